@@ -1,0 +1,62 @@
+using EventReactor.Contracts;
+
+namespace EventReactor.Core.Expressions;
+
+/// <summary>
+/// The variables an expression sees: <c>event</c> (id, tag, minion, source, time, data, causedBy, depth) and <c>vars</c>.
+/// The event is converted once per scope, and only when an expression needs it.
+/// </summary>
+public sealed class EvaluationScope
+{
+    private static readonly IReadOnlyDictionary<string, object?> NoVars = new Dictionary<string, object?>();
+    private readonly EventEnvelope _event;
+    private readonly IReadOnlyDictionary<string, object?> _vars;
+    private Dictionary<string, object?>? _variables;
+
+    public EvaluationScope(EventEnvelope @event, IReadOnlyDictionary<string, object?>? vars = null)
+    {
+        _event = @event;
+        _vars = vars ?? NoVars;
+    }
+
+    public EventEnvelope Event => _event;
+
+    public IDictionary<string, object?> Variables => _variables ??= Build();
+
+    /// <summary>The same event seen with another file's <c>vars</c>; the converted event is shared.</summary>
+    public EvaluationScope WithVars(IReadOnlyDictionary<string, object?> vars)
+    {
+        if (ReferenceEquals(vars, _vars))
+        {
+            return this;
+        }
+
+        var scope = new EvaluationScope(_event, vars);
+        if (_variables is not null)
+        {
+            scope._variables = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["event"] = _variables["event"],
+                ["vars"] = vars,
+            };
+        }
+
+        return scope;
+    }
+
+    private Dictionary<string, object?> Build() => new(StringComparer.Ordinal)
+    {
+        ["event"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["id"] = _event.Id,
+            ["tag"] = _event.Tag,
+            ["minion"] = _event.Minion,
+            ["source"] = _event.Source,
+            ["time"] = _event.Time.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["data"] = CelValues.FromJsonObject(_event.Data),
+            ["causedBy"] = _event.CausedBy,
+            ["depth"] = (long)_event.Depth,
+        },
+        ["vars"] = _vars,
+    };
+}
