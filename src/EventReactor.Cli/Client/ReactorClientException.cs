@@ -1,0 +1,3 @@
+namespace EventReactor.Cli.Client;
+
+internal sealed class ReactorClientException(string message) : Exception(message);

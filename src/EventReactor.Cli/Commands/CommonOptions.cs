@@ -1,0 +1,24 @@
+using System.CommandLine;
+
+namespace EventReactor.Cli.Commands;
+
+/// <summary>Options that several commands share, so they read the same everywhere.</summary>
+internal static class CommonOptions
+{
+    public const string DefaultServer = "http://127.0.0.1:7070";
+    public const string DefaultRabbitMq = "rabbitmq://guest:guest@localhost:5672/";
+
+    public static Option<string> Server() => new("--server")
+    {
+        Description = "The reactor's HTTP API",
+        DefaultValueFactory = _ => DefaultServer,
+    };
+
+    public static Option<string?> Rules() => new("--rules") { Description = "Folder of rule files (default: reactors/)" };
+
+    public static Option<string?> Data() => new("--data") { Description = "Folder for state (default: ./.eventreactor/)" };
+
+    public static Option<string?> Http() => new("--http") { Description = "Address of the HTTP API (default: http://127.0.0.1:7070)" };
+
+    public static Option<string?> Bus(string fallback) => new("--bus") { Description = $"Bus URL, memory:// or rabbitmq://user:pass@host:port/vhost (default: {fallback})" };
+}

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using EventReactor.Cli.Hosting;
+using EventReactor.Messaging;
+using EventReactor.Minion;
+using EventReactor.Reactor;
+
+namespace EventReactor.Cli.Commands;
+
+/// <summary><c>eventreactor reactor</c> and <c>eventreactor minion</c>: the two daemons as separate processes over RabbitMQ.</summary>
+internal static class DaemonCommands
+{
+    public static Command CreateReactor()
+    {
+        var rules = CommonOptions.Rules();
+        var data = CommonOptions.Data();
+        var bus = CommonOptions.Bus(CommonOptions.DefaultRabbitMq);
+        var http = CommonOptions.Http();
+        var command = new Command("reactor", "Run the reactor daemon: consume events, match rules, act, serve the HTTP API")
+        {
+            rules, data, bus, http,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var settings = new DaemonSettings()
+                .Set("Reactor:RulesPath", parse.GetValue(rules))
+                .Set("Reactor:DataPath", parse.GetValue(data))
+                .Set("Reactor:Http", parse.GetValue(http))
+                .Set("Bus:Url", parse.GetValue(bus));
+            var builder = DaemonHost.CreateWebBuilder(settings);
+            builder.AddReactor();
+            builder.AddEventBus();
+            var app = builder.Build();
+            app.MapReactor();
+            return await DaemonHost.RunAsync(app, cancellationToken);
+        });
+        return command;
+    }
+
+    public static Command CreateMinion()
+    {
+        var id = new Option<string?>("--id") { Description = "Minion id (default: the host name)" };
+        var bus = CommonOptions.Bus(CommonOptions.DefaultRabbitMq);
+        var docker = new Option<string?>("--docker") { Description = "Docker engine endpoint (default: DOCKER_HOST, then unix:///var/run/docker.sock)" };
+        var command = new Command("minion", "Run the minion agent: publish this host's Docker events")
+        {
+            id, bus, docker,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var settings = new DaemonSettings()
+                .Set("Minion:Id", parse.GetValue(id))
+                .Set("Minion:Docker", parse.GetValue(docker))
+                .Set("Bus:Url", parse.GetValue(bus));
+            var builder = DaemonHost.CreateBuilder(settings);
+            builder.AddMinion();
+            builder.AddEventBus();
+            return await DaemonHost.RunAsync(builder.Build(), cancellationToken);
+        });
+        return command;
+    }
+}

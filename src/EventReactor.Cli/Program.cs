@@ -1,0 +1,3 @@
+using EventReactor.Cli;
+
+return await CliApplication.RunAsync(args);

@@ -1,0 +1,15 @@
+namespace EventReactor.Messaging;
+
+/// <summary>Where the bus is: <c>memory://</c> (one process) or <c>rabbitmq://user:pass@host:port/vhost</c>.</summary>
+public sealed class BusOptions
+{
+    public const string Section = "Bus";
+
+    public string Url { get; set; } = "rabbitmq://guest:guest@localhost:5672/";
+
+    /// <summary>How many events the reactor handles at once.</summary>
+    public int ConcurrentMessageLimit { get; set; } = 16;
+
+    /// <summary>How many unacknowledged messages the broker sends ahead.</summary>
+    public int PrefetchCount { get; set; } = 64;
+}

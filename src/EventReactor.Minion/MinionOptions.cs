@@ -1,0 +1,23 @@
+namespace EventReactor.Minion;
+
+/// <summary>Settings of the minion agent (section <c>Minion</c>).</summary>
+public sealed class MinionOptions
+{
+    public const string Section = "Minion";
+
+    /// <summary>The minion's id, which sits in its tags; defaults to the host name.</summary>
+    public string Id { get; set; } = Environment.MachineName;
+
+    /// <summary>The Docker engine endpoint; defaults to <c>DOCKER_HOST</c>, then <c>unix:///var/run/docker.sock</c>.</summary>
+    public string? Docker { get; set; }
+
+    /// <summary>First wait before reconnecting to the engine; doubles up to <see cref="ReconnectMaxDelay"/>.</summary>
+    public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    public string ResolveDockerEndpoint() =>
+        Docker is { Length: > 0 } configured ? configured
+        : Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } fromEnvironment ? fromEnvironment
+        : "unix:///var/run/docker.sock";
+}

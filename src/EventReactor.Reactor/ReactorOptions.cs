@@ -1,0 +1,19 @@
+namespace EventReactor.Reactor;
+
+/// <summary>Settings of the reactor (section <c>Reactor</c>).</summary>
+public sealed class ReactorOptions
+{
+    public const string Section = "Reactor";
+
+    /// <summary>The folder of rule files (<c>*.yaml</c>).</summary>
+    public string RulesPath { get; set; } = "reactors";
+
+    /// <summary>The folder for the reactor's state.</summary>
+    public string DataPath { get; set; } = ".eventreactor";
+
+    /// <summary>The HTTP API's address.</summary>
+    public string Http { get; set; } = "http://127.0.0.1:7070";
+
+    /// <summary>Events deeper than this in a causation chain are not acted on: it cuts reaction loops.</summary>
+    public int MaxDepth { get; set; } = 8;
+}
