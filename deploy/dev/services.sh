@@ -1,0 +1,285 @@
+#!/usr/bin/env bash
+# Brings up what the EventReactor tests need on a Debian machine, as root:
+#   - RabbitMQ on localhost:5672, default guest/guest account (Debian rabbitmq-server)
+#   - a Docker engine (Debian docker.io; dockerd runs with its defaults)
+#   - the local image eventreactor/busybox:latest, made from Debian's busybox-static
+#     (no registry is used, nothing is ever pulled)
+# There is no systemd on the CI machines and invoke-rc.d is denied by policy-rc.d,
+# so the daemons are started here by hand, each detached with its own log file.
+#
+# usage: services.sh [up]          install what is missing, start what is down (idempotent)
+#        services.sh stop-rabbitmq  stop the broker (rabbitmqctl shutdown)
+#        services.sh start-rabbitmq start the broker and wait until guest/guest works
+#        services.sh restart-docker stop dockerd (its containers die with it) and start it again
+set -eEuo pipefail
+
+readonly IMAGE=eventreactor/busybox:latest
+readonly PACKAGES=(rabbitmq-server docker.io busybox-static amqp-tools)
+readonly AMQP_URL='amqp://guest:guest@127.0.0.1:5672/%2f'
+readonly RABBIT_WAIT_S=90
+readonly DOCKER_WAIT_S=60
+readonly APT_LOG=/var/log/eventreactor-apt.log
+readonly RABBIT_LOG=/var/log/rabbitmq/eventreactor-rabbitmq-server.log
+readonly DOCKERD_LOG=/var/log/eventreactor-dockerd.log
+readonly DOCKERD_PIDFILE=/var/run/docker.pid
+
+me=$(basename "$0")
+rabbit_pid=""
+rabbit_pending=0
+rabbit_started_at=$SECONDS
+detached_pid=""
+
+trap 'rc=$?; echo "$me: FAILED (exit $rc) at line $LINENO: $BASH_COMMAND" >&2' ERR
+
+# fail MESSAGE [LOG...]: says what failed, shows the end of each log, exits 1.
+fail() {
+  local msg=$1 log
+  shift
+  trap - ERR
+  echo "$me: FAILED: $msg" >&2
+  for log in "$@"; do
+    if [[ -s $log ]]; then
+      echo "$me: see $log; its last 30 lines:" >&2
+      tail -n 30 "$log" | sed 's/^/    /' >&2
+    else
+      echo "$me: see $log (empty or missing)" >&2
+    fi
+  done
+  exit 1
+}
+
+rabbit_node_log() { echo "/var/log/rabbitmq/${RABBITMQ_NODENAME:-rabbit@$(hostname -s)}.log"; }
+
+require_root_debian() {
+  if [[ $(id -u) -eq 0 && -f /etc/debian_version ]]; then
+    return 0
+  fi
+  {
+    if [[ ! -f /etc/debian_version ]]; then
+      echo "$me: this script supports Debian only (no /etc/debian_version here). Elsewhere, provide"
+      echo "  RabbitMQ on localhost:5672 with guest/guest, a Docker engine, and a local image"
+      echo "  $IMAGE with a busybox sh in it; then run the tests with EVENTREACTOR_SKIP_SERVICES=1."
+    else
+      echo "$me: must run as root (uid is $(id -u))."
+    fi
+    echo "  run as root: apt-get install -y ${PACKAGES[*]}"
+    echo "  then: sudo deploy/dev/services.sh"
+  } >&2
+  exit 2
+}
+
+# detach LOG CMD...: runs CMD in the background in its own session, stdin from /dev/null,
+# stdout and stderr appended to LOG, and no other inherited descriptor (a daemon holding a
+# caller's pipe open would make a CI step wait forever). Sets detached_pid.
+detach() {
+  local log=$1
+  shift
+  (
+    exec </dev/null >>"$log" 2>&1
+    for fd in /proc/self/fd/*; do
+      fd=${fd##*/}
+      if ((fd > 2)); then eval "exec $fd>&-"; fi
+    done
+    exec setsid -w "$@"
+  ) &
+  detached_pid=$!
+}
+
+install_missing_packages() {
+  local missing=() p
+  for p in "${PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+      missing+=("$p")
+    fi
+  done
+  ((${#missing[@]} == 0)) && return 0
+  echo "packages: installing ${missing[*]} (log: $APT_LOG)"
+  if ! { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=120 install -y "${missing[@]}"; } \
+      >>"$APT_LOG" 2>&1 </dev/null; then
+    fail "apt-get could not install ${missing[*]}" "$APT_LOG"
+  fi
+}
+
+# --- RabbitMQ -----------------------------------------------------------------
+
+# A real AMQP login as guest/guest on 127.0.0.1:5672; the message goes to the default
+# exchange with a routing key no queue has, so the broker drops it.
+rabbit_answers() {
+  timeout 10 amqp-publish -u "$AMQP_URL" -r eventreactor.services-check -b ping >/dev/null 2>&1
+}
+
+# Starts the broker unless it answers or its node is already running (booting); does not
+# wait for it: rabbit_wait does.
+rabbit_start() {
+  if rabbit_answers; then
+    echo "rabbitmq: up"
+    return 0
+  fi
+  rabbit_pending=1
+  if timeout 30 rabbitmq-diagnostics -q ping >/dev/null 2>&1; then
+    echo "rabbitmq: node is running but AMQP does not answer yet; waiting"
+    return 0
+  fi
+  echo "rabbitmq: starting (log: $RABBIT_LOG and $(rabbit_node_log))"
+  # As the Debian unit does: user rabbitmq, cwd /var/lib/rabbitmq (its HOME holds the Erlang
+  # cookie). su's pam_limits sets the open-files soft limit to 1024, so raise it again.
+  # shellcheck disable=SC2016 # expanded by the rabbitmq user's sh
+  detach "$RABBIT_LOG" su rabbitmq -s /bin/sh -c 'cd /var/lib/rabbitmq &&
+    { ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || :; } &&
+    exec /usr/lib/rabbitmq/bin/rabbitmq-server'
+  rabbit_pid=$detached_pid
+  rabbit_started_at=$SECONDS
+}
+
+rabbit_wait() {
+  ((rabbit_pending)) || return 0
+  local deadline=$((rabbit_started_at + RABBIT_WAIT_S)) err
+  until rabbit_answers; do
+    if [[ -n $rabbit_pid ]] && ! kill -0 "$rabbit_pid" 2>/dev/null; then
+      fail "rabbitmq-server exited while starting" "$RABBIT_LOG" "$(rabbit_node_log)"
+    fi
+    if ((SECONDS >= deadline)); then
+      err=$(timeout 10 amqp-publish -u "$AMQP_URL" -r eventreactor.services-check -b ping 2>&1) || true
+      fail "rabbitmq does not accept guest/guest on 127.0.0.1:5672 after ${RABBIT_WAIT_S} s (last error: ${err:-none})" \
+        "$RABBIT_LOG" "$(rabbit_node_log)"
+    fi
+    sleep 0.5
+  done
+  if [[ -n $rabbit_pid ]]; then
+    echo "rabbitmq: up (started in $((SECONDS - rabbit_started_at)) s)"
+  else
+    echo "rabbitmq: up"
+  fi
+}
+
+rabbit_stop() {
+  if ! timeout 30 rabbitmq-diagnostics -q ping >/dev/null 2>&1; then
+    rabbit_answers && fail "AMQP answers on 127.0.0.1:5672 but rabbitmq-diagnostics cannot reach the node"
+    echo "rabbitmq: not running"
+    return 0
+  fi
+  timeout 120 rabbitmqctl -q shutdown >/dev/null 2>&1 || fail "rabbitmqctl shutdown failed" "$(rabbit_node_log)"
+  echo "rabbitmq: stopped"
+}
+
+# --- Docker -------------------------------------------------------------------
+
+docker_answers() { timeout 20 docker info >/dev/null 2>&1; }
+
+docker_ensure() {
+  if docker_answers; then
+    echo "docker: up"
+    return 0
+  fi
+  echo "docker: starting dockerd (log: $DOCKERD_LOG)"
+  local started=$SECONDS pid
+  # No flags needed here: overlay2 on ext4, cgroupfs (v1), bridge and iptables (nft) all work.
+  detach "$DOCKERD_LOG" dockerd
+  pid=$detached_pid
+  until docker_answers; do
+    kill -0 "$pid" 2>/dev/null || fail "dockerd exited while starting" "$DOCKERD_LOG"
+    ((SECONDS - started < DOCKER_WAIT_S)) || fail "docker info does not answer after ${DOCKER_WAIT_S} s" "$DOCKERD_LOG"
+    sleep 0.5
+  done
+  echo "docker: up (started in $((SECONDS - started)) s)"
+}
+
+docker_stop() {
+  local pid
+  pid=$(cat "$DOCKERD_PIDFILE" 2>/dev/null) || true
+  if [[ -z $pid ]] || [[ $(cat "/proc/$pid/comm" 2>/dev/null) != dockerd ]]; then
+    docker_answers && fail "docker answers but no dockerd process is named in $DOCKERD_PIDFILE"
+    echo "docker: not running"
+    return 0
+  fi
+  kill -TERM "$pid"
+  local deadline=$((SECONDS + 60))
+  while kill -0 "$pid" 2>/dev/null; do
+    ((SECONDS < deadline)) || fail "dockerd (pid $pid) still runs 60 s after SIGTERM" "$DOCKERD_LOG"
+    sleep 0.5
+  done
+  echo "docker: stopped"
+}
+
+docker_restart() {
+  if [[ -d /run/systemd/system ]]; then # a developer machine where systemd runs docker.service
+    systemctl restart docker || fail "systemctl restart docker failed"
+  else
+    docker_stop
+  fi
+  docker_ensure
+}
+
+# --- the busybox image ----------------------------------------------------------
+
+image_build() {
+  local rootfs version
+  version=$(dpkg-query -W -f='${Version}' busybox-static)
+  echo "image $IMAGE: building from /bin/busybox (busybox-static $version)"
+  rootfs=$(mktemp -d /tmp/eventreactor-rootfs.XXXXXX)
+  # shellcheck disable=SC2064 # expand now: rootfs is local
+  trap "rm -rf '$rootfs'" EXIT
+  chmod 755 "$rootfs"
+  mkdir -p "$rootfs"/{bin,sbin,usr/bin,usr/sbin,etc,root,tmp,var/tmp,dev,proc,sys}
+  chmod 1777 "$rootfs/tmp" "$rootfs/var/tmp"
+  chmod 700 "$rootfs/root"
+  install -m 755 /bin/busybox "$rootfs/bin/busybox"
+  # Symlinks for every applet in /bin, /sbin, /usr/bin, /usr/sbin; this only works
+  # because busybox-static's binary needs no libraries.
+  chroot "$rootfs" /bin/busybox --install -s ||
+    fail "chroot $rootfs /bin/busybox --install -s failed (is /bin/busybox the static one from busybox-static?)"
+  printf '%s\n' 'root:x:0:0:root:/root:/bin/sh' 'nobody:x:65534:65534:nobody:/nonexistent:/bin/false' >"$rootfs/etc/passwd"
+  printf '%s\n' 'root:x:0:' 'nogroup:x:65534:' >"$rootfs/etc/group"
+  tar --numeric-owner --owner=0 --group=0 -C "$rootfs" -cf - . |
+    docker import \
+      --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+      --change 'CMD ["sh"]' \
+      --message "built by deploy/dev/services.sh from busybox-static $version" \
+      - "$IMAGE" >/dev/null ||
+    fail "docker import of $IMAGE failed" "$DOCKERD_LOG"
+  rm -rf "$rootfs"
+  trap - EXIT
+}
+
+image_check() {
+  local rc=0 out
+  out=$(timeout 60 docker run --rm "$IMAGE" sh -c 'exit 3' 2>&1) || rc=$?
+  ((rc == 3)) ||
+    fail "docker run --rm $IMAGE sh -c 'exit 3' exited $rc, not 3: $out" "$DOCKERD_LOG"
+  out=$(timeout 60 docker run --rm "$IMAGE" sh -c 'ls /dev >/dev/null && head -n 1 /proc/meminfo' 2>&1) ||
+    fail "docker run --rm $IMAGE (ls /dev, /proc/meminfo) failed: $out" "$DOCKERD_LOG"
+  [[ $out == MemTotal:* ]] || fail "unexpected output from a container of $IMAGE: $out" "$DOCKERD_LOG"
+}
+
+image_ensure() {
+  if docker image inspect "$IMAGE" >/dev/null 2>&1; then
+    image_check
+    echo "image $IMAGE: present"
+    return 0
+  fi
+  image_build
+  image_check
+  echo "image $IMAGE: present (built)"
+}
+
+# --- main ---------------------------------------------------------------------
+
+cmd=${1:-up}
+case $cmd in
+  up)
+    require_root_debian
+    install_missing_packages
+    rabbit_start # the broker boots (about 6 s) while docker is brought up
+    docker_ensure
+    image_ensure
+    rabbit_wait
+    ;;
+  stop-rabbitmq) require_root_debian; rabbit_stop ;;
+  start-rabbitmq) require_root_debian; rabbit_start; rabbit_wait ;;
+  restart-docker) require_root_debian; docker_restart ;;
+  -h | --help | help) sed -n '2,13s/^# \{0,1\}//p' "$0" ;;
+  *)
+    echo "$me: unknown command '$cmd' (try: up, stop-rabbitmq, start-rabbitmq, restart-docker)" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Brings up the dev services (RabbitMQ, Docker, the busybox image), then runs every test
+# in EventReactor.sln. Extra arguments go to dotnet test, e.g.
+#   deploy/test.sh --filter "FullyQualifiedName~Messaging"
+# EVENTREACTOR_SKIP_SERVICES=1 skips deploy/dev/services.sh (services already up, not root).
+# Exits with dotnet test's exit code.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+if [[ ${EVENTREACTOR_SKIP_SERVICES:-0} != 1 ]]; then
+  bash "$here/dev/services.sh"
+fi
+
+cd "$here/.."
+exec dotnet test EventReactor.sln --nologo --logger "console;verbosity=minimal" "$@"

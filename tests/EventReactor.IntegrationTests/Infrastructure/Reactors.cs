@@ -1,0 +1,75 @@
+namespace EventReactor.IntegrationTests.Infrastructure;
+
+/// <summary>Starts the daemons the way an operator would, and waits until they are ready.</summary>
+internal static class Reactors
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    public static async Task<CliProcess> StartUpAsync(TestWorkspace workspace, string minionId, IReadOnlyDictionary<string, string>? environment = null, bool waitForDocker = true)
+    {
+        var env = new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["EVENTREACTOR__Minion__Id"] = minionId };
+        var up = CliProcess.Start(["up", "--rules", workspace.RulesPath, "--data", workspace.DataPath, "--http", workspace.Server], env);
+        await WaitHealthyAsync(up, workspace.Server);
+        if (waitForDocker)
+        {
+            await up.WaitForLineAsync(l => l.Contains("Watching Docker engine", StringComparison.Ordinal), StartTimeout, "the minion watching Docker");
+        }
+
+        return up;
+    }
+
+    public static async Task WaitHealthyAsync(CliProcess process, string server)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"the daemon exited with {process.ExitCode} while starting:\n{process.Output}");
+            }
+
+            try
+            {
+                if ((await http.GetAsync($"{server}/healthz")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Not answering yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"{server}/healthz did not answer within {StartTimeout.TotalSeconds}s:\n{process.Output}");
+    }
+
+    /// <summary>Starts <c>events watch</c> and waits until it is subscribed, so nothing published afterwards is missed.</summary>
+    public static async Task<CliProcess> WatchAsync(string server, string tag, int count = 1, int timeoutSeconds = 30)
+    {
+        var watch = CliProcess.Start(["events", "watch", "--tag", tag, "--count", count.ToString(System.Globalization.CultureInfo.InvariantCulture), "--timeout", timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json", "--server", server]);
+        await watch.WaitForLineAsync(l => l.StartsWith("watching", StringComparison.Ordinal), StartTimeout, "the watch to subscribe");
+        return watch;
+    }
+
+    /// <summary>The issue's example rule, fired under a tag unique to the test.</summary>
+    public static string DiedRule(string demoTag, string minionGlob = "*") => $$$"""
+        rules:
+          - name: announce-nonzero-exit
+            on: minion/{{{minionGlob}}}/docker/container/die        # one glob or a list of globs
+            when: event.data.exitCode != 0            # optional CEL condition
+            do:
+              - event.fire:
+                  tag: {{{demoTag}}}
+                  data:
+                    container: ${{ event.data.name }}
+                    exit: ${{ event.data.exitCode }}  # exactly one ${{ }}: keeps its type (integer)
+        """;
+}
