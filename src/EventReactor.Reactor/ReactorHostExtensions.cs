@@ -1,14 +1,19 @@
+using EventReactor.Core.Evaluation;
 using EventReactor.Messaging;
+using EventReactor.Reactor.Audit;
 using EventReactor.Reactor.Actions;
 using EventReactor.Reactor.Http;
 using EventReactor.Reactor.Processing;
+using EventReactor.Reactor.Reactions;
 using EventReactor.Reactor.Rules;
+using EventReactor.Reactor.State;
 using EventReactor.Reactor.Streaming;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace EventReactor.Reactor;
@@ -20,15 +25,31 @@ public static class ReactorHostExtensions
     {
         builder.Services.AddOptions<ReactorOptions>().BindConfiguration(ReactorOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ReactorOptions>, ReactorOptionsValidator>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHttpClient(HttpPostAction.ClientName);
         builder.Services.AddSingleton<IActionHandler, EventFireAction>();
         builder.Services.AddSingleton<IActionHandler, LogAction>();
+        builder.Services.AddSingleton<IActionHandler, HttpPostAction>();
         builder.Services.AddSingleton<ActionRegistry>();
         builder.Services.AddSingleton<RuleSetProvider>();
         builder.Services.AddSingleton<EventStreamHub>();
+        builder.Services.AddSingleton<IThrottleGate>(services => new ThrottleGate(services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(services => new RuleEvaluator(
+            services.GetRequiredService<IOptions<ReactorOptions>>().Value.MaxDepth,
+            services.GetRequiredService<IThrottleGate>()));
+        builder.Services.AddSingleton<ReactorDatabase>();
+        builder.Services.AddSingleton<IReactionLedger, SqliteReactionLedger>();
+        builder.Services.AddSingleton<SqliteAuditLog>();
+        builder.Services.AddSingleton<IAuditLog>(services => services.GetRequiredService<SqliteAuditLog>());
+        builder.Services.AddSingleton<RetryPipelines>();
+        builder.Services.AddScoped<ActionExecutor>();
         builder.Services.AddScoped<EventProcessor>();
 
-        // Registered before the bus so that rules are in force before the first event is consumed.
+        // Registered before the bus, in this order, so that the schema and the rules are in place before the first event.
+        builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddHostedService<RuleSetStartupLoader>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SqliteAuditLog>());
+        builder.Services.AddHostedService<RulesWatcher>();
 
         var http = builder.Configuration.GetSection(ReactorOptions.Section).Get<ReactorOptions>()?.Http ?? new ReactorOptions().Http;
         builder.WebHost.UseUrls(http);
@@ -48,6 +69,7 @@ public static class ReactorHostExtensions
     {
         app.MapHealthEndpoints();
         app.MapEventEndpoints();
+        app.MapAuditEndpoints();
         return app;
     }
 }

@@ -21,6 +21,14 @@ public sealed record Rule
 
     public bool Enabled { get; init; } = true;
 
+    /// <summary>When the rule's condition holds, later rules do not see the event.</summary>
+    public bool Stop { get; init; }
+
+    public ThrottlePolicy? Throttle { get; init; }
+
+    /// <summary>The rule's default for its actions; an action may say otherwise.</summary>
+    public RetryPolicy Retry { get; init; } = RetryPolicy.None;
+
     /// <summary>The file-level <c>vars</c> of the file the rule is in.</summary>
     public required IReadOnlyDictionary<string, object?> Vars { get; init; }
 

@@ -14,7 +14,7 @@ namespace EventReactor.Core.Rules;
 public sealed class RuleFileParser(ActionCatalog catalog)
 {
     private static readonly string[] FileKeys = ["rules", "vars"];
-    private static readonly string[] RuleKeys = ["name", "description", "on", "when", "enabled", "do"];
+    private static readonly string[] RuleKeys = ["name", "description", "on", "when", "enabled", "stop", "throttle", "retry", "do"];
 
     public IReadOnlyList<Rule> Parse(string file, string text, ICollection<RuleDiagnostic> diagnostics)
     {
@@ -122,6 +122,9 @@ public sealed class RuleFileParser(ActionCatalog catalog)
         CelExpression? when = null;
         List<RuleAction>? actions = null;
         var enabled = true;
+        var stop = false;
+        ThrottlePolicy? throttle = null;
+        var retry = RetryPolicy.None;
         foreach (var (keyNode, value) in mapping.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
@@ -143,6 +146,15 @@ public sealed class RuleFileParser(ActionCatalog catalog)
                         break;
                     case "enabled":
                         enabled = RequireBool(file, value, "'enabled'");
+                        break;
+                    case "stop":
+                        stop = RequireBool(file, value, "'stop'");
+                        break;
+                    case "throttle":
+                        throttle = ParseThrottle(file, value);
+                        break;
+                    case "retry":
+                        retry = ParseRetry(file, value);
                         break;
                     case "do":
                         actions = ParseActions(file, value, diagnostics);
@@ -175,6 +187,9 @@ public sealed class RuleFileParser(ActionCatalog catalog)
             Actions = actions!,
             Description = description,
             Enabled = enabled,
+            Stop = stop,
+            Throttle = throttle,
+            Retry = retry,
             Vars = vars,
         };
 
@@ -223,15 +238,25 @@ public sealed class RuleFileParser(ActionCatalog catalog)
 
     private RuleAction ParseAction(string file, YamlNode node, ICollection<RuleDiagnostic> diagnostics)
     {
-        if (node is not YamlMappingNode { Children.Count: 1 } mapping)
+        // An action is '- name: { args }', optionally with 'retry:' beside the name.
+        var entries = (node as YamlMappingNode)?.Children
+            .Where(entry => (entry.Key as YamlScalarNode)?.Value != "retry")
+            .ToList();
+        if (entries is not { Count: 1 })
         {
-            throw new RuleSyntaxException(Error(file, node, "an action is a mapping with one key, the action's name, e.g. '- log: { message: hi }'"));
+            throw new RuleSyntaxException(Error(file, node, "an action is a mapping with one key, the action's name, e.g. '- log: { message: hi }' (and optionally 'retry:')"));
         }
 
-        var (nameNode, argumentsNode) = mapping.Children.First();
+        var mapping = (YamlMappingNode)node;
+        var (nameNode, argumentsNode) = entries[0];
         var name = RequireString(file, nameNode, "an action name");
         var schema = catalog.Find(name)
             ?? throw new RuleSyntaxException(Error(file, nameNode, $"unknown action '{name}'; known actions: {string.Join(", ", catalog.Names)}"));
+        RetryPolicy? retry = null;
+        if (mapping.Children.TryGetValue(new YamlScalarNode("retry"), out var retryNode))
+        {
+            retry = ParseRetry(file, retryNode);
+        }
 
         var arguments = new List<KeyValuePair<string, ValueTemplate>>();
         var given = new HashSet<string>(StringComparer.Ordinal);
@@ -265,7 +290,7 @@ public sealed class RuleFileParser(ActionCatalog catalog)
             diagnostics.Add(Error(file, nameNode, $"action '{name}' needs argument '{missing.Name}' ({missing.Description})"));
         }
 
-        return new RuleAction(name, Location(file, nameNode), arguments);
+        return new RuleAction(name, Location(file, nameNode), arguments) { Retry = retry };
     }
 
     private static void CheckKind(string file, string action, ActionArgument argument, ValueTemplate template)
@@ -279,6 +304,54 @@ public sealed class RuleFileParser(ActionCatalog catalog)
             throw new RuleSyntaxException(new RuleDiagnostic(template.Location, $"argument '{argument.Name}' of '{action}' must be {Article(argument.Kind)}, not {Article(kind)}"));
         }
     }
+
+    private static ThrottlePolicy ParseThrottle(string file, YamlNode node)
+    {
+        var settings = RequireMapping(file, node, "'throttle'", "{ once_within: 30s, key: ${{ event.minion }} }", ["once_within", "key"]);
+        var window = settings.TryGetValue("once_within", out var windowNode)
+            ? RequireDuration(file, windowNode, "'once_within'")
+            : throw new RuleSyntaxException(Error(file, node, "'throttle' needs 'once_within', e.g. 30s"));
+        return new ThrottlePolicy(window, settings.TryGetValue("key", out var keyNode) ? ParseValue(file, keyNode) : null);
+    }
+
+    private static RetryPolicy ParseRetry(string file, YamlNode node)
+    {
+        var settings = RequireMapping(file, node, "'retry'", "{ attempts: 5, backoff: 2s }", ["attempts", "backoff"]);
+        var attempts = settings.TryGetValue("attempts", out var attemptsNode)
+            ? attemptsNode is YamlScalarNode scalar && YamlScalars.Resolve(scalar) is long count and >= 1 and <= 100
+                ? (int)count
+                : throw new RuleSyntaxException(Error(file, attemptsNode, "'attempts' must be a whole number from 1 to 100"))
+            : throw new RuleSyntaxException(Error(file, node, "'retry' needs 'attempts', e.g. 5"));
+        var backoff = settings.TryGetValue("backoff", out var backoffNode) ? RequireDuration(file, backoffNode, "'backoff'") : TimeSpan.FromSeconds(1);
+        return new RetryPolicy(attempts, backoff);
+    }
+
+    private static Dictionary<string, YamlNode> RequireMapping(string file, YamlNode node, string what, string example, string[] keys)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            throw new RuleSyntaxException(Error(file, node, $"{what} must be a mapping such as {example}"));
+        }
+
+        var settings = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        foreach (var (keyNode, value) in mapping.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+            if (!keys.Contains(key))
+            {
+                throw new RuleSyntaxException(Error(file, keyNode, $"unknown key '{key}' in {what}; expected {string.Join(" or ", keys)}"));
+            }
+
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    private static TimeSpan RequireDuration(string file, YamlNode node, string what) =>
+        node is YamlScalarNode { Value: { } text } && DurationParser.TryParse(text, out var duration) && duration > TimeSpan.Zero
+            ? duration
+            : throw new RuleSyntaxException(Error(file, node, $"{what} must be a duration such as 500ms, 2s, 30s, 5m or 1h"));
 
     private static ValueTemplate ParseValue(string file, YamlNode node) => node switch
     {

@@ -1,101 +1,71 @@
+using System.Diagnostics;
 using EventReactor.Contracts;
-using EventReactor.Core.Expressions;
-using EventReactor.Core.Rules;
-using EventReactor.Reactor.Actions;
+using EventReactor.Core.Evaluation;
+using EventReactor.Reactor.Audit;
 using EventReactor.Reactor.Rules;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace EventReactor.Reactor.Processing;
 
-/// <summary>Matches one event against the rules in force and runs the actions of every rule that holds.</summary>
+/// <summary>Evaluates one event against the rules in force, runs the actions of the rules that act, and audits every rule whose tag matched.</summary>
 internal sealed partial class EventProcessor(
     RuleSetProvider rules,
-    ActionRegistry actions,
-    IOptions<ReactorOptions> options,
+    RuleEvaluator evaluator,
+    ActionExecutor executor,
+    IAuditLog audit,
+    TimeProvider time,
     ILogger<EventProcessor> logger)
 {
     public async Task ProcessAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {
-        var ruleSet = rules.Current;
-        var scope = new EvaluationScope(envelope);
-        foreach (var rule in ruleSet.Match(envelope.Tag))
+        var at = time.GetUtcNow();
+        foreach (var verdict in evaluator.Evaluate(rules.Current, envelope))
         {
-            if (!rule.Enabled)
+            var started = Stopwatch.GetTimestamp();
+            var outcome = verdict.Outcome;
+            var actions = new List<ActionAudit>(verdict.Actions.Count);
+            foreach (var planned in verdict.Actions)
             {
-                continue;
+                actions.Add(await executor.ExecuteAsync(envelope, verdict.Rule, planned, cancellationToken));
             }
 
-            if (envelope.Depth > options.Value.MaxDepth)
+            if (outcome == RuleOutcome.Acted && actions.Count > 0)
             {
-                LogDepthExceeded(logger, rule.Name, envelope.Tag, envelope.Id, envelope.Depth, options.Value.MaxDepth);
-                continue;
+                outcome = actions.Any(a => a.Status == "failed") ? RuleOutcome.Failed
+                    : actions.All(a => a.Status == "duplicate") ? RuleOutcome.Duplicate
+                    : RuleOutcome.Acted;
             }
 
-            var ruleScope = scope.WithVars(rule.Vars);
-            if (!ConditionHolds(rule, ruleScope, envelope))
-            {
-                continue;
-            }
-
-            await RunActionsAsync(rule, ruleScope, envelope, cancellationToken);
+            Log(verdict, outcome, envelope);
+            audit.Record(new AuditRecord(
+                envelope.Id,
+                envelope.Tag,
+                verdict.Rule.Name,
+                verdict.Rule.Location.ToString(),
+                outcome.ToName(),
+                verdict.Detail,
+                actions,
+                at,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds));
         }
     }
 
-    private bool ConditionHolds(Rule rule, EvaluationScope scope, EventEnvelope envelope)
+    private void Log(RuleVerdict verdict, RuleOutcome outcome, EventEnvelope envelope)
     {
-        if (rule.When is null)
+        switch (outcome)
         {
-            return true;
-        }
-
-        try
-        {
-            var holds = rule.When.EvaluateCondition(scope);
-            if (!holds)
-            {
-                LogConditionFalse(logger, rule.Name, envelope.Tag, envelope.Id, rule.When.Text);
-            }
-
-            return holds;
-        }
-        catch (ExpressionException ex)
-        {
-            LogConditionError(logger, rule.Name, envelope.Tag, envelope.Id, ex.Message);
-            return false;
+            case RuleOutcome.ConditionError or RuleOutcome.DepthExceeded:
+                LogNotActingWarning(logger, verdict.Rule.Name, envelope.Tag, envelope.Id, verdict.Detail ?? outcome.ToName());
+                break;
+            case RuleOutcome.ConditionFalse or RuleOutcome.Throttled or RuleOutcome.Stopped or RuleOutcome.Disabled or RuleOutcome.Duplicate:
+                LogNotActing(logger, verdict.Rule.Name, envelope.Tag, envelope.Id, verdict.Detail ?? outcome.ToName());
+                break;
         }
     }
 
-    private async Task RunActionsAsync(Rule rule, EvaluationScope scope, EventEnvelope envelope, CancellationToken cancellationToken)
-    {
-        foreach (var action in rule.Actions)
-        {
-            try
-            {
-                var arguments = action.RenderArguments(scope);
-                var result = await actions.Get(action.Name).ExecuteAsync(new ActionInvocation(envelope, rule, action, arguments), cancellationToken);
-                LogActed(logger, rule.Name, action.Name, envelope.Tag, envelope.Id, result.Summary);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // One failing action does not stop the rule's other actions, nor other rules.
-                LogActionFailed(logger, ex, rule.Name, action.Name, action.Location.ToString(), envelope.Id, ex.Message);
-            }
-        }
-    }
+    [LoggerMessage(Level = LogLevel.Debug, Message = "[{Rule}] not acting on {Tag} ({EventId}): {Reason}")]
+    private static partial void LogNotActing(ILogger logger, string rule, string tag, string eventId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "[{Rule}] {Action} on {Tag} ({EventId}): {Summary}")]
-    private static partial void LogActed(ILogger logger, string rule, string action, string tag, string eventId, string summary);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "[{Rule}] {Action} at {Location} failed for event {EventId}: {Reason}")]
-    private static partial void LogActionFailed(ILogger logger, Exception exception, string rule, string action, string location, string eventId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "[{Rule}] not acting on {Tag} ({EventId}): condition false: {Condition}")]
-    private static partial void LogConditionFalse(ILogger logger, string rule, string tag, string eventId, string condition);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "[{Rule}] not acting on {Tag} ({EventId}): condition error: {Reason}")]
-    private static partial void LogConditionError(ILogger logger, string rule, string tag, string eventId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "[{Rule}] not acting on {Tag} ({EventId}): causation depth {Depth} exceeds the limit {MaxDepth}")]
-    private static partial void LogDepthExceeded(ILogger logger, string rule, string tag, string eventId, int depth, int maxDepth);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "[{Rule}] not acting on {Tag} ({EventId}): {Reason}")]
+    private static partial void LogNotActingWarning(ILogger logger, string rule, string tag, string eventId, string reason);
 }

@@ -11,10 +11,14 @@ internal sealed class RuleSetProvider(IOptions<ReactorOptions> options, ActionRe
 
     public RuleSet Current => _current;
 
+    /// <summary>The outcome of the latest load, valid or not.</summary>
+    public RuleSetLoadResult? LastResult { get; private set; }
+
     /// <summary>Loads the rules folder; the set in force changes only when the whole new set is valid.</summary>
     public RuleSetLoadResult Reload()
     {
         var result = new RuleSetLoader(actions.Catalog).Load([options.Value.RulesPath]);
+        LastResult = result;
         if (result.RuleSet is { } valid)
         {
             _current = valid;

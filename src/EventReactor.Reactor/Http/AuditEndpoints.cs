@@ -1,0 +1,19 @@
+using EventReactor.Reactor.Audit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace EventReactor.Reactor.Http;
+
+/// <summary><c>GET /api/audit?event=ID</c>: every rule evaluated for an event, with outcomes, reasons and actions.</summary>
+internal static class AuditEndpoints
+{
+    public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/audit", async (string? @event, IAuditLog audit, CancellationToken cancellationToken) =>
+            string.IsNullOrWhiteSpace(@event)
+                ? Results.Problem(detail: "give the event id: /api/audit?event=ID", statusCode: StatusCodes.Status400BadRequest, title: "Missing event id")
+                : Results.Ok(new { @event, evaluations = await audit.ForEventAsync(@event, cancellationToken) }));
+        return routes;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Text.Json;
+using EventReactor.Contracts;
+using EventReactor.Core.Evaluation;
+using EventReactor.Core.Expressions;
+using EventReactor.Core.Rules;
+using EventReactor.Messaging;
+using EventReactor.Reactor.Actions;
+using EventReactor.Reactor.Audit;
+using EventReactor.Reactor.Reactions;
+using Microsoft.Extensions.Logging;
+
+namespace EventReactor.Reactor.Processing;
+
+/// <summary>
+/// Runs one planned action exactly once per event: claims it in the ledger, runs it with its retry policy, and
+/// records the end. An action that still fails is recorded as failed and announced as <c>reactor/action/failed</c>.
+/// </summary>
+internal sealed partial class ActionExecutor(
+    ActionRegistry actions,
+    IReactionLedger ledger,
+    RetryPipelines retries,
+    IEventPublisher publisher,
+    ILogger<ActionExecutor> logger)
+{
+    public const string FailedTag = "reactor/action/failed";
+
+    public async Task<ActionAudit> ExecuteAsync(EventEnvelope envelope, Rule rule, PlannedAction planned, CancellationToken cancellationToken)
+    {
+        var action = planned.Action;
+        var arguments = planned.Arguments is null ? (JsonElement?)null : CelValues.ToJson(planned.Arguments);
+        if (!await ledger.TryClaimAsync(envelope.Id, rule.Name, planned.Index, cancellationToken))
+        {
+            return new ActionAudit(action.Name, action.Location.ToString(), arguments, "duplicate", "already acted on this event", null, 0, 0);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var attempts = 0;
+        try
+        {
+            var invocation = planned.Arguments is { } rendered
+                ? new ActionInvocation(envelope, rule, action, rendered)
+                : throw new ActionArgumentException($"arguments could not be rendered: {planned.RenderError}");
+            var handler = actions.Get(action.Name);
+            var result = await retries.For(planned.Retry).ExecuteAsync(
+                async token =>
+                {
+                    if (++attempts > 1)
+                    {
+                        LogRetrying(logger, rule.Name, action.Name, envelope.Id, attempts, planned.Retry.Attempts);
+                    }
+
+                    return await handler.ExecuteAsync(invocation, token);
+                },
+                cancellationToken);
+            await ledger.CompleteAsync(envelope.Id, rule.Name, planned.Index, succeeded: true, cancellationToken);
+            LogActed(logger, rule.Name, action.Name, envelope.Tag, envelope.Id, result.Summary);
+            return new ActionAudit(action.Name, action.Location.ToString(), arguments, "done", result.Summary, null, attempts, Elapsed(started));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await ledger.ReleaseAsync(envelope.Id, rule.Name, planned.Index, CancellationToken.None);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            await ledger.CompleteAsync(envelope.Id, rule.Name, planned.Index, succeeded: false, cancellationToken);
+            LogFailed(logger, rule.Name, action.Name, action.Location.ToString(), envelope.Id, attempts, ex.Message);
+            await AnnounceFailureAsync(envelope, rule, planned, ex.Message, attempts, cancellationToken);
+            return new ActionAudit(action.Name, action.Location.ToString(), arguments, "failed", null, ex.Message, attempts, Elapsed(started));
+        }
+    }
+
+    private async Task AnnounceFailureAsync(EventEnvelope envelope, Rule rule, PlannedAction planned, string error, int attempts, CancellationToken cancellationToken)
+    {
+        var data = JsonSerializer.SerializeToElement(new
+        {
+            rule = rule.Name,
+            action = planned.Action.Name,
+            location = planned.Action.Location.ToString(),
+            @event = new { id = envelope.Id, tag = envelope.Tag },
+            error,
+            attempts,
+        });
+        await publisher.PublishAsync(envelope.CreateCaused(FailedTag, "/reactor", data), cancellationToken);
+    }
+
+    private static double Elapsed(long started) => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "[{Rule}] {Action} on {Tag} ({EventId}): {Summary}")]
+    private static partial void LogActed(ILogger logger, string rule, string action, string tag, string eventId, string summary);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "[{Rule}] {Action} for event {EventId}: attempt {Attempt} of {Attempts}")]
+    private static partial void LogRetrying(ILogger logger, string rule, string action, string eventId, int attempt, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "[{Rule}] {Action} at {Location} failed for event {EventId} after {Attempts} attempts: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string rule, string action, string location, string eventId, int attempts, string reason);
+}

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using EventReactor.Contracts;
+using EventReactor.Core.Rules;
+using EventReactor.Messaging;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EventReactor.Reactor.Rules;
+
+/// <summary>
+/// Watches the rules folder. A change is loaded as a whole set: valid, it replaces the old set and
+/// <c>reactor/rules/loaded</c> fires; invalid, the old set stays and <c>reactor/rules/invalid</c> carries every error.
+/// </summary>
+internal sealed partial class RulesWatcher(
+    RuleSetProvider provider,
+    IEventPublisher publisher,
+    IHostApplicationLifetime lifetime,
+    IOptions<ReactorOptions> options,
+    ILogger<RulesWatcher> logger) : BackgroundService
+{
+    public const string LoadedTag = "reactor/rules/loaded";
+    public const string InvalidTag = "reactor/rules/invalid";
+
+    // Editors save in bursts (temp file, rename, chmod); wait for quiet before loading.
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+        using var watcher = new FileSystemWatcher(Path.GetFullPath(options.Value.RulesPath))
+        {
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
+        };
+        FileSystemEventHandler onChange = (_, change) => Signal(change.FullPath);
+        watcher.Changed += onChange;
+        watcher.Created += onChange;
+        watcher.Deleted += onChange;
+        watcher.Renamed += (_, rename) =>
+        {
+            Signal(rename.OldFullPath);
+            Signal(rename.FullPath);
+        };
+        watcher.EnableRaisingEvents = true;
+
+        await WhenStartedAsync(stoppingToken);
+        if (provider.LastResult is { } initial)
+        {
+            await AnnounceAsync(initial, stoppingToken);
+        }
+
+        try
+        {
+            while (await changed.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await Task.Delay(Debounce, stoppingToken);
+                while (changed.Reader.TryRead(out _))
+                {
+                    // Coalesce the burst into one reload.
+                }
+
+                var result = provider.Reload();
+                Log(result);
+                await AnnounceAsync(result, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+
+        void Signal(string path)
+        {
+            if (path.EndsWith(".yaml", StringComparison.Ordinal) || path.EndsWith(".yml", StringComparison.Ordinal))
+            {
+                changed.Writer.TryWrite(true);
+            }
+        }
+    }
+
+    private async Task WhenStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = lifetime.ApplicationStarted.Register(started.SetResult);
+        await started.Task.WaitAsync(stoppingToken);
+    }
+
+    private void Log(RuleSetLoadResult result)
+    {
+        if (result.IsValid)
+        {
+            LogReloaded(logger, result.RuleSet!.Rules.Count, result.Files.Count);
+        }
+        else
+        {
+            LogInvalid(logger, result.Diagnostics.Count, string.Join(Environment.NewLine, result.Diagnostics));
+        }
+    }
+
+    private async Task AnnounceAsync(RuleSetLoadResult result, CancellationToken cancellationToken)
+    {
+        var data = result.IsValid
+            ? JsonSerializer.SerializeToElement(new { files = result.Files, rules = result.RuleSet!.Rules.Count })
+            : JsonSerializer.SerializeToElement(new { files = result.Files, errors = result.Diagnostics.Select(d => d.ToString()) });
+        try
+        {
+            await publisher.PublishAsync(EventEnvelope.Create(result.IsValid ? LoadedTag : InvalidTag, "/reactor", data), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogAnnounceFailed(logger, ex.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rules reloaded: {RuleCount} rules from {FileCount} files")]
+    private static partial void LogReloaded(ILogger logger, int ruleCount, int fileCount);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Rules not reloaded; the previous set stays in force. {Count} problems:\n{Problems}")]
+    private static partial void LogInvalid(ILogger logger, int count, string problems);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not announce the rule set: {Reason}")]
+    private static partial void LogAnnounceFailed(ILogger logger, string reason);
+}

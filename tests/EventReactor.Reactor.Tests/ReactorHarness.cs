@@ -1,0 +1,105 @@
+using System.Net;
+using EventReactor.Contracts;
+using EventReactor.Core.Evaluation;
+using EventReactor.Messaging;
+using EventReactor.Reactor.Actions;
+using EventReactor.Reactor.Audit;
+using EventReactor.Reactor.Processing;
+using EventReactor.Reactor.Reactions;
+using EventReactor.Reactor.Rules;
+using EventReactor.Reactor.State;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using NSubstitute;
+
+namespace EventReactor.Reactor.Tests;
+
+/// <summary>A reactor's processing pipeline over a temporary rules folder and SQLite file, with a fake bus and HTTP.</summary>
+internal sealed class ReactorHarness : IAsyncDisposable
+{
+    private readonly DirectoryInfo _root;
+    private readonly ReactorDatabase _database;
+    private readonly SqliteAuditLog _audit;
+
+    public ReactorHarness(string rules, int maxDepth = 8, DirectoryInfo? root = null)
+    {
+        _root = root ?? Directory.CreateTempSubdirectory("reactor-");
+        Directory.CreateDirectory(RulesPath);
+        File.WriteAllText(Path.Combine(RulesPath, "rules.yaml"), rules);
+        Publisher.PublishAsync(Arg.Do<EventEnvelope>(Published.Add), Arg.Any<CancellationToken>()).Returns(Task.CompletedTask);
+        var options = Options.Create(new ReactorOptions { RulesPath = RulesPath, DataPath = Path.Combine(_root.FullName, "data"), MaxDepth = maxDepth });
+        var http = Substitute.For<IHttpClientFactory>();
+        http.CreateClient(Arg.Any<string>()).Returns(_ => new HttpClient(Http, disposeHandler: false));
+        var registry = new ActionRegistry([new EventFireAction(Publisher), new LogAction(NullLogger<LogAction>.Instance), new HttpPostAction(http)]);
+        Rules = new RuleSetProvider(options, registry);
+        var load = Rules.Reload();
+        Assert.True(load.IsValid, string.Join("\n", load.Diagnostics));
+        _database = new ReactorDatabase(options);
+        _audit = new SqliteAuditLog(_database);
+        var ledger = new SqliteReactionLedger(_database, TimeProvider.System);
+        var executor = new ActionExecutor(registry, ledger, new RetryPipelines(), Publisher, NullLogger<ActionExecutor>.Instance);
+        Processor = new EventProcessor(Rules, new RuleEvaluator(maxDepth, new ThrottleGate(TimeProvider.System)), executor, _audit, TimeProvider.System, NullLogger<EventProcessor>.Instance);
+    }
+
+    public string RulesPath => Path.Combine(_root.FullName, "reactors");
+
+    public IEventPublisher Publisher { get; } = Substitute.For<IEventPublisher>();
+
+    public List<EventEnvelope> Published { get; } = [];
+
+    public FakeHttpHandler Http { get; } = new();
+
+    public RuleSetProvider Rules { get; }
+
+    public EventProcessor Processor { get; }
+
+    public IAuditLog Audit => _audit;
+
+    public static async Task<ReactorHarness> StartAsync(string rules, int maxDepth = 8, DirectoryInfo? root = null)
+    {
+        var harness = new ReactorHarness(rules, maxDepth, root);
+        await new DatabaseMigrator(harness._database, NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
+        await harness._audit.StartAsync(CancellationToken.None);
+        return harness;
+    }
+
+    /// <summary>A new harness on the same folder: what a reactor restart sees.</summary>
+    public async Task<ReactorHarness> RestartAsync(string rules)
+    {
+        await StopAsync();
+        return await StartAsync(rules, root: _root);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try
+        {
+            _root.Delete(recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Already gone.
+        }
+    }
+
+    private async Task StopAsync()
+    {
+        await _audit.StopAsync(CancellationToken.None);
+        await _database.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    internal sealed class FakeHttpHandler : HttpMessageHandler
+    {
+        public HttpStatusCode Status { get; set; } = HttpStatusCode.OK;
+
+        public List<(Uri Uri, string Body)> Requests { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Requests.Add((request.RequestUri!, await request.Content!.ReadAsStringAsync(cancellationToken)));
+            return new HttpResponseMessage(Status);
+        }
+    }
+}
