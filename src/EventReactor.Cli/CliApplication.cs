@@ -19,6 +19,7 @@ internal static class CliApplication
             DaemonCommands.CreateMinion(),
             EventCommands.CreateEvent(),
             EventCommands.CreateEvents(),
+            RulesCommands.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -11,6 +11,12 @@ internal sealed class ReactorClient(string server) : IDisposable
 
     public string Server { get; } = server;
 
+    public async Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => _http.GetAsync(path, cancellationToken));
+        return await ReadAsync(response, cancellationToken);
+    }
+
     public async Task<JsonElement> PostAsync(string path, object body, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(() => _http.PostAsJsonAsync(path, body, cancellationToken));

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using EventReactor.Contracts;
+using EventReactor.IntegrationTests.Infrastructure;
+using RabbitMQ.Client;
+
+namespace EventReactor.IntegrationTests;
+
+/// <summary>What operators do with rules against a running reactor: edit them live, ask why, rely on exactly-once.</summary>
+[Collection(ServicesCollection.Name)]
+public sealed class RulesTests
+{
+    private static string EchoRule(string id, int version) => $$$"""
+        rules:
+          - name: echo
+            on: hot/{{{id}}}/in
+            do:
+              - event.fire:
+                  tag: hot/{{{id}}}/out
+                  data: { version: {{{version}}}, build: "${{ event.data.build }}" }
+        """;
+
+    [Fact]
+    public async Task Up_RuleEditedWhileRunning_ChangesBehaviourWithinTwoSecondsAndBadEditKeepsOld()
+    {
+        using var workspace = new TestWorkspace();
+        var id = workspace.Id;
+        workspace.WithRules("hot.yaml", EchoRule(id, 1));
+        await using var up = await Reactors.StartUpAsync(workspace, $"it-{id}", waitForDocker: false);
+        await using var stream = await EventStreamClient.ConnectAsync(workspace.Server, "*");
+        using var http = new HttpClient { BaseAddress = new Uri(workspace.Server) };
+        async Task<int> RoundTripAsync(int build)
+        {
+            await http.PostAsJsonAsync("/api/events", new { tag = $"hot/{id}/in", data = new { build } });
+            var output = await stream.WaitForAsync(e => e.Tag == $"hot/{id}/out" && e.Data.GetProperty("build").GetInt32() == build, TimeSpan.FromSeconds(10), $"the reaction to build {build}");
+            return output.Data.GetProperty("version").GetInt32();
+        }
+
+        Assert.Equal(1, await RoundTripAsync(1));
+
+        var edited = Stopwatch.StartNew();
+        workspace.WithRules("hot.yaml", EchoRule(id, 2));
+        await stream.WaitForAsync(e => e.Tag == "reactor/rules/loaded" && e.Time > DateTimeOffset.UtcNow - edited.Elapsed, TimeSpan.FromSeconds(10), "reactor/rules/loaded after the edit");
+        edited.Stop();
+        Assert.True(edited.Elapsed < TimeSpan.FromSeconds(2), $"reload took {edited.Elapsed}");
+        Assert.Equal(2, await RoundTripAsync(2));
+
+        workspace.WithRules("hot.yaml", "rules:\n  - name: echo\n    on: [hot/x\n");
+        var invalid = await stream.WaitForAsync(e => e.Tag == "reactor/rules/invalid", TimeSpan.FromSeconds(10), "reactor/rules/invalid");
+        var error = Assert.Single(invalid.Data.GetProperty("errors").EnumerateArray()).GetString();
+        Assert.StartsWith(Path.Combine(workspace.RulesPath, "hot.yaml") + ":", error, StringComparison.Ordinal);
+        Assert.Equal(2, await RoundTripAsync(3));
+        Assert.False(up.HasExited);
+    }
+
+    [Fact]
+    public async Task RulesExplain_AfterEvents_SaysWhichRuleActedAndWhyOtherDidNot()
+    {
+        using var workspace = new TestWorkspace();
+        workspace.WithRules("explain.yaml", $$$"""
+            rules:
+              - name: big-builds
+                on: ci/{{{workspace.Id}}}/*
+                when: event.data.size > 100
+                do:
+                  - log: { message: "big build ${{ event.data.size }}" }
+              - name: every-build
+                on: ci/{{{workspace.Id}}}/*
+                do:
+                  - event.fire: { tag: "seen/{{{workspace.Id}}}", data: { size: "${{ event.data.size }}" } }
+            """);
+        await using var up = await Reactors.StartUpAsync(workspace, $"it-{workspace.Id}", waitForDocker: false);
+        await using var stream = await EventStreamClient.ConnectAsync(workspace.Server, $"seen/{workspace.Id}");
+        await using var send = CliProcess.Start(["event", "send", $"ci/{workspace.Id}/finished", """{"size": 7}""", "--server", workspace.Server]);
+        Assert.Equal(0, await send.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        var eventId = Assert.Single(send.Stdout);
+        await stream.WaitForAsync(e => e.CausedBy == eventId, TimeSpan.FromSeconds(10), "the reaction");
+
+        await using var explain = CliProcess.Start(["rules", "explain", eventId, "--server", workspace.Server]);
+
+        Assert.Equal(0, await explain.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        var output = string.Join('\n', explain.Stdout);
+        Assert.Contains("big-builds", output, StringComparison.Ordinal);
+        Assert.Contains("condition-false: condition false: event.data.size > 100", output, StringComparison.Ordinal);
+        Assert.Contains("every-build", output, StringComparison.Ordinal);
+        Assert.Contains("event.fire done after 1 attempt(s)", output, StringComparison.Ordinal);
+        Assert.Contains("\"size\":7", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reactor_SameEventDeliveredTwiceAndAfterRestart_ActsOnce()
+    {
+        using var workspace = new TestWorkspace();
+        var id = workspace.Id;
+        workspace.WithRules("once.yaml", $$$"""
+            rules:
+              - name: once
+                on: dup/{{{id}}}/in
+                do:
+                  - event.fire: { tag: "dup/{{{id}}}/out" }
+            """);
+        var original = EventEnvelope.Create($"dup/{id}/in", "/test");
+        var reactor = await StartReactorAsync(workspace);
+        try
+        {
+            await using (var stream = await EventStreamClient.ConnectAsync(workspace.Server, $"dup/{id}/*"))
+            {
+                await PublishRawAsync(original);
+                await PublishRawAsync(original);
+                await stream.WaitForAsync(e => e.Tag == $"dup/{id}/out", TimeSpan.FromSeconds(15), "the reaction");
+
+                // Both deliveries of the input arrive; the second must not act.
+                await stream.WaitForAsync(e => e.Tag == $"dup/{id}/in" && stream.Events.Count(i => i.Id == original.Id) == 2, TimeSpan.FromSeconds(10), "the second delivery");
+                await Task.Delay(500);
+                Assert.Single(stream.Events, e => e.Tag == $"dup/{id}/out");
+            }
+
+            await reactor.DisposeAsync();
+            reactor = await StartReactorAsync(workspace);
+            await using (var stream = await EventStreamClient.ConnectAsync(workspace.Server, $"dup/{id}/*"))
+            {
+                await PublishRawAsync(original);
+                await stream.WaitForAsync(e => e.Id == original.Id, TimeSpan.FromSeconds(15), "the redelivery after restart");
+                await Task.Delay(1000);
+                Assert.DoesNotContain(stream.Events, e => e.Tag == $"dup/{id}/out");
+            }
+        }
+        finally
+        {
+            await reactor.DisposeAsync();
+        }
+    }
+
+    private static async Task<CliProcess> StartReactorAsync(TestWorkspace workspace)
+    {
+        var reactor = CliProcess.Start(["reactor", "--rules", workspace.RulesPath, "--data", workspace.DataPath, "--http", workspace.Server, "--bus", ServicesFixture.RabbitMqUrl]);
+        await Reactors.WaitHealthyAsync(reactor, workspace.Server);
+        return reactor;
+    }
+
+    // What a redelivery looks like on the wire: the same CloudEvent, same id, published again by a plain AMQP client.
+    private static async Task PublishRawAsync(EventEnvelope envelope)
+    {
+        var factory = new ConnectionFactory { HostName = "localhost", UserName = "guest", Password = "guest" };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        var properties = new BasicProperties { ContentType = "application/json", Persistent = true, MessageId = envelope.Id };
+        await channel.BasicPublishAsync("eventreactor.events", string.Empty, true, properties, Encoding.UTF8.GetBytes(CloudEventJson.Serialize(envelope)));
+    }
+}
