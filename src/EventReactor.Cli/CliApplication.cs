@@ -20,6 +20,9 @@ internal static class CliApplication
             EventCommands.CreateEvent(),
             EventCommands.CreateEvents(),
             RulesCommands.Create(),
+            StateCommands.CreateMinions(),
+            StateCommands.CreateJobs(),
+            StateCommands.CreateJob(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

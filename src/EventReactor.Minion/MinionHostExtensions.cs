@@ -1,4 +1,10 @@
+using EventReactor.Contracts;
+using EventReactor.Messaging;
+using EventReactor.Minion.Commands;
+using EventReactor.Minion.Commands.Functions;
 using EventReactor.Minion.Docker;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -14,6 +20,33 @@ public static class MinionHostExtensions
         builder.Services.AddSingleton<IValidateOptions<MinionOptions>, MinionOptionsValidator>();
         builder.Services.AddSingleton<DockerClientFactory>();
         builder.Services.AddHostedService<DockerEventWatcher>();
+        AddCommands(builder);
         return builder;
+    }
+
+    private static void AddCommands(IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MinionPolicy>().BindConfiguration($"{MinionOptions.Section}:Policy").ValidateOnStart();
+        builder.Services.AddSingleton<IConfigureOptions<MinionPolicy>, PolicyFileLoader>();
+        builder.Services.AddSingleton<IPostConfigureOptions<MinionPolicy>, PolicyDefaults>();
+        builder.Services.AddSingleton<IValidateOptions<MinionPolicy>, MinionPolicyValidator>();
+        builder.Services.AddSingleton<PolicyChecker>();
+        builder.Services.AddSingleton<IMinionFunction, TestPingFunction>();
+        builder.Services.AddSingleton<IMinionFunction, ContainerRunFunction>();
+        builder.Services.AddSingleton<IMinionFunction>(services => new ContainerSignalFunction(services.GetRequiredService<DockerClientFactory>(), kill: false));
+        builder.Services.AddSingleton<IMinionFunction>(services => new ContainerSignalFunction(services.GetRequiredService<DockerClientFactory>(), kill: true));
+        builder.Services.AddSingleton<IMinionFunction, ContainerLogsFunction>();
+        builder.Services.AddSingleton<IMinionFunction, ImagePullFunction>();
+        builder.Services.AddScoped<CommandDispatcher>();
+
+        // Each minion consumes its own queue; the id is known from configuration before the host is built.
+        var id = builder.Configuration.GetSection(MinionOptions.Section).Get<MinionOptions>()?.Id ?? new MinionOptions().Id;
+        builder.AddEventBusPart(bus => bus.AddConsumer<MinionCommandConsumer>().Endpoint(endpoint =>
+        {
+            endpoint.Name = MinionCommand.QueueName(id);
+
+            // A long container.run with wait must not hold up a ping; a few at a time, as Salt minions do.
+            endpoint.ConcurrentMessageLimit = 8;
+        }));
     }
 }

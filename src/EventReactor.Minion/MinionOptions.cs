@@ -16,6 +16,9 @@ public sealed class MinionOptions
 
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>A YAML or JSON file with the command policy (see <c>Minion:Policy</c>); it replaces the configured policy.</summary>
+    public string? PolicyFile { get; set; }
+
     public string ResolveDockerEndpoint() =>
         Docker is { Length: > 0 } configured ? configured
         : Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } fromEnvironment ? fromEnvironment

@@ -3,6 +3,8 @@ using EventReactor.Messaging;
 using EventReactor.Reactor.Audit;
 using EventReactor.Reactor.Actions;
 using EventReactor.Reactor.Http;
+using EventReactor.Reactor.Jobs;
+using EventReactor.Reactor.Minions;
 using EventReactor.Reactor.Processing;
 using EventReactor.Reactor.Reactions;
 using EventReactor.Reactor.Rules;
@@ -30,6 +32,11 @@ public static class ReactorHostExtensions
         builder.Services.AddSingleton<IActionHandler, EventFireAction>();
         builder.Services.AddSingleton<IActionHandler, LogAction>();
         builder.Services.AddSingleton<IActionHandler, HttpPostAction>();
+        builder.Services.AddSingleton<IActionHandler, MinionRunAction>();
+        builder.Services.AddSingleton<MinionRegistry>();
+        builder.Services.AddSingleton<IEventObserver>(services => services.GetRequiredService<MinionRegistry>());
+        builder.Services.AddSingleton<JobStore>();
+        builder.Services.AddSingleton<IEventObserver>(services => services.GetRequiredService<JobStore>());
         builder.Services.AddSingleton<ActionRegistry>();
         builder.Services.AddSingleton<RuleSetProvider>();
         builder.Services.AddSingleton<EventStreamHub>();
@@ -50,6 +57,7 @@ public static class ReactorHostExtensions
         builder.Services.AddHostedService<RuleSetStartupLoader>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SqliteAuditLog>());
         builder.Services.AddHostedService<RulesWatcher>();
+        builder.Services.AddHostedService<PresenceMonitor>();
 
         var http = builder.Configuration.GetSection(ReactorOptions.Section).Get<ReactorOptions>()?.Http ?? new ReactorOptions().Http;
         builder.WebHost.UseUrls(http);
@@ -70,6 +78,7 @@ public static class ReactorHostExtensions
         app.MapHealthEndpoints();
         app.MapEventEndpoints();
         app.MapAuditEndpoints();
+        app.MapStateEndpoints();
         return app;
     }
 }

@@ -31,5 +31,36 @@ internal static class ReactorSchema
             );
             CREATE INDEX audit_by_event ON audit (event_id);
             """),
+        (2, "minions and jobs", """
+            CREATE TABLE minions (
+                id                 TEXT    PRIMARY KEY,
+                first_seen         INTEGER NOT NULL,
+                last_seen          INTEGER NOT NULL,
+                present            INTEGER NOT NULL,
+                heartbeat_seconds  REAL    NOT NULL,
+                grains             TEXT
+            ) WITHOUT ROWID;
+            CREATE TABLE jobs (
+                jid        TEXT    PRIMARY KEY,
+                fun        TEXT    NOT NULL,
+                arguments  TEXT    NOT NULL,
+                target     TEXT    NOT NULL,
+                target_type TEXT   NOT NULL,
+                minions    TEXT    NOT NULL,
+                caused_by  TEXT,
+                created_at INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            CREATE TABLE job_returns (
+                jid         TEXT    NOT NULL,
+                minion      TEXT    NOT NULL,
+                success     INTEGER NOT NULL,
+                retcode     INTEGER NOT NULL,
+                return_data TEXT,
+                error       TEXT,
+                duration_ms REAL    NOT NULL,
+                at          INTEGER NOT NULL,
+                PRIMARY KEY (jid, minion)
+            ) WITHOUT ROWID;
+            """),
     ];
 }

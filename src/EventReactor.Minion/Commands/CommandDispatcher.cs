@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Text.Json;
+using EventReactor.Contracts;
+using EventReactor.Messaging;
+using Microsoft.Extensions.Logging;
+
+namespace EventReactor.Minion.Commands;
+
+/// <summary>
+/// Runs a command's function and publishes <c>job/&lt;jid&gt;/ret/&lt;minion&gt;</c> with success, return code, return data
+/// and duration. An unknown function, a bad argument or a policy denial is a failed return that says why.
+/// </summary>
+internal sealed partial class CommandDispatcher(IEnumerable<IMinionFunction> functions, IEventPublisher publisher, ILogger<CommandDispatcher> logger)
+{
+    private readonly Dictionary<string, IMinionFunction> _functions = functions.ToDictionary(f => f.Name, StringComparer.Ordinal);
+
+    public async Task DispatchAsync(MinionCommand command, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        FunctionResult result;
+        string? error = null;
+        try
+        {
+            result = _functions.TryGetValue(command.Function, out var function)
+                ? await function.ExecuteAsync(new FunctionArguments(command.Function, command.Arguments), new CommandContext(command.Jid, command.Minion), cancellationToken)
+                : throw new FunctionFailedException($"unknown function '{command.Function}'; this minion runs {string.Join(", ", _functions.Keys.Order(StringComparer.Ordinal))}");
+        }
+        catch (FunctionFailedException ex)
+        {
+            error = ex.Message;
+            result = new FunctionResult(false, 1, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            error = $"{command.Function} failed: {ex.GetBaseException().Message}";
+            result = new FunctionResult(false, 1, null);
+        }
+
+        var duration = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        LogReturned(logger, command.Jid, command.Function, result.Success, result.RetCode, duration, error ?? string.Empty);
+        var data = JsonSerializer.SerializeToElement(new
+        {
+            jid = command.Jid,
+            minion = command.Minion,
+            fun = command.Function,
+            success = result.Success,
+            retcode = result.RetCode,
+            @return = result.Return,
+            error,
+            durationMs = Math.Round(duration, 3),
+        });
+        var envelope = EventEnvelope.Create(JobTags.Return(command.Jid, command.Minion), $"/minion/{command.Minion}", data, command.Minion) with
+        {
+            CausedBy = command.CausedBy,
+            Depth = command.Depth + 1,
+        };
+        await publisher.PublishAsync(envelope, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {Jid}: {Function} returned success={Success} retcode={RetCode} in {DurationMs:F0} ms {Error}")]
+    private static partial void LogReturned(ILogger logger, string jid, string function, bool success, int retCode, double durationMs, string error);
+}

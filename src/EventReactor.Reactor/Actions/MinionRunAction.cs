@@ -1,0 +1,84 @@
+using System.Text.Json;
+using EventReactor.Contracts;
+using EventReactor.Core.Actions;
+using EventReactor.Core.Expressions;
+using EventReactor.Core.Tags;
+using EventReactor.Messaging;
+using EventReactor.Reactor.Jobs;
+using EventReactor.Reactor.Minions;
+using MassTransit;
+
+namespace EventReactor.Reactor.Actions;
+
+/// <summary>
+/// <c>minion.run</c>: sends a function to the present minions a target names (Salt's <c>tgt</c>, <c>fun</c>, <c>args</c>),
+/// records the job and publishes <c>job/&lt;jid&gt;/new</c>. The minions answer with <c>job/&lt;jid&gt;/ret/&lt;id&gt;</c>.
+/// </summary>
+internal sealed class MinionRunAction(
+    MinionRegistry minions,
+    JobStore jobs,
+    IBus bus,
+    IEventPublisher publisher,
+    TimeProvider time) : IActionHandler
+{
+    public static ActionSchema Definition { get; } = new(
+        "minion.run",
+        "Run a function on the present minions that the target names.",
+        [
+            new("tgt", ArgumentKind.String, true, "a minion id, a glob of ids, or (tgt_type: list) ids separated by commas"),
+            new("fun", ArgumentKind.String, true, "the function, e.g. container.run or test.ping"),
+            new("args", ArgumentKind.Map, false, "the function's arguments"),
+            new("tgt_type", ArgumentKind.String, false, "glob (default) or list"),
+        ]);
+
+    public ActionSchema Schema => Definition;
+
+    public async Task<ActionResult> ExecuteAsync(ActionInvocation invocation, CancellationToken cancellationToken)
+    {
+        var target = invocation.GetString("tgt") ?? throw new ActionArgumentException("'tgt' is required");
+        var function = invocation.GetString("fun") ?? throw new ActionArgumentException("'fun' is required");
+        var targetType = invocation.GetString("tgt_type") ?? "glob";
+        var arguments = CelValues.ToJson(invocation.Arguments.GetValueOrDefault("args") ?? new Dictionary<string, object?>());
+        var targeted = await ResolveAsync(target, targetType, cancellationToken);
+
+        var now = time.GetUtcNow();
+        var jid = JobStore.NewJid(now);
+        await jobs.CreateAsync(new JobRecord(jid, function, arguments, target, targetType, targeted, invocation.Event.Id, now, []), cancellationToken);
+        var data = JsonSerializer.SerializeToElement(new { jid, fun = function, args = arguments, tgt = target, tgt_type = targetType, minions = targeted });
+        await publisher.PublishAsync(invocation.Event.CreateCaused(JobTags.New(jid), "/reactor", data), cancellationToken);
+        foreach (var minion in targeted)
+        {
+            var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{MinionCommand.QueueName(minion)}"));
+            await endpoint.Send(
+                new MinionCommand
+                {
+                    Jid = jid,
+                    Minion = minion,
+                    Function = function,
+                    Arguments = arguments,
+                    CausedBy = invocation.Event.Id,
+                    Depth = invocation.Event.Depth + 1,
+                    IssuedAt = now,
+                },
+                cancellationToken);
+        }
+
+        return new ActionResult($"job {jid}: {function} sent to {string.Join(", ", targeted)}");
+    }
+
+    private async Task<List<string>> ResolveAsync(string target, string targetType, CancellationToken cancellationToken)
+    {
+        var present = (await minions.ListAsync(cancellationToken)).Where(m => m.Present).Select(m => m.Id).ToList();
+        var matched = targetType switch
+        {
+            "glob" => present.Where(TagGlob.Parse(target).IsMatch).ToList(),
+            "list" => target.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Where(present.Contains).ToList(),
+            _ => throw new ActionArgumentException($"'tgt_type' must be glob or list, got '{targetType}'"),
+        };
+
+        // An empty target is a mistake to report, not an empty success.
+        return matched.Count > 0
+            ? matched
+            : throw new ActionArgumentException($"target '{target}' ({targetType}) matches no present minion; present: {(present.Count == 0 ? "none" : string.Join(", ", present))}");
+    }
+}

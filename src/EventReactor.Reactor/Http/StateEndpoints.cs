@@ -1,0 +1,22 @@
+using EventReactor.Reactor.Jobs;
+using EventReactor.Reactor.Minions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace EventReactor.Reactor.Http;
+
+/// <summary><c>/api/minions</c> and <c>/api/jobs</c>: what the reactor knows of hosts and the commands sent to them.</summary>
+internal static class StateEndpoints
+{
+    public static IEndpointRouteBuilder MapStateEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/minions", async (MinionRegistry minions, CancellationToken cancellationToken) => Results.Ok(await minions.ListAsync(cancellationToken)));
+        routes.MapGet("/api/jobs", async (JobStore jobs, int? limit, CancellationToken cancellationToken) => Results.Ok(await jobs.ListAsync(Math.Clamp(limit ?? 50, 1, 1000), cancellationToken)));
+        routes.MapGet("/api/jobs/{jid}", async (string jid, JobStore jobs, CancellationToken cancellationToken) =>
+            await jobs.FindAsync(jid, cancellationToken) is { } job
+                ? Results.Ok(job)
+                : Results.Problem(detail: $"no job '{jid}'", statusCode: StatusCodes.Status404NotFound, title: "Unknown job"));
+        return routes;
+    }
+}

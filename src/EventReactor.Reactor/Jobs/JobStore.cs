@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.Json;
+using EventReactor.Contracts;
+using EventReactor.Reactor.Processing;
+using EventReactor.Reactor.State;
+using Microsoft.Data.Sqlite;
+
+namespace EventReactor.Reactor.Jobs;
+
+/// <summary>Jobs and their returns in the reactor's SQLite file; returns arrive as <c>job/&lt;jid&gt;/ret/&lt;minion&gt;</c> events.</summary>
+internal sealed class JobStore(ReactorDatabase database) : IEventObserver
+{
+    private static int _sequence;
+
+    /// <summary>A Salt-style job id: the time to the microsecond, made unique within the process.</summary>
+    public static string NewJid(DateTimeOffset now) =>
+        now.UtcDateTime.ToString("yyyyMMddHHmmssffffff", CultureInfo.InvariantCulture)
+        + (Interlocked.Increment(ref _sequence) % 1000).ToString("D3", CultureInfo.InvariantCulture);
+
+    public Task CreateAsync(JobRecord job, CancellationToken cancellationToken) =>
+        database.WriteAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO jobs (jid, fun, arguments, target, target_type, minions, caused_by, created_at)
+                VALUES ($jid, $fun, $arguments, $target, $type, $minions, $causedBy, $at)
+                """;
+            command.Parameters.AddWithValue("$jid", job.Jid);
+            command.Parameters.AddWithValue("$fun", job.Function);
+            command.Parameters.AddWithValue("$arguments", job.Arguments.GetRawText());
+            command.Parameters.AddWithValue("$target", job.Target);
+            command.Parameters.AddWithValue("$type", job.TargetType);
+            command.Parameters.AddWithValue("$minions", JsonSerializer.Serialize(job.Minions));
+            command.Parameters.AddWithValue("$causedBy", (object?)job.CausedBy ?? DBNull.Value);
+            command.Parameters.AddWithValue("$at", job.CreatedAt.ToUnixTimeMilliseconds());
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
+    public async Task ObserveAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        // job/<jid>/ret/<minion>
+        var parts = envelope.Tag.Split('/');
+        if (parts is not ["job", var jid, "ret", var minion])
+        {
+            return;
+        }
+
+        var data = envelope.Data;
+        await database.WriteAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT OR REPLACE INTO job_returns (jid, minion, success, retcode, return_data, error, duration_ms, at)
+                VALUES ($jid, $minion, $success, $retcode, $return, $error, $duration, $at)
+                """;
+            command.Parameters.AddWithValue("$jid", jid);
+            command.Parameters.AddWithValue("$minion", minion);
+            command.Parameters.AddWithValue("$success", data.TryGetProperty("success", out var success) && success.ValueKind == JsonValueKind.True ? 1 : 0);
+            command.Parameters.AddWithValue("$retcode", data.TryGetProperty("retcode", out var retcode) && retcode.TryGetInt32(out var code) ? code : -1);
+            command.Parameters.AddWithValue("$return", data.TryGetProperty("return", out var value) && value.ValueKind != JsonValueKind.Null ? value.GetRawText() : DBNull.Value);
+            command.Parameters.AddWithValue("$error", data.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String ? error.GetString() : DBNull.Value);
+            command.Parameters.AddWithValue("$duration", data.TryGetProperty("durationMs", out var duration) && duration.TryGetDouble(out var ms) ? ms : 0);
+            command.Parameters.AddWithValue("$at", envelope.Time.ToUnixTimeMilliseconds());
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<JobRecord>> ListAsync(int limit, CancellationToken cancellationToken) =>
+        await QueryAsync("SELECT jid, fun, arguments, target, target_type, minions, caused_by, created_at FROM jobs ORDER BY created_at DESC, jid DESC LIMIT $limit", ("$limit", limit), cancellationToken);
+
+    public async Task<JobRecord?> FindAsync(string jid, CancellationToken cancellationToken) =>
+        (await QueryAsync("SELECT jid, fun, arguments, target, target_type, minions, caused_by, created_at FROM jobs WHERE jid = $jid", ("$jid", jid), cancellationToken)).FirstOrDefault();
+
+    private async Task<IReadOnlyList<JobRecord>> QueryAsync(string sql, (string Name, object Value) parameter, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var jobs = new List<JobRecord>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = sql;
+            command.Parameters.AddWithValue(parameter.Name, parameter.Value);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                jobs.Add(new JobRecord(
+                    reader.GetString(0),
+                    reader.GetString(1),
+                    JsonDocument.Parse(reader.GetString(2)).RootElement.Clone(),
+                    reader.GetString(3),
+                    reader.GetString(4),
+                    JsonSerializer.Deserialize<List<string>>(reader.GetString(5)) ?? [],
+                    reader.IsDBNull(6) ? null : reader.GetString(6),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
+                    []));
+            }
+        }
+
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            jobs[i] = jobs[i] with { Returns = await ReturnsAsync(connection, jobs[i].Jid, cancellationToken) };
+        }
+
+        return jobs;
+    }
+
+    private static async Task<IReadOnlyList<JobReturn>> ReturnsAsync(SqliteConnection connection, string jid, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT minion, success, retcode, return_data, error, duration_ms, at FROM job_returns WHERE jid = $jid ORDER BY minion";
+        command.Parameters.AddWithValue("$jid", jid);
+        var returns = new List<JobReturn>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            returns.Add(new JobReturn(
+                reader.GetString(0),
+                reader.GetInt64(1) == 1,
+                reader.GetInt32(2),
+                reader.IsDBNull(3) ? null : JsonDocument.Parse(reader.GetString(3)).RootElement.Clone(),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.GetDouble(5),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
+        }
+
+        return returns;
+    }
+}

@@ -1,0 +1,159 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using EventReactor.Contracts;
+using EventReactor.Reactor.Processing;
+using EventReactor.Reactor.State;
+
+namespace EventReactor.Reactor.Minions;
+
+/// <summary>
+/// The minions the reactor has heard from, kept in memory for targeting and in SQLite across restarts. Any
+/// <c>minion/&lt;id&gt;/...</c> event proves a minion present; <c>inventory</c> carries its grains and <c>heartbeat</c> its interval.
+/// </summary>
+internal sealed class MinionRegistry(ReactorDatabase database, TimeProvider time) : IEventObserver
+{
+    private const double DefaultHeartbeatSeconds = 10;
+
+    // last_seen is written at most this often per minion; presence changes are written at once.
+    private static readonly TimeSpan PersistEvery = TimeSpan.FromSeconds(5);
+    private readonly ConcurrentDictionary<string, MinionRecord> _minions = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _arrived = new();
+    private readonly SemaphoreSlim _loadLock = new(1, 1);
+    private volatile bool _loaded;
+
+    public async Task<IReadOnlyList<MinionRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        await EnsureLoadedAsync(cancellationToken);
+        return _minions.Values.OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<MinionRecord?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        await EnsureLoadedAsync(cancellationToken);
+        return _minions.GetValueOrDefault(id);
+    }
+
+    public async Task ObserveAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        if (!envelope.Tag.StartsWith("minion/", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var parts = envelope.Tag.Split('/', 3);
+        if (parts.Length < 2 || parts[1].Length == 0)
+        {
+            return;
+        }
+
+        await EnsureLoadedAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var id = parts[1];
+        var kind = parts.Length > 2 ? parts[2] : string.Empty;
+        var known = _minions.GetValueOrDefault(id);
+        var record = known ?? new MinionRecord(id, now, now, false, DefaultHeartbeatSeconds, null);
+        record = record with
+        {
+            LastSeen = now,
+            Present = true,
+            HeartbeatSeconds = kind == "heartbeat" && envelope.Data.TryGetProperty("intervalSeconds", out var interval) && interval.TryGetDouble(out var seconds) && seconds > 0
+                ? seconds
+                : record.HeartbeatSeconds,
+            Grains = kind == "inventory" ? envelope.Data.Clone() : record.Grains,
+        };
+        _minions[id] = record;
+        if (known is not { Present: true })
+        {
+            _arrived.Enqueue(id);
+        }
+
+        if (known is null || !known.Present || kind is "inventory" or "heartbeat" || now - known.LastSeen > PersistEvery)
+        {
+            await SaveAsync(record, cancellationToken);
+        }
+    }
+
+    /// <summary>Minions that became present since the last call, and those silent for three heartbeats, now marked lost.</summary>
+    public async Task<(IReadOnlyList<string> Arrived, IReadOnlyList<string> Lost)> SweepAsync(CancellationToken cancellationToken)
+    {
+        await EnsureLoadedAsync(cancellationToken);
+        var arrived = new List<string>();
+        while (_arrived.TryDequeue(out var id))
+        {
+            arrived.Add(id);
+        }
+
+        var now = time.GetUtcNow();
+        var lost = new List<string>();
+        foreach (var record in _minions.Values)
+        {
+            if (record.Present && now - record.LastSeen > TimeSpan.FromSeconds(3 * record.HeartbeatSeconds))
+            {
+                var gone = record with { Present = false };
+                if (_minions.TryUpdate(record.Id, gone, record))
+                {
+                    lost.Add(record.Id);
+                    await SaveAsync(gone, cancellationToken);
+                }
+            }
+        }
+
+        return (arrived.Distinct().Where(id => _minions.GetValueOrDefault(id)?.Present == true).Order(StringComparer.Ordinal).ToList(), lost.Order(StringComparer.Ordinal).ToList());
+    }
+
+    private Task SaveAsync(MinionRecord record, CancellationToken cancellationToken) =>
+        database.WriteAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO minions (id, first_seen, last_seen, present, heartbeat_seconds, grains) VALUES ($id, $first, $last, $present, $heartbeat, $grains)
+                ON CONFLICT (id) DO UPDATE SET last_seen = $last, present = $present, heartbeat_seconds = $heartbeat, grains = $grains
+                """;
+            command.Parameters.AddWithValue("$id", record.Id);
+            command.Parameters.AddWithValue("$first", record.FirstSeen.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$last", record.LastSeen.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$present", record.Present ? 1 : 0);
+            command.Parameters.AddWithValue("$heartbeat", record.HeartbeatSeconds);
+            command.Parameters.AddWithValue("$grains", record.Grains is { } grains ? grains.GetRawText() : DBNull.Value);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
+    private async Task EnsureLoadedAsync(CancellationToken cancellationToken)
+    {
+        if (_loaded)
+        {
+            return;
+        }
+
+        await _loadLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_loaded)
+            {
+                return;
+            }
+
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT id, first_seen, last_seen, present, heartbeat_seconds, grains FROM minions";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetString(0);
+                _minions.TryAdd(id, new MinionRecord(
+                    id,
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                    reader.GetInt64(3) == 1,
+                    reader.GetDouble(4),
+                    reader.IsDBNull(5) ? null : JsonDocument.Parse(reader.GetString(5)).RootElement.Clone()));
+            }
+
+            _loaded = true;
+        }
+        finally
+        {
+            _loadLock.Release();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using EventReactor.Contracts;
+using EventReactor.Messaging;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EventReactor.Reactor.Minions;
+
+/// <summary>Once a second, announces minions that joined or were lost (three missed heartbeats) as <c>presence/change</c>.</summary>
+internal sealed partial class PresenceMonitor(MinionRegistry registry, IEventPublisher publisher, TimeProvider time, ILogger<PresenceMonitor> logger) : BackgroundService
+{
+    public const string ChangeTag = "presence/change";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                var (arrived, lost) = await registry.SweepAsync(stoppingToken);
+                if (arrived.Count == 0 && lost.Count == 0)
+                {
+                    continue;
+                }
+
+                LogChange(logger, string.Join(", ", arrived), string.Join(", ", lost));
+                var data = JsonSerializer.SerializeToElement(new { @new = arrived, lost });
+                await publisher.PublishAsync(EventEnvelope.Create(ChangeTag, "/reactor", data), stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Presence: new [{Arrived}], lost [{Lost}]")]
+    private static partial void LogChange(ILogger logger, string arrived, string lost);
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using EventReactor.Contracts;
+using EventReactor.Messaging;
+using EventReactor.Minion.Commands;
+using EventReactor.Minion.Commands.Functions;
+using Microsoft.Extensions.Logging.Abstractions;
+using NSubstitute;
+
+namespace EventReactor.Minion.Tests.Commands;
+
+public sealed class CommandDispatcherTests
+{
+    private readonly IEventPublisher _publisher = Substitute.For<IEventPublisher>();
+    private readonly List<EventEnvelope> _published = [];
+
+    public CommandDispatcherTests()
+    {
+        _publisher.PublishAsync(Arg.Do<EventEnvelope>(_published.Add), Arg.Any<CancellationToken>()).Returns(Task.CompletedTask);
+    }
+
+    private async Task<JsonElement> DispatchAsync(string function, string arguments = "{}")
+    {
+        var dispatcher = new CommandDispatcher([new TestPingFunction()], _publisher, NullLogger<CommandDispatcher>.Instance);
+        await dispatcher.DispatchAsync(
+            new MinionCommand { Jid = "j1", Minion = "m1", Function = function, Arguments = JsonDocument.Parse(arguments).RootElement, CausedBy = "e1", Depth = 2 },
+            CancellationToken.None);
+        var returned = Assert.Single(_published);
+        Assert.Equal("job/j1/ret/m1", returned.Tag);
+        Assert.Equal("e1", returned.CausedBy);
+        Assert.Equal(3, returned.Depth);
+        return returned.Data;
+    }
+
+    [Fact]
+    public async Task DispatchAsync_TestPing_ReturnsTrue()
+    {
+        var data = await DispatchAsync("test.ping");
+
+        Assert.True(data.GetProperty("success").GetBoolean());
+        Assert.Equal(0, data.GetProperty("retcode").GetInt32());
+        Assert.True(data.GetProperty("return").GetBoolean());
+        Assert.Equal("test.ping", data.GetProperty("fun").GetString());
+    }
+
+    [Fact]
+    public async Task DispatchAsync_UnknownFunction_FailedReturnSaysWhy()
+    {
+        var data = await DispatchAsync("cmd.run");
+
+        Assert.False(data.GetProperty("success").GetBoolean());
+        Assert.Equal("unknown function 'cmd.run'; this minion runs test.ping", data.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task DispatchAsync_UnknownArgument_FailedReturnNamesIt()
+    {
+        var data = await DispatchAsync("test.ping", """{"verbose": true}""");
+
+        Assert.False(data.GetProperty("success").GetBoolean());
+        Assert.Contains("does not take 'verbose'", data.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+}
