@@ -243,11 +243,11 @@ image_build() {
 
 image_check() {
   local rc=0 out
-  out=$(timeout 60 docker run --rm "$IMAGE" sh -c 'exit 3' 2>&1) || rc=$?
+  out=$(timeout 60 docker run --rm --network none "$IMAGE" sh -c 'exit 3' 2>&1) || rc=$?
   ((rc == 3)) ||
-    fail "docker run --rm $IMAGE sh -c 'exit 3' exited $rc, not 3: $out" "$DOCKERD_LOG"
-  out=$(timeout 60 docker run --rm "$IMAGE" sh -c 'ls /dev >/dev/null && head -n 1 /proc/meminfo' 2>&1) ||
-    fail "docker run --rm $IMAGE (ls /dev, /proc/meminfo) failed: $out" "$DOCKERD_LOG"
+    fail "docker run --rm --network none $IMAGE sh -c 'exit 3' exited $rc, not 3: $out" "$DOCKERD_LOG"
+  out=$(timeout 60 docker run --rm --network none "$IMAGE" sh -c 'ls /dev >/dev/null && head -n 1 /proc/meminfo' 2>&1) ||
+    fail "docker run --rm --network none $IMAGE (ls /dev, /proc/meminfo) failed: $out" "$DOCKERD_LOG"
   [[ $out == MemTotal:* ]] || fail "unexpected output from a container of $IMAGE: $out" "$DOCKERD_LOG"
 }
 
