@@ -13,7 +13,7 @@ public sealed class DaemonTests(ServicesFixture services)
     {
         using var workspace = new TestWorkspace();
         var minionId = $"it-{workspace.Id}";
-        workspace.WithRules("containers.yaml", Reactors.DiedRule($"demo/{workspace.Id}/died", minionId));
+        workspace.WithRules("containers.yaml", Reactors.DiedRule($"demo/{workspace.Id}/died", $"er-{workspace.Id}", minionId));
         await using var reactor = CliProcess.Start(["reactor", "--rules", workspace.RulesPath, "--data", workspace.DataPath, "--http", workspace.Server, "--bus", ServicesFixture.RabbitMqUrl]);
         await Reactors.WaitHealthyAsync(reactor, workspace.Server);
         await using var minion = CliProcess.Start(["minion", "--id", minionId, "--bus", ServicesFixture.RabbitMqUrl]);

@@ -15,7 +15,7 @@ public sealed class UpTests(ServicesFixture services)
     public async Task Up_ContainerExitsNonZero_WatchPrintsIntegerExitWithinFiveSeconds()
     {
         using var workspace = new TestWorkspace();
-        workspace.WithRules("containers.yaml", Reactors.DiedRule($"demo/{workspace.Id}/died"));
+        workspace.WithRules("containers.yaml", Reactors.DiedRule($"demo/{workspace.Id}/died", $"er-{workspace.Id}"));
         await using var up = await Reactors.StartUpAsync(workspace, $"it-{workspace.Id}");
         await using var watch = await Reactors.WatchAsync(workspace.Server, $"demo/{workspace.Id}/*");
         var container = $"er-{workspace.Id}";
@@ -39,7 +39,7 @@ public sealed class UpTests(ServicesFixture services)
     public async Task Up_ContainerExitsZero_RuleDoesNotFire()
     {
         using var workspace = new TestWorkspace();
-        workspace.WithRules("containers.yaml", Reactors.DiedRule($"demo/{workspace.Id}/died"));
+        workspace.WithRules("containers.yaml", Reactors.DiedRule($"demo/{workspace.Id}/died", $"er-{workspace.Id}"));
         await using var up = await Reactors.StartUpAsync(workspace, $"it-{workspace.Id}");
         await using var watch = await Reactors.WatchAsync(workspace.Server, $"demo/{workspace.Id}/*", timeoutSeconds: 3);
 

@@ -59,12 +59,15 @@ internal static class Reactors
         return watch;
     }
 
-    /// <summary>The issue's example rule, fired under a tag unique to the test.</summary>
-    public static string DiedRule(string demoTag, string minionGlob = "*") => $$$"""
+    /// <summary>
+    /// The issue's example rule, fired under a tag unique to the test, for the test's own containers only
+    /// (other containers on the shared engine may die meanwhile).
+    /// </summary>
+    public static string DiedRule(string demoTag, string containerPrefix, string minionGlob = "*") => $$$"""
         rules:
           - name: announce-nonzero-exit
             on: minion/{{{minionGlob}}}/docker/container/die        # one glob or a list of globs
-            when: event.data.exitCode != 0            # optional CEL condition
+            when: event.data.exitCode != 0 && event.data.name.startsWith('{{{containerPrefix}}}')
             do:
               - event.fire:
                   tag: {{{demoTag}}}
