@@ -33,8 +33,9 @@ internal static class SystemInventory
         var interfaces = new List<NetworkInterfaceGrains>();
         foreach (var name in probe.ListDirectory(Net))
         {
-            // Container veths come and go with every container; they would make the inventory change all the time.
-            if (name == "lo" || name.StartsWith("veth", StringComparison.Ordinal))
+            // Container veths and the bridges of user-defined Docker networks come and go with containers and
+            // networks; they would make the inventory change all the time.
+            if (name == "lo" || name.StartsWith("veth", StringComparison.Ordinal) || name.StartsWith("br-", StringComparison.Ordinal))
             {
                 continue;
             }
