@@ -13,6 +13,7 @@ namespace EventReactor.Minion.Inventory;
 internal sealed partial class InventoryPublisher(
     InventoryService inventory,
     IEventPublisher publisher,
+    StartAnnouncement startAnnouncement,
     IOptions<MinionOptions> options,
     ILogger<InventoryPublisher> logger) : BackgroundService
 {
@@ -27,6 +28,7 @@ internal sealed partial class InventoryPublisher(
             LogCollected(logger, grains.Cpu.Model, grains.Gpus.Count, grains.Accelerators.Count, grains.Warnings.Count);
             var start = PresenceEvents.Start(minion.Id, minion.HeartbeatInterval, GrainsSummary.From(grains));
             await RetryAsync(token => publisher.PublishAsync(start, token), start.Tag, stoppingToken);
+            startAnnouncement.MarkPublished();
             await RetryAsync(token => inventory.PublishAsync(grains, token), $"minion/{minion.Id}/inventory", stoppingToken);
 
             using var timer = new PeriodicTimer(minion.InventoryInterval);

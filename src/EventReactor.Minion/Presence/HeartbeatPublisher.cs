@@ -10,16 +10,18 @@ namespace EventReactor.Minion.Presence;
 internal sealed partial class HeartbeatPublisher(
     IEventPublisher publisher,
     IInventoryService inventory,
+    StartAnnouncement startAnnouncement,
     IOptions<MinionOptions> options,
     ILogger<HeartbeatPublisher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var minion = options.Value;
-        using var timer = new PeriodicTimer(minion.HeartbeatInterval);
         long sequence = 0;
         try
         {
+            await startAnnouncement.WaitAsync(stoppingToken);
+            using var timer = new PeriodicTimer(minion.HeartbeatInterval);
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 var summary = inventory.Current is { } grains ? GrainsSummary.From(grains) : null;

@@ -9,6 +9,7 @@ internal static class PresenceServiceCollectionExtensions
     public static IServiceCollection AddMinionPresence(this IServiceCollection services)
     {
         services.AddSingleton<IValidateOptions<MinionOptions>, PresenceOptionsValidator>();
+        services.AddSingleton<StartAnnouncement>();
         services.AddHostedService<HeartbeatPublisher>();
         return services;
     }

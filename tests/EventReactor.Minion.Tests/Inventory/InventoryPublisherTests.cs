@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EventReactor.Minion.Inventory;
+using EventReactor.Minion.Presence;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -15,13 +16,15 @@ public sealed class InventoryPublisherTests
         var options = Options.Create(new MinionOptions { Id = "gpu-7" });
         var publisher = new RecordingEventPublisher();
         using var inventory = new InventoryService(Fixtures.Collector(Fixtures.K80Host, options.Value), publisher, options);
-        using var worker = new InventoryPublisher(inventory, publisher, options, NullLogger<InventoryPublisher>.Instance);
+        var announcement = new StartAnnouncement();
+        using var worker = new InventoryPublisher(inventory, publisher, announcement, options, NullLogger<InventoryPublisher>.Instance);
 
         await worker.StartAsync(CancellationToken.None);
         await publisher.WaitForAsync(2, Timeout);
         await worker.StopAsync(CancellationToken.None);
 
         var (start, grains) = (publisher.Published[0], publisher.Published[1]);
+        Assert.True(announcement.WaitAsync(CancellationToken.None).IsCompletedSuccessfully);
         Assert.Equal(("minion/gpu-7/start", "gpu-7", "/minion/gpu-7"), (start.Tag, start.Minion, start.Source));
         Assert.Equal(10, start.Data.GetProperty("intervalSeconds").GetDouble());
         var summary = start.Data.GetProperty("summary");

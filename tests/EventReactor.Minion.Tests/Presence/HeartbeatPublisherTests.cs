@@ -15,9 +15,11 @@ public sealed class HeartbeatPublisherTests
         var publisher = new RecordingEventPublisher();
         using var inventory = new InventoryService(Fixtures.Collector(Fixtures.Mi50Host, options.Value), new RecordingEventPublisher(), options);
         await inventory.CollectAsync(CancellationToken.None);
-        using var worker = new HeartbeatPublisher(publisher, inventory, options, NullLogger<HeartbeatPublisher>.Instance);
+        var announcement = new StartAnnouncement();
+        using var worker = new HeartbeatPublisher(publisher, inventory, announcement, options, NullLogger<HeartbeatPublisher>.Instance);
 
         await worker.StartAsync(CancellationToken.None);
+        announcement.MarkPublished();
         await publisher.WaitForAsync(3, TimeSpan.FromSeconds(10));
         await worker.StopAsync(CancellationToken.None);
 
@@ -26,6 +28,21 @@ public sealed class HeartbeatPublisherTests
         Assert.Equal([1L, 2L, 3L], beats.Select(beat => beat.Data.GetProperty("sequence").GetInt64()));
         Assert.Equal(0.05, beats[0].Data.GetProperty("intervalSeconds").GetDouble());
         Assert.Equal("AMD EPYC 7302 16-Core Processor", beats[0].Data.GetProperty("summary").GetProperty("cpuModel").GetString());
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_StartNotYetPublished_DoesNotBeat()
+    {
+        var options = Options.Create(new MinionOptions { Id = "web1", HeartbeatInterval = TimeSpan.FromMilliseconds(20) });
+        var publisher = new RecordingEventPublisher();
+        using var inventory = new InventoryService(Fixtures.Collector(Fixtures.Mi50Host, options.Value), new RecordingEventPublisher(), options);
+        using var worker = new HeartbeatPublisher(publisher, inventory, new StartAnnouncement(), options, NullLogger<HeartbeatPublisher>.Instance);
+
+        await worker.StartAsync(CancellationToken.None);
+        await Task.Delay(200);
+        await worker.StopAsync(CancellationToken.None);
+
+        Assert.Empty(publisher.Published);
     }
 
     [Fact]
