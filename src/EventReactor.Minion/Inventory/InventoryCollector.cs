@@ -12,6 +12,8 @@ namespace EventReactor.Minion.Inventory;
 /// </summary>
 internal sealed class InventoryCollector(IHostProbe probe, IDockerFactsSource docker, IOptions<MinionOptions> options)
 {
+    private static readonly JsonElement EmptyObject = JsonSerializer.SerializeToElement(new Dictionary<string, string>());
+
     public async Task<Grains.Grains> CollectAsync(CancellationToken cancellationToken)
     {
         var warnings = new List<string>();
@@ -41,18 +43,20 @@ internal sealed class InventoryCollector(IHostProbe probe, IDockerFactsSource do
             Network = Section("network", warnings, [], () => SystemInventory.NetworkInterfaces(probe)),
             Virtualization = Section("virtualization", warnings, new VirtualizationGrains("unknown", null, null, null, null), () =>
                 SystemInventory.Virtualization(probe, CpuInfoParser.HasFlag(cpuinfo, "hypervisor"))),
-            Custom = CustomGrainsReader.Read(options.Value.GrainsFile, options.Value.Grains, warnings),
+            Custom = Section("custom", warnings, EmptyObject, () => CustomGrainsReader.Read(options.Value.GrainsFile, options.Value.Grains, warnings)),
             Warnings = warnings,
         };
     }
 
+    // A host can surprise any parser; one bad section must not cost the minion its whole inventory (or its life,
+    // since an exception out of a BackgroundService stops the host).
     private static T Section<T>(string name, List<string> warnings, T fallback, Func<T> read)
     {
         try
         {
             return read();
         }
-        catch (Exception ex) when (ex is IOException or FormatException or JsonException or InvalidOperationException or OverflowException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             warnings.Add($"{name}: {ex.Message}");
             return fallback;
@@ -65,7 +69,7 @@ internal sealed class InventoryCollector(IHostProbe probe, IDockerFactsSource do
         {
             return await read();
         }
-        catch (Exception ex) when (ex is IOException or FormatException or JsonException or InvalidOperationException or OverflowException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             warnings.Add($"{name}: {ex.Message}");
             return fallback;

@@ -73,7 +73,15 @@ internal sealed class LocalHostProbe : IHostProbe
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 // A hung tool (nvidia-smi on a wedged driver) must not stall the inventory.
-                process.Kill(entireProcessTree: true);
+                try
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+                catch (InvalidOperationException)
+                {
+                    // It exited between the timeout and the kill.
+                }
+
                 return null;
             }
         }
