@@ -1,5 +1,4 @@
 using EventReactor.Minion.Inventory;
-using EventReactor.Minion.Inventory.Probing;
 using Microsoft.Extensions.Options;
 
 namespace EventReactor.Minion.Tests.Inventory;
@@ -9,7 +8,7 @@ public sealed class InventoryCollectorFailureTests
     [Fact]
     public async Task CollectAsync_OneSectionThrows_ReportsTheRestAndWarns()
     {
-        var probe = new ThrowingProbe(Fixtures.Probe(Fixtures.K80Host), "/sys/block");
+        var probe = new ThrowingHostProbe(Fixtures.Probe(Fixtures.K80Host), "/sys/block");
         var collector = new InventoryCollector(probe, new FixtureDockerFactsSource(Fixtures.Root(Fixtures.K80Host)), Options.Create(new MinionOptions { Id = "test" }));
 
         var grains = await collector.CollectAsync(CancellationToken.None);
@@ -29,18 +28,5 @@ public sealed class InventoryCollectorFailureTests
         Assert.Null(grains.Docker);
         Assert.Contains("docker: no engine answered at unix:///tmp/none.sock", grains.Warnings);
         Assert.NotNull(grains.DockerRoot); // the default root is still measured
-    }
-
-    private sealed class ThrowingProbe(IHostProbe inner, string brokenDirectory) : IHostProbe
-    {
-        public string? ReadFile(string path) => inner.ReadFile(path);
-
-        public IReadOnlyList<string> ListDirectory(string path) =>
-            path == brokenDirectory ? throw new UnauthorizedAccessException($"{path}: permission denied") : inner.ListDirectory(path);
-
-        public FileSystemUsage? GetFileSystemUsage(string path) => inner.GetFileSystemUsage(path);
-
-        public Task<string?> RunAsync(string program, IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken) =>
-            inner.RunAsync(program, arguments, timeout, cancellationToken);
     }
 }

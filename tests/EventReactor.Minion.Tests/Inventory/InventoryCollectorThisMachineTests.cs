@@ -46,9 +46,4 @@ public sealed class InventoryCollectorThisMachineTests
         var memTotalKib = long.Parse(Value(meminfo.First(line => line.StartsWith("MemTotal:", StringComparison.Ordinal))).Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(memTotalKib * 1024, grains.Memory.TotalBytes);
     }
-
-    private sealed class AbsentDockerFactsSource : IDockerFactsSource
-    {
-        public Task<DockerGrains?> GetAsync(CancellationToken cancellationToken) => Task.FromResult<DockerGrains?>(null);
-    }
 }
