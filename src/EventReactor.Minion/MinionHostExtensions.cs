@@ -3,6 +3,8 @@ using EventReactor.Messaging;
 using EventReactor.Minion.Commands;
 using EventReactor.Minion.Commands.Functions;
 using EventReactor.Minion.Docker;
+using EventReactor.Minion.Inventory;
+using EventReactor.Minion.Presence;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +15,7 @@ namespace EventReactor.Minion;
 
 public static class MinionHostExtensions
 {
-    /// <summary>Adds the minion agent: it watches the local Docker engine and publishes container events.</summary>
+    /// <summary>Adds the minion agent: it watches the local Docker engine and publishes container events, inventory and heartbeats.</summary>
     public static IHostApplicationBuilder AddMinion(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<MinionOptions>().BindConfiguration(MinionOptions.Section).ValidateOnStart();
@@ -21,6 +23,8 @@ public static class MinionHostExtensions
         builder.Services.AddSingleton<DockerClientFactory>();
         builder.Services.AddHostedService<DockerEventWatcher>();
         AddCommands(builder);
+        builder.Services.AddMinionInventory();
+        builder.Services.AddMinionPresence();
         return builder;
     }
 
@@ -37,6 +41,7 @@ public static class MinionHostExtensions
         builder.Services.AddSingleton<IMinionFunction>(services => new ContainerSignalFunction(services.GetRequiredService<DockerClientFactory>(), kill: true));
         builder.Services.AddSingleton<IMinionFunction, ContainerLogsFunction>();
         builder.Services.AddSingleton<IMinionFunction, ImagePullFunction>();
+        builder.Services.AddSingleton<IMinionFunction, InventoryRefreshFunction>();
         builder.Services.AddScoped<CommandDispatcher>();
 
         // Each minion consumes its own queue; the id is known from configuration before the host is built.

@@ -19,6 +19,18 @@ public sealed class MinionOptions
     /// <summary>A YAML or JSON file with the command policy (see <c>Minion:Policy</c>); it replaces the configured policy.</summary>
     public string? PolicyFile { get; set; }
 
+    /// <summary>How often the minion publishes <c>minion/&lt;id&gt;/heartbeat</c>.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the inventory is collected again; it is published only when it changed.</summary>
+    public TimeSpan InventoryInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A YAML or JSON file of custom grains (e.g. <c>rack: b3</c>), reported under <c>custom</c>.</summary>
+    public string? GrainsFile { get; set; }
+
+    /// <summary>Custom grains from configuration (<c>Minion:Grains:rack=b3</c>); they override the file's.</summary>
+    public Dictionary<string, string> Grains { get; set; } = new(StringComparer.Ordinal);
+
     public string ResolveDockerEndpoint() =>
         Docker is { Length: > 0 } configured ? configured
         : Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } fromEnvironment ? fromEnvironment

@@ -56,7 +56,7 @@ internal sealed class MinionRegistry(ReactorDatabase database, TimeProvider time
         {
             LastSeen = now,
             Present = true,
-            HeartbeatSeconds = kind == "heartbeat" && envelope.Data.TryGetProperty("intervalSeconds", out var interval) && interval.TryGetDouble(out var seconds) && seconds > 0
+            HeartbeatSeconds = kind is "heartbeat" or "start" && envelope.Data.TryGetProperty("intervalSeconds", out var interval) && interval.TryGetDouble(out var seconds) && seconds > 0
                 ? seconds
                 : record.HeartbeatSeconds,
             Grains = kind == "inventory" ? envelope.Data.Clone() : record.Grains,
@@ -67,7 +67,7 @@ internal sealed class MinionRegistry(ReactorDatabase database, TimeProvider time
             _arrived.Enqueue(id);
         }
 
-        if (known is null || !known.Present || kind is "inventory" or "heartbeat" || now - known.LastSeen > PersistEvery)
+        if (known is null || !known.Present || kind is "inventory" or "start" || now - known.LastSeen > PersistEvery)
         {
             await SaveAsync(record, cancellationToken);
         }

@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text.Json;
+using EventReactor.IntegrationTests.Infrastructure;
+
+namespace EventReactor.IntegrationTests;
+
+/// <summary>The real minion over the real RabbitMQ: start, inventory and heartbeat, with grains true to this host.</summary>
+[Collection(ServicesCollection.Name)]
+public sealed class MinionPresenceTests
+{
+    [Fact]
+    public async Task Minion_OnStart_PublishesStartThenInventoryMatchingProcThenHeartbeats()
+    {
+        using var workspace = new TestWorkspace();
+        var minionId = $"it-{workspace.Id}";
+        await using var reactor = CliProcess.Start(["reactor", "--rules", workspace.RulesPath, "--data", workspace.DataPath, "--http", workspace.Server, "--bus", ServicesFixture.RabbitMqUrl]);
+        await Reactors.WaitHealthyAsync(reactor, workspace.Server);
+        await using var watch = await Reactors.WatchAsync(workspace.Server, $"minion/{minionId}/*", count: 3, timeoutSeconds: 60);
+
+        await using var minion = CliProcess.Start(
+            ["minion", "--id", minionId, "--bus", ServicesFixture.RabbitMqUrl],
+            new Dictionary<string, string> { ["EVENTREACTOR__Minion__HeartbeatInterval"] = "00:00:01", ["EVENTREACTOR__Minion__Grains__rack"] = "b3" });
+        var exitCode = await watch.WaitForExitAsync(TimeSpan.FromSeconds(90));
+
+        Assert.True(exitCode == 0, $"watch exited {exitCode}:\n{watch.Output}\nminion:\n{minion.Output}");
+        var events = watch.Stdout.Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        // start comes first; the inventory and the first beat follow it in either order.
+        var tags = events.Select(e => e.GetProperty("tag").GetString()).ToList();
+        Assert.Equal($"minion/{minionId}/start", tags[0]);
+        Assert.Equal([$"minion/{minionId}/heartbeat", $"minion/{minionId}/inventory"], tags.Skip(1).Order(StringComparer.Ordinal));
+        var beat = events.Single(e => e.GetProperty("tag").GetString()!.EndsWith("/heartbeat", StringComparison.Ordinal));
+        Assert.Equal(1, beat.GetProperty("data").GetProperty("intervalSeconds").GetInt32());
+
+        var grains = events.Single(e => e.GetProperty("tag").GetString()!.EndsWith("/inventory", StringComparison.Ordinal)).GetProperty("data");
+        var cpuinfo = File.ReadAllLines("/proc/cpuinfo");
+        var memTotal = File.ReadAllLines("/proc/meminfo").First(line => line.StartsWith("MemTotal:", StringComparison.Ordinal));
+        Assert.Equal(Value(cpuinfo.First(line => line.StartsWith("model name", StringComparison.Ordinal))), grains.GetProperty("cpu").GetProperty("model").GetString());
+        Assert.Equal(cpuinfo.Count(line => line.StartsWith("processor", StringComparison.Ordinal)), grains.GetProperty("cpu").GetProperty("threads").GetInt32());
+        Assert.Equal(long.Parse(Value(memTotal).Split(' ')[0], CultureInfo.InvariantCulture) * 1024, grains.GetProperty("memory").GetProperty("totalBytes").GetInt64());
+        Assert.Equal("b3", grains.GetProperty("custom").GetProperty("rack").GetString());
+        Assert.Equal(JsonValueKind.Object, grains.GetProperty("docker").ValueKind); // the engine the services script started
+    }
+
+    private static string Value(string line) => line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+}
