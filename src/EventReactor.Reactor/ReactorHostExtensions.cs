@@ -2,12 +2,14 @@ using EventReactor.Core.Evaluation;
 using EventReactor.Messaging;
 using EventReactor.Reactor.Audit;
 using EventReactor.Reactor.Actions;
+using EventReactor.Reactor.Health;
 using EventReactor.Reactor.Http;
 using EventReactor.Reactor.Jobs;
 using EventReactor.Reactor.Minions;
 using EventReactor.Reactor.Processing;
 using EventReactor.Reactor.Reactions;
 using EventReactor.Reactor.Rules;
+using EventReactor.Reactor.Security;
 using EventReactor.Reactor.State;
 using EventReactor.Reactor.Streaming;
 using MassTransit;
@@ -59,6 +61,14 @@ public static class ReactorHostExtensions
         builder.Services.AddHostedService<RulesWatcher>();
         builder.Services.AddHostedService<PresenceMonitor>();
 
+        builder.Services.AddSingleton<ApiToken>();
+        builder.Services.AddHostedService<ApiSecurityNotice>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks()
+            .AddCheck<RulesLoadedCheck>("rules")
+            .AddCheck<StoreWritableCheck>("store");
+
         var http = builder.Configuration.GetSection(ReactorOptions.Section).Get<ReactorOptions>()?.Http ?? new ReactorOptions().Http;
         builder.WebHost.UseUrls(http);
 
@@ -75,6 +85,10 @@ public static class ReactorHostExtensions
     /// <summary>Maps the reactor's HTTP API.</summary>
     public static WebApplication MapReactor(this WebApplication app)
     {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<ApiTokenMiddleware>();
+        app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapEventEndpoints();
         app.MapAuditEndpoints();

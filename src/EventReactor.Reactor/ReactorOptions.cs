@@ -14,6 +14,12 @@ public sealed class ReactorOptions
     /// <summary>The HTTP API's address.</summary>
     public string Http { get; set; } = "http://127.0.0.1:7070";
 
+    /// <summary>Bearer token the HTTP API requires; also read from <c>EVENTREACTOR_API_TOKEN</c>. Without one, the API listens on loopback only.</summary>
+    public string? ApiToken { get; set; }
+
+    /// <summary>A file holding the API token (first line), for secrets mounted as files.</summary>
+    public string? ApiTokenFile { get; set; }
+
     /// <summary>Events deeper than this in a causation chain are not acted on: it cuts reaction loops.</summary>
     public int MaxDepth { get; set; } = 8;
 }

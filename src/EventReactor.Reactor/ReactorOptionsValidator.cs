@@ -22,6 +22,18 @@ internal sealed class ReactorOptionsValidator : IValidateOptions<ReactorOptions>
             failures.Add($"{ReactorOptions.Section}:{nameof(ReactorOptions.Http)} '{options.Http}' must be an http:// or https:// URL");
         }
 
+        try
+        {
+            if (Security.ApiToken.Resolve(options) is null && http is not null && !http.IsLoopback)
+            {
+                failures.Add($"{ReactorOptions.Section}:{nameof(ReactorOptions.Http)} '{options.Http}' is not a loopback address, and no API token is set; set {ReactorOptions.Section}:{nameof(ReactorOptions.ApiToken)}, {ReactorOptions.Section}:{nameof(ReactorOptions.ApiTokenFile)} or {Security.ApiToken.EnvironmentVariable}");
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            failures.Add($"{ReactorOptions.Section}:{nameof(ReactorOptions.ApiTokenFile)}: {ex.Message}");
+        }
+
         if (options.MaxDepth < 1)
         {
             failures.Add($"{ReactorOptions.Section}:{nameof(ReactorOptions.MaxDepth)} must be at least 1");

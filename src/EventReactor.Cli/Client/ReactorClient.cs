@@ -5,11 +5,24 @@ using System.Text.Json;
 namespace EventReactor.Cli.Client;
 
 /// <summary>Talks to a running reactor's HTTP API; failures become <see cref="ReactorClientException"/> with a readable reason.</summary>
-internal sealed class ReactorClient(string server) : IDisposable
+internal sealed class ReactorClient : IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = new Uri(server.TrimEnd('/') + "/"), Timeout = Timeout.InfiniteTimeSpan };
+    /// <summary>The reactor's API token, when it requires one.</summary>
+    public const string TokenVariable = "EVENTREACTOR_API_TOKEN";
 
-    public string Server { get; } = server;
+    private readonly HttpClient _http;
+
+    public ReactorClient(string server)
+    {
+        Server = server;
+        _http = new HttpClient { BaseAddress = new Uri(server.TrimEnd('/') + "/"), Timeout = Timeout.InfiniteTimeSpan };
+        if (Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } token)
+        {
+            _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+    }
+
+    public string Server { get; }
 
     public async Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken)
     {

@@ -1,14 +1,28 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace EventReactor.Reactor.Http;
 
+/// <summary><c>/healthz</c>: the process is alive. <c>/readyz</c>: the bus is connected, rules are loaded, the store is writable.</summary>
 internal static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/healthz", () => TypedResults.Text("ok"));
+        routes.MapGet("/healthz", () => TypedResults.Text("ok")).WithSummary("Liveness: the process answers.");
+
+        // A route handler rather than MapHealthChecks, so that the OpenAPI document lists it too.
+        routes.MapGet("/readyz", async (HealthCheckService health, CancellationToken cancellationToken) =>
+        {
+            var report = await health.CheckHealthAsync(cancellationToken);
+            var body = new
+            {
+                status = report.Status.ToString(),
+                checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description ?? e.Value.Exception?.Message }),
+            };
+            return report.Status == HealthStatus.Unhealthy ? Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable) : Results.Ok(body);
+        }).WithSummary("Readiness: bus, rules and store, each with its status; 503 when not ready.");
         return routes;
     }
 }
