@@ -71,5 +71,12 @@ public sealed class CelExpression
         var other => throw new ExpressionException(Text, Location, $"a condition must be a bool, but this gave {CelValues.Describe(other)}"),
     };
 
+    /// <summary><see cref="EvaluateCondition"/> through the Cel package alone, for comparisons.</summary>
+    internal bool EvaluateConditionWithPackage(EvaluationScope scope) => EvaluateWithPackage(scope) switch
+    {
+        bool value => value,
+        var other => throw new ExpressionException(Text, Location, $"a condition must be a bool, but this gave {CelValues.Describe(other)}"),
+    };
+
     public override string ToString() => Text;
 }

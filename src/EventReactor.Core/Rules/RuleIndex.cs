@@ -4,14 +4,15 @@ namespace EventReactor.Core.Rules;
 
 /// <summary>
 /// Finds the rules whose globs match a tag without testing every glob: literal globs by dictionary,
-/// the rest by walking a trie of their literal prefixes along the tag, so only globs whose prefix
-/// the tag starts with are tested; globs with an empty prefix are always tested.
+/// the rest by walking a trie of their literal prefixes along the tag and, where a prefix ends, a
+/// trie of literal suffixes backwards from the tag's end. Only globs whose prefix the tag starts
+/// with and whose suffix it ends with are tested; an empty prefix or suffix is the trie's root.
 /// </summary>
 internal sealed class RuleIndex
 {
     private readonly IReadOnlyList<Rule> _rules;
     private readonly Dictionary<string, int[]> _exact = new(StringComparer.Ordinal);
-    private readonly PrefixTrieNode _root = new();
+    private readonly CharTrieNode<SuffixTrie> _root = new();
 
     [ThreadStatic]
     private static List<int>? _threadHits;
@@ -40,7 +41,7 @@ internal sealed class RuleIndex
             _exact[tag] = [.. indices];
         }
 
-        _root.Seal();
+        Seal(_root);
     }
 
     /// <summary>The matching rules in evaluation order, each once.</summary>
@@ -52,7 +53,7 @@ internal sealed class RuleIndex
         _exact.TryGetValue(tag, out var exactHits);
 
         var node = _root;
-        CollectMatches(node.Globs, tag, hits);
+        node.Value?.CollectMatches(tag, hits);
         for (var i = 0; i < tag.Length; i++)
         {
             node = node.Next(tag[i]);
@@ -61,7 +62,7 @@ internal sealed class RuleIndex
                 break;
             }
 
-            CollectMatches(node.Globs, tag, hits);
+            node.Value?.CollectMatches(tag, hits);
         }
 
         if (hits.Count == 0)
@@ -99,17 +100,15 @@ internal sealed class RuleIndex
             node = node.GetOrAdd(c);
         }
 
-        node.Add(new GlobEntry(ruleIndex, glob));
+        node.GetOrAddValue().Add(glob.LiteralSuffix, new GlobEntry(ruleIndex, glob));
     }
 
-    private static void CollectMatches(GlobEntry[] globs, string tag, List<int> hits)
+    private static void Seal(CharTrieNode<SuffixTrie> node)
     {
-        foreach (var entry in globs)
+        node.Value?.Seal();
+        foreach (var child in node.Children)
         {
-            if (entry.Glob.IsMatch(tag.AsSpan()))
-            {
-                hits.Add(entry.RuleIndex);
-            }
+            Seal(child);
         }
     }
 

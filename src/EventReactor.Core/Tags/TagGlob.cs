@@ -20,6 +20,7 @@ public sealed class TagGlob
         Pattern = pattern;
         _tokens = tokens;
         LiteralPrefix = tokens is [{ Kind: GlobTokenKind.Literal } first, ..] ? first.Literal : string.Empty;
+        LiteralSuffix = tokens is [.., { Kind: GlobTokenKind.Literal } last] ? last.Literal : string.Empty;
         (_strategy, _fixed) = tokens switch
         {
             [] => (GlobStrategy.Exact, string.Empty),
@@ -45,6 +46,12 @@ public sealed class TagGlob
     /// every matching tag starts with it (ordinal). The whole pattern when <see cref="IsLiteral"/>.
     /// </summary>
     public string LiteralPrefix { get; }
+
+    /// <summary>
+    /// The characters after the last <c>*</c>, <c>?</c> or character class; every matching tag ends with
+    /// it (ordinal). The whole pattern when <see cref="IsLiteral"/>.
+    /// </summary>
+    public string LiteralSuffix { get; }
 
     /// <summary>Compiles <paramref name="pattern"/>. Every string is a valid pattern.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="pattern"/> is null.</exception>

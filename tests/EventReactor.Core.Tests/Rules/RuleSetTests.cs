@@ -1,6 +1,7 @@
 using EventReactor.Core.Diagnostics;
 using EventReactor.Core.Rules;
 using EventReactor.Core.Tags;
+using EventReactor.Core.Tests.Tags;
 
 namespace EventReactor.Core.Tests.Rules;
 
@@ -10,7 +11,8 @@ public sealed class RuleSetTests
     [
         "minion/web1/docker/container/die", "minion/*", "minion/*/docker/container/die", "minion/web?/docker/*",
         "*", "*/die", "ci/build/finished", "ci/*", "minion/[!w]*", "minion/web1/*", "", "minion/", "[ab]*",
-        "minion/web1/docker/container/die", "minion/we", "*container*", "pool/*/join", "[", "minion/[w]eb1/*",
+        "minion/web1/docker/container/die", "minion/we", "*container*", "pool/*/join", "[", "minion/[w]eb1/*", "*/docker/container/die", "minion/*1/docker/container/die", "minion/web?/docker/container/oom",
+        "ci/*/finished", "*e", "*ie",
     ];
 
     private static readonly string[] Tags =
@@ -45,6 +47,21 @@ public sealed class RuleSetTests
                 var expected = rules.Where(rule => rule.MatchesTag(tag)).Select(rule => rule.Name);
                 Assert.Equal(expected, ruleSet.Match(tag).Select(rule => rule.Name));
             }
+        }
+    }
+
+    [Fact]
+    public void Match_EveryFnmatchFixturePatternAsARule_SameAsTestingEveryGlob()
+    {
+        var cases = TagGlobTests.FnmatchCases().Select(row => ((string)row[0], (string)row[1])).ToList();
+        var patterns = cases.Select(c => c.Item1).Distinct().ToList();
+        var rules = patterns.Select((pattern, i) => RuleOn($"r{i}", pattern)).ToList();
+        var ruleSet = new RuleSet(rules, []);
+
+        foreach (var tag in cases.Select(c => c.Item2).Distinct())
+        {
+            var expected = rules.Where(rule => rule.MatchesTag(tag)).Select(rule => rule.Name);
+            Assert.Equal(expected, ruleSet.Match(tag).Select(rule => rule.Name));
         }
     }
 

@@ -47,11 +47,13 @@ internal static class FastValues
         _ => FastPathBailout.Raise(),
     };
 
-    public static bool Has(object? target, string field) => target switch
+    // The package's has() is false for a field that is present but null, unlike CEL's key presence; so is this.
+    public static bool Has(FastContext context, object? target, string field) => target switch
     {
-        EventMarker => IsEventField(field) || FastPathBailout.Raise<bool>(),
-        JsonElement { ValueKind: JsonValueKind.Object } element => element.TryGetProperty(field, out _),
-        IReadOnlyDictionary<string, object?> map => map.ContainsKey(field),
+        EventMarker => IsEventField(field) ? EventField(context.Event, field) is not null : FastPathBailout.Raise<bool>(),
+        JsonElement { ValueKind: JsonValueKind.Object } element =>
+            element.TryGetProperty(field, out var property) && Present(FromJson(property)),
+        IReadOnlyDictionary<string, object?> map => map.TryGetValue(field, out var value) && Present(value),
         _ => FastPathBailout.Raise<bool>(),
     };
 
@@ -127,6 +129,7 @@ internal static class FastValues
         (bool a, bool b) => a == b,
         (ulong a, ulong b) => a == b,
         (null, null) => true,
+        (null, bool or long or ulong or double or string) or (bool or long or ulong or double or string, null) => false,
         _ => FastPathBailout.Raise<bool>(),
     };
 
@@ -137,6 +140,16 @@ internal static class FastValues
         (string a, string b) => string.CompareOrdinal(a, b),
         (ulong a, ulong b) => a.CompareTo(b),
         _ => FastPathBailout.Raise<int>(),
+    };
+
+    // What the package's has() says of a field that is there: null and "" are absent (seen in the
+    // differential tests); empty lists and maps are left to it.
+    private static bool Present(object? value) => value switch
+    {
+        null => false,
+        string text => text.Length > 0,
+        bool or long or ulong or double => true,
+        _ => Size(value) > 0 || FastPathBailout.Raise<bool>(),
     };
 
     // size() gives an Int32; the package compares it with ints as a number.

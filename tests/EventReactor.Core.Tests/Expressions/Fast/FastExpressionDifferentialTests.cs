@@ -76,7 +76,8 @@ public sealed class FastExpressionDifferentialTests
         "has(event.minion)",
         "has(event.data.missing.x)",
         "has(vars.team)",
-        "has(vars.nope)",
+        "has(vars.nope)", "has(event.data.nothing)", "has(vars.nested.name)", "has(event.causedBy)", "has(event.data.gpus)", "has(event.data.labels)", "has(event.data.tags)", "has(event.data.image)",
+        "has(event.data.flag)", "has(vars.teams)", "has(event.data.gpus) && event.data.gpus[0].memory > 1",
         "event.data.exitCode == 0 ? 'ok' : 'failed'",
         "event.data.exitCode > 0 ? event.data.exitCode : -event.data.exitCode",
         "event.data.flag ? 1 : 2.0",
@@ -109,6 +110,10 @@ public sealed class FastExpressionDifferentialTests
         "0x10 == 16", "b'x' == b'x'", "'''triple''' == 'triple'", "\"\" == ''", "1e3 == 1000.0", "2.5e-1 < 1.0",
         "event.data.exitCode != 0 && event.data.exitCode != 137", "(event.data.exitCode + 1) * 2 > 5",
         "event.data.memory / 1024 > 1024", "event.data.memory % 2 == 0",
+        "event.minion != null && event.minion.startsWith('m')", "event.data.image == null", "null != event.data.exitCode",
+        "event.data.flag != null", "event.data.ratio == null", "event.data.labels == null", "[1] == null", "3u != null",
+        "size(event.data.gpus) >= 2 || (event.minion != null && event.minion.startsWith('gpu'))",
+        "event.data.image.endsWith(':latest') ? event.data.memory < 512 * 1024 * 1024 : event.data.labels['bench.run'] != ''",
     ];
 
     public static TheoryData<string> Expressions()
@@ -205,8 +210,10 @@ public sealed class FastExpressionDifferentialTests
         Assert.True(fast * 4 > compiled, $"the fast path answered {fast} of {compiled} cases");
     }
 
-    private static EvaluationScope ScopeFor(string data) =>
-        new(EventEnvelope.Create("minion/m1/docker/container/die", "/minion/m1", JsonDocument.Parse(data).RootElement, "m1"), Vars);
+    // The empty payload comes from another service, so its event has no minion.
+    private static EvaluationScope ScopeFor(string data) => data == "{}"
+        ? new(EventEnvelope.Create("ci/build/finished", "/ci", JsonDocument.Parse(data).RootElement), Vars)
+        : new(EventEnvelope.Create("minion/m1/docker/container/die", "/minion/m1", JsonDocument.Parse(data).RootElement, "m1"), Vars);
 
     private static (object? Value, string? Error) Outcome(Func<object?> evaluate)
     {
