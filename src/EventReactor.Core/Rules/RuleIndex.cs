@@ -3,16 +3,16 @@ using EventReactor.Core.Tags;
 namespace EventReactor.Core.Rules;
 
 /// <summary>
-/// Finds the rules whose globs match a tag without testing every glob: literal globs by dictionary,
-/// the rest by walking a trie of their literal prefixes along the tag and, where a prefix ends, a
-/// trie of literal suffixes backwards from the tag's end. Only globs whose prefix the tag starts
-/// with and whose suffix it ends with are tested; an empty prefix or suffix is the trie's root.
+/// Finds the rules whose globs match a tag without testing every glob. Literal globs are found by a
+/// dictionary on the whole tag. The others are grouped by their literal prefix and, inside that, by
+/// their literal suffix; only globs whose prefix the tag starts with and whose suffix it ends with are
+/// tested (an empty prefix or suffix is a key like any other, so such globs are always candidates).
 /// </summary>
 internal sealed class RuleIndex
 {
     private readonly IReadOnlyList<Rule> _rules;
-    private readonly Dictionary<string, int[]> _exact = new(StringComparer.Ordinal);
-    private readonly CharTrieNode<SuffixTrie> _root = new();
+    private readonly Dictionary<string, int[]> _exact;
+    private readonly AffixTable<AffixTable<GlobEntry[]>> _byPrefix;
 
     [ThreadStatic]
     private static List<int>? _threadHits;
@@ -21,6 +21,7 @@ internal sealed class RuleIndex
     {
         _rules = rules;
         var exact = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byPrefix = new Dictionary<string, Dictionary<string, List<GlobEntry>>>(StringComparer.Ordinal);
         for (var ruleIndex = 0; ruleIndex < rules.Count; ruleIndex++)
         {
             foreach (var glob in rules[ruleIndex].On)
@@ -31,17 +32,15 @@ internal sealed class RuleIndex
                 }
                 else
                 {
-                    AddToTrie(glob, ruleIndex);
+                    AddAffixed(byPrefix, glob, ruleIndex);
                 }
             }
         }
 
-        foreach (var (tag, indices) in exact)
-        {
-            _exact[tag] = [.. indices];
-        }
-
-        Seal(_root);
+        _exact = exact.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
+        _byPrefix = new AffixTable<AffixTable<GlobEntry[]>>(byPrefix.ToDictionary(
+            pair => pair.Key,
+            pair => new AffixTable<GlobEntry[]>(pair.Value.ToDictionary(inner => inner.Key, inner => inner.Value.ToArray()))));
     }
 
     /// <summary>The matching rules in evaluation order, each once.</summary>
@@ -52,17 +51,18 @@ internal sealed class RuleIndex
         hits.Clear();
         _exact.TryGetValue(tag, out var exactHits);
 
-        var node = _root;
-        node.Value?.CollectMatches(tag, hits);
-        for (var i = 0; i < tag.Length; i++)
+        var span = tag.AsSpan();
+        foreach (var prefixLength in _byPrefix.Lengths)
         {
-            node = node.Next(tag[i]);
-            if (node is null)
+            if (prefixLength > span.Length)
             {
                 break;
             }
 
-            node.Value?.CollectMatches(tag, hits);
+            if (_byPrefix.TryGet(span[..prefixLength], out var bySuffix))
+            {
+                CollectMatches(bySuffix, span, prefixLength, hits);
+            }
         }
 
         if (hits.Count == 0)
@@ -92,23 +92,43 @@ internal sealed class RuleIndex
         }
     }
 
-    private void AddToTrie(TagGlob glob, int ruleIndex)
+    private static void AddAffixed(Dictionary<string, Dictionary<string, List<GlobEntry>>> byPrefix, TagGlob glob, int ruleIndex)
     {
-        var node = _root;
-        foreach (var c in glob.LiteralPrefix)
+        if (!byPrefix.TryGetValue(glob.LiteralPrefix, out var bySuffix))
         {
-            node = node.GetOrAdd(c);
+            byPrefix[glob.LiteralPrefix] = bySuffix = new Dictionary<string, List<GlobEntry>>(StringComparer.Ordinal);
         }
 
-        node.GetOrAddValue().Add(glob.LiteralSuffix, new GlobEntry(ruleIndex, glob));
+        if (!bySuffix.TryGetValue(glob.LiteralSuffix, out var entries))
+        {
+            bySuffix[glob.LiteralSuffix] = entries = [];
+        }
+
+        entries.Add(new GlobEntry(ruleIndex, glob));
     }
 
-    private static void Seal(CharTrieNode<SuffixTrie> node)
+    // Prefix and suffix are separate tokens of the glob, so a match holds both without overlap.
+    private static void CollectMatches(AffixTable<GlobEntry[]> bySuffix, ReadOnlySpan<char> tag, int prefixLength, List<int> hits)
     {
-        node.Value?.Seal();
-        foreach (var child in node.Children)
+        foreach (var suffixLength in bySuffix.Lengths)
         {
-            Seal(child);
+            if (prefixLength + suffixLength > tag.Length)
+            {
+                return;
+            }
+
+            if (!bySuffix.TryGet(tag[^suffixLength..], out var entries))
+            {
+                continue;
+            }
+
+            foreach (var entry in entries)
+            {
+                if (entry.Glob.IsMatch(tag))
+                {
+                    hits.Add(entry.RuleIndex);
+                }
+            }
         }
     }
 
