@@ -6,15 +6,13 @@ namespace EventReactor.Core.Expressions.Fast;
 /// </summary>
 internal sealed class FastPathBailout : Exception
 {
-    // Bailing out is rare (errors, odd data), so one shared instance keeps it cheap.
-    private static readonly FastPathBailout Instance = new();
-
     private FastPathBailout()
         : base("the fast path defers to the Cel package")
     {
     }
 
-    public static object? Raise() => throw Instance;
+    // A fresh instance each time: a shared one would have its stack trace written by several threads at once.
+    public static object? Raise() => throw new FastPathBailout();
 
-    public static T Raise<T>() => throw Instance;
+    public static T Raise<T>() => throw new FastPathBailout();
 }
