@@ -6,13 +6,15 @@ namespace EventReactor.Core.Rules;
 /// Finds the rules whose globs match a tag without testing every glob. Literal globs are found by a
 /// dictionary on the whole tag. The others are grouped by their literal prefix and, inside that, by
 /// their literal suffix; only globs whose prefix the tag starts with and whose suffix it ends with are
-/// tested (an empty prefix or suffix is a key like any other, so such globs are always candidates).
+/// tested (an empty prefix or suffix is a key like any other). Globs with neither go to an
+/// <see cref="InfixIndex"/> that finds them by a literal they contain.
 /// </summary>
 internal sealed class RuleIndex
 {
     private readonly IReadOnlyList<Rule> _rules;
     private readonly Dictionary<string, int[]> _exact;
     private readonly AffixTable<AffixTable<GlobEntry[]>> _byPrefix;
+    private readonly InfixIndex _infix;
 
     [ThreadStatic]
     private static List<int>? _threadHits;
@@ -22,6 +24,7 @@ internal sealed class RuleIndex
         _rules = rules;
         var exact = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var byPrefix = new Dictionary<string, Dictionary<string, List<GlobEntry>>>(StringComparer.Ordinal);
+        var unanchored = new List<GlobEntry>();
         for (var ruleIndex = 0; ruleIndex < rules.Count; ruleIndex++)
         {
             foreach (var glob in rules[ruleIndex].On)
@@ -29,6 +32,10 @@ internal sealed class RuleIndex
                 if (glob.IsLiteral)
                 {
                     AddExact(exact, glob.Pattern, ruleIndex);
+                }
+                else if (glob.LiteralPrefix.Length == 0 && glob.LiteralSuffix.Length == 0)
+                {
+                    unanchored.Add(new GlobEntry(ruleIndex, glob));
                 }
                 else
                 {
@@ -40,7 +47,9 @@ internal sealed class RuleIndex
         _exact = exact.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
         _byPrefix = new AffixTable<AffixTable<GlobEntry[]>>(byPrefix.ToDictionary(
             pair => pair.Key,
-            pair => new AffixTable<GlobEntry[]>(pair.Value.ToDictionary(inner => inner.Key, inner => inner.Value.ToArray()))));
+            pair => new AffixTable<GlobEntry[]>(pair.Value.ToDictionary(inner => inner.Key, inner => inner.Value.ToArray()), isSuffix: true)),
+            isSuffix: false);
+        _infix = new InfixIndex(unanchored);
     }
 
     /// <summary>The matching rules in evaluation order, each once.</summary>
@@ -52,16 +61,13 @@ internal sealed class RuleIndex
         _exact.TryGetValue(tag, out var exactHits);
 
         var span = tag.AsSpan();
-        foreach (var prefixLength in _byPrefix.Lengths)
+        _infix.CollectMatches(span, hits);
+        var prefixLengths = _byPrefix.Lengths;
+        for (var i = 0; i < prefixLengths.Length && prefixLengths[i] <= span.Length; i++)
         {
-            if (prefixLength > span.Length)
+            if (_byPrefix.TryGet(span, i, out var bySuffix))
             {
-                break;
-            }
-
-            if (_byPrefix.TryGet(span[..prefixLength], out var bySuffix))
-            {
-                CollectMatches(bySuffix, span, prefixLength, hits);
+                CollectMatches(bySuffix, span, prefixLengths[i], hits);
             }
         }
 
@@ -110,14 +116,10 @@ internal sealed class RuleIndex
     // Prefix and suffix are separate tokens of the glob, so a match holds both without overlap.
     private static void CollectMatches(AffixTable<GlobEntry[]> bySuffix, ReadOnlySpan<char> tag, int prefixLength, List<int> hits)
     {
-        foreach (var suffixLength in bySuffix.Lengths)
+        var suffixLengths = bySuffix.Lengths;
+        for (var i = 0; i < suffixLengths.Length && prefixLength + suffixLengths[i] <= tag.Length; i++)
         {
-            if (prefixLength + suffixLength > tag.Length)
-            {
-                return;
-            }
-
-            if (!bySuffix.TryGet(tag[^suffixLength..], out var entries))
+            if (!bySuffix.TryGet(tag, i, out var entries))
             {
                 continue;
             }

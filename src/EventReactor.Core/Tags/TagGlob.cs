@@ -21,6 +21,9 @@ public sealed class TagGlob
         _tokens = tokens;
         LiteralPrefix = tokens is [{ Kind: GlobTokenKind.Literal } first, ..] ? first.Literal : string.Empty;
         LiteralSuffix = tokens is [.., { Kind: GlobTokenKind.Literal } last] ? last.Literal : string.Empty;
+        LongestLiteral = tokens.Where(token => token.Kind == GlobTokenKind.Literal)
+            .Select(token => token.Literal)
+            .MaxBy(literal => literal.Length) ?? string.Empty;
         (_strategy, _fixed) = tokens switch
         {
             [] => (GlobStrategy.Exact, string.Empty),
@@ -52,6 +55,9 @@ public sealed class TagGlob
     /// it (ordinal). The whole pattern when <see cref="IsLiteral"/>.
     /// </summary>
     public string LiteralSuffix { get; }
+
+    // The longest run of literal characters anywhere in the pattern: every matching tag contains it.
+    internal string LongestLiteral { get; }
 
     /// <summary>Compiles <paramref name="pattern"/>. Every string is a valid pattern.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="pattern"/> is null.</exception>
