@@ -74,6 +74,20 @@ public sealed class RuleSetTests
     }
 
     [Fact]
+    public void Match_ManyThreadsAtOnce_EachGetsItsOwnAnswer()
+    {
+        var ruleSet = new RuleSet([RuleOn("a", "x/*"), RuleOn("b", "*/y"), RuleOn("c", "*z*"), RuleOn("d", "x/y")], []);
+        string[] tags = ["x/y", "x/q", "w/y", "azb", "none"];
+        var expected = tags.Select(tag => string.Join(",", ruleSet.Match(tag).Select(rule => rule.Name))).ToArray();
+
+        Parallel.For(0, 20_000, i =>
+        {
+            var tag = tags[i % tags.Length];
+            Assert.Equal(expected[i % tags.Length], string.Join(",", ruleSet.Match(tag).Select(rule => rule.Name)));
+        });
+    }
+
+    [Fact]
     public void Match_NoRuleMatches_Empty()
     {
         Assert.Empty(new RuleSet([RuleOn("a", "x/*")], []).Match("y"));

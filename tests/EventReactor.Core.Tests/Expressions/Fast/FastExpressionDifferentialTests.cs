@@ -110,6 +110,8 @@ public sealed class FastExpressionDifferentialTests
         "0x10 == 16", "b'x' == b'x'", "'''triple''' == 'triple'", "\"\" == ''", "1e3 == 1000.0", "2.5e-1 < 1.0",
         "event.data.exitCode != 0 && event.data.exitCode != 137", "(event.data.exitCode + 1) * 2 > 5",
         "event.data.memory / 1024 > 1024", "event.data.memory % 2 == 0",
+        "true ? 1 : event.data.missing", "false ? event.data.missing : 2", "[2, 'a'].all(x, x == 1)", "['a', 1].exists(x, x == 1)",
+        "[1, 1].exists_one(x, x == 1)", "[1, 'a'].exists_one(x, x == 1)", "event.data.tags.map(t, event.data.missing).size()",
         "event.minion != null && event.minion.startsWith('m')", "size(event.data.tags) == size(event.data.gpus)",
         "size(event.data.tags) < 2u", "size(event.data.tags) == 1.0", "size(event.data.tags) in [1, 3]", "size(event.data.tags) + 1",
         "size(event.data.tags) > 1 && size(event.data.gpus) >= 2", "[size(event.data.tags)].exists(n, n == 3)",
