@@ -65,18 +65,16 @@ public sealed class CelExpression
             : result;
     }
 
-    public bool EvaluateCondition(EvaluationScope scope) => Evaluate(scope) switch
-    {
-        bool value => value,
-        var other => throw new ExpressionException(Text, Location, $"a condition must be a bool, but this gave {CelValues.Describe(other)}"),
-    };
+    public bool EvaluateCondition(EvaluationScope scope) => AsCondition(Evaluate(scope));
 
     /// <summary><see cref="EvaluateCondition"/> through the Cel package alone, for comparisons.</summary>
-    internal bool EvaluateConditionWithPackage(EvaluationScope scope) => EvaluateWithPackage(scope) switch
+    internal bool EvaluateConditionWithPackage(EvaluationScope scope) => AsCondition(EvaluateWithPackage(scope));
+
+    public override string ToString() => Text;
+
+    private bool AsCondition(object? result) => result switch
     {
         bool value => value,
         var other => throw new ExpressionException(Text, Location, $"a condition must be a bool, but this gave {CelValues.Describe(other)}"),
     };
-
-    public override string ToString() => Text;
 }
