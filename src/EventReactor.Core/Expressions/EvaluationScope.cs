@@ -4,7 +4,7 @@ namespace EventReactor.Core.Expressions;
 
 /// <summary>
 /// The variables an expression sees: <c>event</c> (id, tag, minion, source, time, data, causedBy, depth) and <c>vars</c>.
-/// The event is converted once per scope, and only when an expression needs it.
+/// The event is converted once per scope, and only when an expression needs the Cel package (the fast path reads it directly).
 /// </summary>
 public sealed class EvaluationScope
 {
@@ -22,6 +22,9 @@ public sealed class EvaluationScope
     public EventEnvelope Event => _event;
 
     public IDictionary<string, object?> Variables => _variables ??= Build();
+
+    /// <summary>The file's vars as given; the fast path reads them without building <see cref="Variables"/>.</summary>
+    internal IReadOnlyDictionary<string, object?> Vars => _vars;
 
     /// <summary>The same event seen with another file's <c>vars</c>; the converted event is shared.</summary>
     public EvaluationScope WithVars(IReadOnlyDictionary<string, object?> vars)

@@ -20,6 +20,10 @@ public sealed class TagGlob
         Pattern = pattern;
         _tokens = tokens;
         LiteralPrefix = tokens is [{ Kind: GlobTokenKind.Literal } first, ..] ? first.Literal : string.Empty;
+        LiteralSuffix = tokens is [.., { Kind: GlobTokenKind.Literal } last] ? last.Literal : string.Empty;
+        LongestLiteral = tokens.Where(token => token.Kind == GlobTokenKind.Literal)
+            .Select(token => token.Literal)
+            .MaxBy(literal => literal.Length) ?? string.Empty;
         (_strategy, _fixed) = tokens switch
         {
             [] => (GlobStrategy.Exact, string.Empty),
@@ -45,6 +49,15 @@ public sealed class TagGlob
     /// every matching tag starts with it (ordinal). The whole pattern when <see cref="IsLiteral"/>.
     /// </summary>
     public string LiteralPrefix { get; }
+
+    /// <summary>
+    /// The characters after the last <c>*</c>, <c>?</c> or character class; every matching tag ends with
+    /// it (ordinal). The whole pattern when <see cref="IsLiteral"/>.
+    /// </summary>
+    public string LiteralSuffix { get; }
+
+    // The longest run of literal characters anywhere in the pattern: every matching tag contains it.
+    internal string LongestLiteral { get; }
 
     /// <summary>Compiles <paramref name="pattern"/>. Every string is a valid pattern.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="pattern"/> is null.</exception>

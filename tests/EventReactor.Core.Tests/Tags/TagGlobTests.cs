@@ -59,6 +59,32 @@ public sealed class TagGlobTests
         }
     }
 
+    [Fact]
+    public void FnmatchFixture_LiteralSuffix_IsSuffixOfEveryMatch()
+    {
+        foreach (var row in FnmatchCases())
+        {
+            var glob = TagGlob.Parse((string)row[0]);
+            if ((bool)row[2])
+            {
+                Assert.EndsWith(glob.LiteralSuffix, (string)row[1], StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void FnmatchFixture_LongestLiteral_IsInEveryMatch()
+    {
+        foreach (var row in FnmatchCases())
+        {
+            var glob = TagGlob.Parse((string)row[0]);
+            if ((bool)row[2])
+            {
+                Assert.Contains(glob.LongestLiteral, (string)row[1], StringComparison.Ordinal);
+            }
+        }
+    }
+
     [Theory]
     [InlineData("minion/a/b/docker/container/die")]
     [InlineData("minion/web1/docker/container/die")]

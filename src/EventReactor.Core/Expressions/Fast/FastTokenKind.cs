@@ -1,0 +1,9 @@
+namespace EventReactor.Core.Expressions.Fast;
+
+internal enum FastTokenKind
+{
+    Identifier,
+    Literal,
+    Symbol,
+    End,
+}

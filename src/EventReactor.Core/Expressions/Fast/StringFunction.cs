@@ -1,0 +1,8 @@
+namespace EventReactor.Core.Expressions.Fast;
+
+internal enum StringFunction
+{
+    StartsWith,
+    EndsWith,
+    Contains,
+}

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Globalization;
+using EventReactor.Benchmarks;
+
+// Rules and events as issue #3 asks: 1,000 rules (30% with a condition), a million events matching at most five each.
+const int RuleCount = 1000;
+const int EventCount = 1_000_000;
+const int NaiveEventCount = 20_000;
+const int Repetitions = 3;
+
+var pinned = PinToOneCore();
+var random = new Random(20261128);
+var rules = RuleGenerator.Generate(RuleCount, 0.30, random);
+var events = EventGenerator.Generate(EventCount, tag => rules.Rules.Count(rule => rule.MatchesTag(tag)), random);
+var indexed = new IndexedEngine(rules);
+var naive = new NaiveEngine(rules);
+
+// Both engines must agree, event by event, before either is timed.
+foreach (var envelope in events.Take(NaiveEventCount))
+{
+    if (indexed.Process(envelope) != naive.Process(envelope))
+    {
+        Console.Error.WriteLine($"engines disagree on event {envelope.Id} ({envelope.Tag})");
+        return 1;
+    }
+}
+
+var matched = events.Take(NaiveEventCount).Sum(e => rules.Match(e.Tag).Count);
+var conditioned = events.Take(NaiveEventCount).Sum(e => rules.Match(e.Tag).Count(rule => rule.When is not null));
+var fast = Measurement.Run(indexed, events, EventCount, Repetitions);
+var slow = Measurement.Run(naive, events, NaiveEventCount, Repetitions);
+var ratio = fast.EventsPerCpuSecond / slow.EventsPerCpuSecond;
+var withCondition = rules.Rules.Count(rule => rule.When is not null);
+var invariant = CultureInfo.InvariantCulture;
+
+Console.WriteLine(string.Create(invariant, $"rules: {RuleCount} ({withCondition} with a condition); events: {EventCount:N0}, each matching at most 5 rules"));
+Console.WriteLine(string.Create(invariant, $"per event (first {NaiveEventCount:N0}): {(double)matched / NaiveEventCount:F2} rules match the tag, {(double)conditioned / NaiveEventCount:F2} conditions evaluated"));
+Console.WriteLine(pinned ? "thread: one, process pinned to CPU 0" : "thread: one (could not pin the process to one CPU)");
+Console.WriteLine(string.Create(invariant, $"median of {Repetitions} timed passes after a warm-up; the naive engine runs the first {NaiveEventCount:N0} events and is extrapolated to a rate"));
+Console.WriteLine("events/s per CPU-second is the figure reported below; wall-clock rates drop when other work shares the core");
+Console.WriteLine();
+Console.WriteLine(string.Create(invariant, $"{"engine",-34} {"events",10} {"events/cpu-s",13} {"events/wall-s",14} {"rules fired",12}"));
+foreach (var m in (Measurement[])[fast, slow])
+{
+    Console.WriteLine(string.Create(invariant, $"{m.Engine,-34} {m.Events,10:N0} {m.EventsPerCpuSecond,13:N0} {m.EventsPerWallSecond,14:N0} {m.Fired,12:N0}"));
+}
+
+Console.WriteLine();
+Console.WriteLine(string.Create(invariant, $"events_per_second={fast.EventsPerCpuSecond:F0}"));
+Console.WriteLine(string.Create(invariant, $"naive_ratio={ratio:F1}"));
+return 0;
+
+static bool PinToOneCore()
+{
+    if (!OperatingSystem.IsLinux() && !OperatingSystem.IsWindows())
+    {
+        return false;
+    }
+
+    try
+    {
+        Process.GetCurrentProcess().ProcessorAffinity = 1;
+        return true;
+    }
+    catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or PlatformNotSupportedException)
+    {
+        return false;
+    }
+}
