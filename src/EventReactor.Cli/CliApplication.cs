@@ -20,6 +20,7 @@ internal static class CliApplication
             EventCommands.CreateEvent(),
             EventCommands.CreateEvents(),
             RulesCommands.Create(),
+            StateCommands.CreateStatus(),
             StateCommands.CreateMinions(),
             StateCommands.CreateJobs(),
             StateCommands.CreateJob(),

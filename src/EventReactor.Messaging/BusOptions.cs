@@ -7,6 +7,9 @@ public sealed class BusOptions
 
     public string Url { get; set; } = "rabbitmq://guest:guest@localhost:5672/";
 
+    /// <summary>The largest event the reactor accepts, in bytes of JSON; a larger one goes to the error queue.</summary>
+    public int MaxMessageBytes { get; set; } = 1024 * 1024;
+
     /// <summary>How many events the reactor handles at once.</summary>
     public int ConcurrentMessageLimit { get; set; } = 16;
 

@@ -21,6 +21,11 @@ internal sealed class BusOptionsValidator : IValidateOptions<BusOptions>
             failures.Add($"{BusOptions.Section}:{nameof(BusOptions.ConcurrentMessageLimit)} must be at least 1");
         }
 
+        if (options.MaxMessageBytes < 256 * 1024)
+        {
+            failures.Add($"{BusOptions.Section}:{nameof(BusOptions.MaxMessageBytes)} must be at least 262144 (256 KiB)");
+        }
+
         if (options.PrefetchCount < 1)
         {
             failures.Add($"{BusOptions.Section}:{nameof(BusOptions.PrefetchCount)} must be at least 1");

@@ -93,6 +93,7 @@ public static class ReactorHostExtensions
         app.MapEventEndpoints();
         app.MapAuditEndpoints();
         app.MapStateEndpoints();
+        app.MapStatusEndpoints();
         return app;
     }
 }

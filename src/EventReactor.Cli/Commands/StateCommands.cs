@@ -29,6 +29,34 @@ internal static class StateCommands
         return command;
     }
 
+    public static Command CreateStatus()
+    {
+        var json = new Option<bool>("--json") { Description = "As JSON" };
+        var server = CommonOptions.Server();
+        var command = new Command("status", "Summarise a running reactor: uptime, rules, minions, outstanding jobs, recent failures") { json, server };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(server)!, "api/status", parse.GetValue(json), status =>
+        {
+            var rules = status.GetProperty("rules");
+            var minions = status.GetProperty("minions");
+            Console.WriteLine($"up {TimeSpan.FromSeconds(status.GetProperty("uptimeSeconds").GetDouble())} since {Time(status.GetProperty("startedAt"))}");
+            Console.WriteLine($"rules     {rules.GetProperty("count").GetInt32()} in force from {rules.GetProperty("files").GetArrayLength()} files{(rules.GetProperty("lastEditRefused").GetBoolean() ? "; the last edit was REFUSED:" : string.Empty)}");
+            foreach (var error in rules.GetProperty("errors").EnumerateArray())
+            {
+                Console.WriteLine($"          {error.GetString()}");
+            }
+
+            Console.WriteLine($"minions   {minions.GetProperty("present").GetInt32()} present, {minions.GetProperty("lost").GetInt32()} lost");
+            Console.WriteLine($"jobs      {status.GetProperty("outstandingJobs").GetInt32()} outstanding");
+            var failures = status.GetProperty("recentFailures");
+            Console.WriteLine($"failures  {failures.GetArrayLength()} recent");
+            foreach (var failure in failures.EnumerateArray())
+            {
+                Console.WriteLine($"          {Time(failure.GetProperty("at"))}  {failure.GetProperty("rule").GetString()}  {failure.GetProperty("outcome").GetString()}  event {failure.GetProperty("eventId").GetString()}");
+            }
+        }, cancellationToken));
+        return command;
+    }
+
     public static Command CreateJobs()
     {
         var json = new Option<bool>("--json") { Description = "As JSON" };

@@ -25,10 +25,18 @@ internal sealed class SqliteAuditLog(ReactorDatabase database) : BackgroundServi
         _queue.Writer.TryWrite(flushed);
         await flushed.Task.WaitAsync(cancellationToken);
 
+        return await QueryAsync("WHERE event_id = $event ORDER BY id", ("$event", eventId), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AuditRecord>> RecentProblemsAsync(int limit, CancellationToken cancellationToken) =>
+        await QueryAsync("WHERE outcome IN ('failed', 'condition-error') ORDER BY id DESC LIMIT $limit", ("$limit", limit), cancellationToken);
+
+    private async Task<IReadOnlyList<AuditRecord>> QueryAsync(string where, (string Name, object Value) parameter, CancellationToken cancellationToken)
+    {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT event_id, event_tag, rule, location, outcome, detail, actions, at, duration_us FROM audit WHERE event_id = $event ORDER BY id";
-        command.Parameters.AddWithValue("$event", eventId);
+        command.CommandText = $"SELECT event_id, event_tag, rule, location, outcome, detail, actions, at, duration_us FROM audit {where}";
+        command.Parameters.AddWithValue(parameter.Name, parameter.Value);
         var records = new List<AuditRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -13,7 +13,8 @@ internal static class AuditEndpoints
         routes.MapGet("/api/audit", async (string? @event, IAuditLog audit, CancellationToken cancellationToken) =>
             string.IsNullOrWhiteSpace(@event)
                 ? Results.Problem(detail: "give the event id: /api/audit?event=ID", statusCode: StatusCodes.Status400BadRequest, title: "Missing event id")
-                : Results.Ok(new { @event, evaluations = await audit.ForEventAsync(@event, cancellationToken) }));
+                : Results.Ok(new { @event, evaluations = await audit.ForEventAsync(@event, cancellationToken) }))
+            .WithSummary("Every rule evaluated for an event: outcome, reason, actions with rendered arguments and results.");
         return routes;
     }
 }

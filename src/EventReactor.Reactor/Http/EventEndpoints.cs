@@ -7,6 +7,7 @@ using EventReactor.Reactor.Streaming;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace EventReactor.Reactor.Http;
 
@@ -17,13 +18,18 @@ internal static class EventEndpoints
 
     public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/events", PublishAsync);
-        routes.MapGet("/api/events/stream", StreamAsync);
+        routes.MapPost("/api/events", PublishAsync).WithSummary("Publish an event: {\"tag\": ..., \"data\": {...}}; 202 with its id.");
+        routes.MapGet("/api/events/stream", StreamAsync).WithSummary("Bus traffic as server-sent events, one CloudEvent per data line; ?tag=GLOB filters.");
         return routes;
     }
 
-    private static async Task<IResult> PublishAsync(HttpRequest request, IEventPublisher publisher, CancellationToken cancellationToken)
+    private static async Task<IResult> PublishAsync(HttpRequest request, IEventPublisher publisher, IOptions<BusOptions> bus, CancellationToken cancellationToken)
     {
+        if (request.ContentLength > bus.Value.MaxMessageBytes)
+        {
+            return TypedResults.Problem(detail: $"the event is {request.ContentLength} bytes, over the limit of {bus.Value.MaxMessageBytes} (Bus:MaxMessageBytes)", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Event too large");
+        }
+
         JsonElement body;
         try
         {

@@ -11,12 +11,15 @@ internal static class StateEndpoints
 {
     public static IEndpointRouteBuilder MapStateEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/minions", async (MinionRegistry minions, CancellationToken cancellationToken) => Results.Ok(await minions.ListAsync(cancellationToken)));
-        routes.MapGet("/api/jobs", async (JobStore jobs, int? limit, CancellationToken cancellationToken) => Results.Ok(await jobs.ListAsync(Math.Clamp(limit ?? 50, 1, 1000), cancellationToken)));
+        routes.MapGet("/api/minions", async (MinionRegistry minions, CancellationToken cancellationToken) => Results.Ok(await minions.ListAsync(cancellationToken)))
+            .WithSummary("Minions: presence, first and last seen, heartbeat interval, grains.");
+        routes.MapGet("/api/jobs", async (JobStore jobs, int? limit, CancellationToken cancellationToken) => Results.Ok(await jobs.ListAsync(Math.Clamp(limit ?? 50, 1, 1000), cancellationToken)))
+            .WithSummary("Recent jobs with their returns, newest first; ?limit=N (default 50).");
         routes.MapGet("/api/jobs/{jid}", async (string jid, JobStore jobs, CancellationToken cancellationToken) =>
             await jobs.FindAsync(jid, cancellationToken) is { } job
                 ? Results.Ok(job)
-                : Results.Problem(detail: $"no job '{jid}'", statusCode: StatusCodes.Status404NotFound, title: "Unknown job"));
+                : Results.Problem(detail: $"no job '{jid}'", statusCode: StatusCodes.Status404NotFound, title: "Unknown job"))
+            .WithSummary("One job with every minion's return.");
         return routes;
     }
 }

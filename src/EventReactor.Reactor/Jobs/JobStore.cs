@@ -65,6 +65,15 @@ internal sealed class JobStore(ReactorDatabase database) : IEventObserver
         }, cancellationToken);
     }
 
+    /// <summary>Jobs that some targeted minion has not answered yet.</summary>
+    public async Task<int> CountOutstandingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM jobs j WHERE (SELECT COUNT(*) FROM job_returns r WHERE r.jid = j.jid) < json_array_length(j.minions)";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
     public async Task<IReadOnlyList<JobRecord>> ListAsync(int limit, CancellationToken cancellationToken) =>
         await QueryAsync("SELECT jid, fun, arguments, target, target_type, minions, caused_by, created_at FROM jobs ORDER BY created_at DESC, jid DESC LIMIT $limit", ("$limit", limit), cancellationToken);
 
