@@ -1,3 +1,5 @@
+using EventReactor.Minion.Outbox;
+
 namespace EventReactor.Minion;
 
 /// <summary>Settings of the minion agent (section <c>Minion</c>).</summary>
@@ -15,6 +17,13 @@ public sealed class MinionOptions
     public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Folder for the outbox and the last known container states; defaults to <c>.eventreactor/minion-&lt;id&gt;</c>.</summary>
+    public string? DataPath { get; set; }
+
+    public OutboxOptions Outbox { get; set; } = new();
+
+    public string ResolveDataPath() => DataPath is { Length: > 0 } configured ? configured : Path.Combine(".eventreactor", $"minion-{Id}");
 
     public string ResolveDockerEndpoint() =>
         Docker is { Length: > 0 } configured ? configured

@@ -41,15 +41,17 @@ internal static class DaemonCommands
         var id = new Option<string?>("--id") { Description = "Minion id (default: the host name)" };
         var bus = CommonOptions.Bus(CommonOptions.DefaultRabbitMq);
         var docker = new Option<string?>("--docker") { Description = "Docker engine endpoint (default: DOCKER_HOST, then unix:///var/run/docker.sock)" };
+        var data = new Option<string?>("--data") { Description = "Folder for the outbox and container states (default: .eventreactor/minion-<id>)" };
         var command = new Command("minion", "Run the minion agent: publish this host's Docker events")
         {
-            id, bus, docker,
+            id, bus, docker, data,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var settings = new DaemonSettings()
                 .Set("Minion:Id", parse.GetValue(id))
                 .Set("Minion:Docker", parse.GetValue(docker))
+                .Set("Minion:DataPath", parse.GetValue(data))
                 .Set("Bus:Url", parse.GetValue(bus));
             var builder = DaemonHost.CreateBuilder(settings);
             builder.AddMinion();
