@@ -68,15 +68,23 @@ internal sealed class ContainerLedger
         return state;
     }
 
-    /// <summary>Stores what the engine shows without emitting anything: the first start has nothing to compare with.</summary>
-    public ContainerState Baseline(ObservedContainer container)
+    /// <summary>
+    /// Stores what the engine shows without emitting anything: the first start has nothing to compare with. Containers
+    /// never started, or changed after <paramref name="nowNano"/>, are left to the event stream; null for those.
+    /// </summary>
+    public ContainerState? Baseline(ObservedContainer container, long nowNano)
     {
+        if (container.StartedNano == 0 || Math.Max(container.StartedNano, container.FinishedNano) > nowNano)
+        {
+            return null;
+        }
+
         var state = new ContainerState(
             container.Id,
             container.Name,
             container.Image,
             container.Running,
-            container.Running ? Start : container.StartedNano > 0 ? Die : Create,
+            container.Running ? Start : Die,
             Math.Max(container.StartedNano, container.FinishedNano));
         _containers[container.Id] = state;
         return state;

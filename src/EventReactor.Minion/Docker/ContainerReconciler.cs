@@ -3,7 +3,7 @@ namespace EventReactor.Minion.Docker;
 /// <summary>
 /// Compares the last known container states with what the engine shows now and lists the transitions that were
 /// missed: <c>start</c>, <c>die</c> (with the exit code from inspect) and <c>destroy</c>, in engine time order,
-/// one container's always start, die, destroy.
+/// one container's always start, die, destroy. Transitions after <c>nowNano</c> are left to the event stream.
 /// </summary>
 internal static class ContainerReconciler
 {
@@ -44,7 +44,9 @@ internal static class ContainerReconciler
             transitions.Add((new ContainerTransition(gone.Id, gone.Name, gone.Image, ContainerLedger.Destroy, nowNano, null, labels), 2));
         }
 
+        // What happened after 'now' is still in the engine's stream, which reports it as it was.
         return transitions
+            .Where(t => t.Transition.TimeNano <= nowNano)
             .OrderBy(t => t.Transition.TimeNano)
             .ThenBy(t => t.Rank)
             .Select(t => t.Transition)

@@ -42,7 +42,7 @@ internal sealed class ContainerStateStore(MinionDatabase database)
     }
 
     /// <summary>Saves changed container states, removes forgotten ones and moves the stream position, in one transaction.</summary>
-    public void Save(IEnumerable<ContainerState> changed, IEnumerable<string> forgotten, long lastSeenNano, bool baseline = false)
+    public void Save(IEnumerable<ContainerState> changed, IEnumerable<string> forgotten, long lastSeenNano, bool baseline = false, string? seenId = null, long seenNano = 0)
     {
         lock (database.Gate)
         {
@@ -84,6 +84,16 @@ internal sealed class ContainerStateStore(MinionDatabase database)
                 }
             }
 
+            if (seenId is not null)
+            {
+                using var insert = database.Connection.CreateCommand();
+                insert.Transaction = transaction;
+                insert.CommandText = "INSERT OR IGNORE INTO seen (id, nano) VALUES ($id, $nano)";
+                insert.Parameters.AddWithValue("$id", seenId);
+                insert.Parameters.AddWithValue("$nano", seenNano);
+                insert.ExecuteNonQuery();
+            }
+
             WriteMeta(transaction, LastSeenKey, lastSeenNano.ToString(CultureInfo.InvariantCulture));
             if (baseline)
             {
@@ -91,6 +101,36 @@ internal sealed class ContainerStateStore(MinionDatabase database)
             }
 
             transaction.Commit();
+        }
+    }
+
+    /// <summary>Ids of the engine events already handled at or after <paramref name="sinceNano"/>; older ones are forgotten.</summary>
+    public IReadOnlyDictionary<string, long> LoadSeen(long sinceNano)
+    {
+        lock (database.Gate)
+        {
+            ForgetSeenBefore(sinceNano);
+            using var select = database.Connection.CreateCommand();
+            select.CommandText = "SELECT id, nano FROM seen";
+            using var reader = select.ExecuteReader();
+            var seen = new Dictionary<string, long>(StringComparer.Ordinal);
+            while (reader.Read())
+            {
+                seen[reader.GetString(0)] = reader.GetInt64(1);
+            }
+
+            return seen;
+        }
+    }
+
+    public void ForgetSeenBefore(long nano)
+    {
+        lock (database.Gate)
+        {
+            using var prune = database.Connection.CreateCommand();
+            prune.CommandText = "DELETE FROM seen WHERE nano < $before";
+            prune.Parameters.AddWithValue("$before", nano);
+            prune.ExecuteNonQuery();
         }
     }
 

@@ -24,6 +24,10 @@ internal sealed partial class DockerEventWatcher(
     ILogger<DockerEventWatcher> logger) : BackgroundService
 {
     private static readonly Dictionary<string, IDictionary<string, bool>> ContainerEvents = new() { ["type"] = new Dictionary<string, bool> { ["container"] = true } };
+    // The engine stamps events before it orders them, so concurrent containers' events can arrive slightly out of time
+    // order; a resumed stream therefore starts a little before the last event seen and skips what it already handled.
+    private const long ResumeOverlapNano = 5_000_000_000;
+    private Dictionary<string, long> _seen = [];
     private ContainerLedger? _ledger;
     private long _lastSeenNano;
 
@@ -34,16 +38,17 @@ internal sealed partial class DockerEventWatcher(
         var reportedDown = false;
         _ledger = new ContainerLedger(states.LoadAll());
         _lastSeenNano = states.LastSeenNano;
+        _seen = new Dictionary<string, long>(states.LoadSeen(_lastSeenNano - 2 * ResumeOverlapNano), StringComparer.Ordinal);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 using var client = clients.Create();
                 await client.System.PingAsync(stoppingToken);
-                LogWatching(logger, clients.Endpoint, minion.Id);
                 reportedDown = false;
                 delay = minion.ReconnectDelay;
                 await CatchUpAsync(client, minion.Id, stoppingToken);
+                LogWatching(logger, clients.Endpoint, minion.Id);
                 await StreamAsync(client, minion.Id, until: null, stoppingToken);
                 throw new IOException("the engine closed its event stream");
             }
@@ -86,16 +91,18 @@ internal sealed partial class DockerEventWatcher(
         {
             // First start on this data folder: record what is there, report nothing old.
             var first = await EngineSnapshot.ReadAsync(client, ledger.Known, stoppingToken);
-            var baseline = first.Select(ledger.Baseline).ToList();
+            var baseline = first.Select(c => ledger.Baseline(c, engineNow)).OfType<ContainerState>().ToList();
             _lastSeenNano = Math.Max(_lastSeenNano, engineNow);
             states.Save(baseline, [], _lastSeenNano, baseline: true);
+            LogCaughtUpFirst(logger, baseline.Count);
             return;
         }
 
         // What the engine still holds since the last event seen, up to now; then the rest from the container list.
+        var replayed = 0;
         if (_lastSeenNano > 0 && _lastSeenNano < engineNow)
         {
-            await StreamAsync(client, minionId, until: engineNow, stoppingToken);
+            replayed = await StreamAsync(client, minionId, until: engineNow, stoppingToken);
         }
 
         var observed = await EngineSnapshot.ReadAsync(client, ledger.Known, stoppingToken);
@@ -112,22 +119,21 @@ internal sealed partial class DockerEventWatcher(
         forgotten.ForEach(ledger.Forget);
         _lastSeenNano = Math.Max(_lastSeenNano, engineNow);
         states.Save(changed.Where(c => !forgotten.Contains(c.Id)), forgotten, _lastSeenNano);
-        if (missed.Count > 0)
-        {
-            LogReconciled(logger, missed.Count, observed.Count);
-        }
+        LogCaughtUp(logger, replayed, missed.Count, observed.Count);
     }
 
-    private async Task StreamAsync(DockerClient client, string minionId, long? until, CancellationToken stoppingToken)
+    /// <summary>Streams events until the engine ends the stream (at <paramref name="until"/>, or never); returns how many were new.</summary>
+    private async Task<int> StreamAsync(DockerClient client, string minionId, long? until, CancellationToken stoppingToken)
     {
         var channel = Channel.CreateUnbounded<Message>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var parameters = new ContainerEventsParameters
         {
             Filters = ContainerEvents,
-            Since = _lastSeenNano > 0 ? EngineTime.FormatSince(_lastSeenNano) : null,
+            Since = _lastSeenNano > 0 ? EngineTime.FormatSince(Math.Max(1, _lastSeenNano - ResumeOverlapNano)) : null,
             Until = until is { } end ? EngineTime.FormatSince(end) : null,
         };
         var pump = PublishAllAsync(channel.Reader, minionId, stoppingToken);
+        int handled;
         try
         {
             await client.System.MonitorEventsAsync(parameters, new ChannelProgress<Message>(channel.Writer), stoppingToken);
@@ -135,22 +141,24 @@ internal sealed partial class DockerEventWatcher(
         finally
         {
             channel.Writer.TryComplete();
-            await pump;
+            handled = await pump;
         }
+
+        return handled;
     }
 
-    private async Task PublishAllAsync(ChannelReader<Message> reader, string minionId, CancellationToken stoppingToken)
+    private async Task<int> PublishAllAsync(ChannelReader<Message> reader, string minionId, CancellationToken stoppingToken)
     {
         var ledger = _ledger!;
+        var handled = 0;
         await foreach (var message in reader.ReadAllAsync(stoppingToken))
         {
-            // A resumed stream repeats what happened at the 'since' instant; skip what was already published.
-            if (message.TimeNano > 0 && message.TimeNano <= _lastSeenNano)
+            var envelope = DockerEventMapper.Map(message, minionId);
+            if (_seen.ContainsKey(envelope.Id))
             {
                 continue;
             }
 
-            var envelope = DockerEventMapper.Map(message, minionId);
             var containerId = message.Actor?.ID ?? message.ID ?? string.Empty;
             var action = envelope.Data.GetProperty("action").GetString()!;
             ContainerState? changed = null;
@@ -165,7 +173,26 @@ internal sealed partial class DockerEventWatcher(
             }
 
             _lastSeenNano = Math.Max(_lastSeenNano, message.TimeNano);
-            states.Save(changed is null ? [] : [changed], [], _lastSeenNano);
+            _seen[envelope.Id] = message.TimeNano;
+            handled++;
+            states.Save(changed is null ? [] : [changed], [], _lastSeenNano, seenId: envelope.Id, seenNano: message.TimeNano);
+            PruneSeen();
+        }
+
+        return handled;
+    }
+
+    private void PruneSeen()
+    {
+        if (_seen.Count > 50_000)
+        {
+            var horizon = _lastSeenNano - (2 * ResumeOverlapNano);
+            foreach (var old in _seen.Where(s => s.Value < horizon).Select(s => s.Key).ToList())
+            {
+                _seen.Remove(old);
+            }
+
+            states.ForgetSeenBefore(horizon);
         }
     }
 
@@ -198,8 +225,11 @@ internal sealed partial class DockerEventWatcher(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Docker engine at {Endpoint} still not available; next try in {DelaySeconds}s")]
     private static partial void LogStillUnavailable(ILogger logger, string endpoint, double delaySeconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reconciled {Count} missed container transitions against the {Containers} containers on the engine")]
-    private static partial void LogReconciled(ILogger logger, int count, int containers);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Caught up with the engine: {Replayed} events replayed since the last one seen, {Count} missed transitions reconciled against {Containers} containers")]
+    private static partial void LogCaughtUp(ILogger logger, int replayed, int count, int containers);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Caught up with the engine: first start on this data folder, {Containers} containers recorded as they are, nothing old reported")]
+    private static partial void LogCaughtUpFirst(ILogger logger, int containers);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Published {Tag} ({EventId})")]
     private static partial void LogPublished(ILogger logger, string tag, string eventId);

@@ -34,6 +34,7 @@ internal sealed class MinionDatabase : IDisposable
                 running INTEGER NOT NULL,
                 last_action TEXT NOT NULL,
                 last_nano INTEGER NOT NULL);
+            CREATE TABLE IF NOT EXISTS seen (id TEXT PRIMARY KEY, nano INTEGER NOT NULL);
             """);
     }
 
