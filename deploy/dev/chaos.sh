@@ -3,8 +3,9 @@
 # the engine; the shared ones from services.sh are never touched. Run as root on Debian, after
 # deploy/dev/services.sh (same packages; the busybox image is copied from the shared engine).
 #   - RabbitMQ node er-chaos@localhost on 127.0.0.1:5673 (guest/guest), state under $RABBIT_BASE
-#   - dockerd on unix:///run/er-chaos-docker.sock with its own bridge er-chaos0, no iptables, its own data root
-#     (never '--bridge none': dockerd then deletes the host's docker0, breaking the shared engine)
+#   - dockerd on unix:///run/er-chaos-docker.sock in a network namespace of its own (unshare --net), no
+#     bridge, no iptables, its own data root. The namespace matters: with '--bridge none' dockerd deletes
+#     the docker0 it sees, which in the host's namespace would break the shared engine's containers.
 #
 # usage: chaos.sh up              start both (idempotent) and wait until they answer
 #        chaos.sh down            stop both and remove their state
@@ -25,8 +26,6 @@ readonly DOCKER_DATA=/var/lib/er-chaos-docker
 readonly DOCKER_EXEC=/run/er-chaos-docker
 readonly DOCKER_PIDFILE=/run/er-chaos-docker.pid
 readonly DOCKER_LOG=/var/log/er-chaos-dockerd.log
-readonly DOCKER_BRIDGE=er-chaos0
-readonly DOCKER_BRIDGE_CIDR=172.29.255.1/24
 readonly WAIT_S=90
 readonly FIX="run as root: deploy/dev/services.sh (installs rabbitmq-server, docker.io, busybox-static, amqp-tools and builds $IMAGE)"
 
@@ -47,7 +46,7 @@ fail() {
 require() {
   [[ $(id -u) -eq 0 ]] || fail "must run as root (uid is $(id -u)); $FIX"
   local tool
-  for tool in rabbitmq-server rabbitmqctl amqp-publish dockerd docker setsid ip; do
+  for tool in rabbitmq-server rabbitmqctl amqp-publish dockerd docker setsid unshare; do
     command -v "$tool" >/dev/null 2>&1 || [[ -x /usr/lib/rabbitmq/bin/$tool ]] || fail "'$tool' is missing; $FIX"
   done
   timeout 20 docker image inspect "$IMAGE" >/dev/null 2>&1 || fail "the shared engine has no image $IMAGE to copy; $FIX"
@@ -121,13 +120,9 @@ docker_answers() { timeout 20 docker -H "$DOCKER_HOST_URL" info >/dev/null 2>&1;
 docker_start() {
   docker_answers && { echo "chaos docker: up"; return 0; }
   mkdir -p "$DOCKER_DATA" "$DOCKER_EXEC"
-  if ! ip link show "$DOCKER_BRIDGE" >/dev/null 2>&1; then
-    ip link add name "$DOCKER_BRIDGE" type bridge && ip addr add "$DOCKER_BRIDGE_CIDR" dev "$DOCKER_BRIDGE" &&
-      ip link set "$DOCKER_BRIDGE" up || fail "could not create the bridge $DOCKER_BRIDGE (ip link add ... type bridge)"
-  fi
   local started=$SECONDS
-  detach "$DOCKER_LOG" dockerd --host "$DOCKER_HOST_URL" --data-root "$DOCKER_DATA" --exec-root "$DOCKER_EXEC" \
-    --pidfile "$DOCKER_PIDFILE" --bridge "$DOCKER_BRIDGE" --iptables=false --ip6tables=false --ip-masq=false --shutdown-timeout 1
+  detach "$DOCKER_LOG" unshare --net dockerd --host "$DOCKER_HOST_URL" --data-root "$DOCKER_DATA" --exec-root "$DOCKER_EXEC" \
+    --pidfile "$DOCKER_PIDFILE" --bridge none --iptables=false --ip6tables=false --shutdown-timeout 1
   until docker_answers; do
     ((SECONDS - started < WAIT_S)) || fail "the private dockerd does not answer on $DOCKER_SOCK after $WAIT_S s" "$DOCKER_LOG"
     sleep 0.3
@@ -170,7 +165,6 @@ case $cmd in
     rabbit_stop
     docker_stop
     rm -rf "$RABBIT_BASE" "$DOCKER_EXEC"
-    ip link del "$DOCKER_BRIDGE" 2>/dev/null || true
     # Container layers may still be mounted for a moment; a leftover data root is reused next time.
     rm -rf "$DOCKER_DATA" 2>/dev/null || true
     ;;
