@@ -23,6 +23,7 @@ public static class MinionHostExtensions
         builder.Services.AddSingleton(services => new OutboxStore(services.GetRequiredService<MinionDatabase>(), services.GetRequiredService<IOptions<MinionOptions>>().Value.Outbox.MaxEvents));
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<ContainerStateStore>();
+        builder.Services.AddSingleton<ContainerEventEmitter>();
 
         // Everything the minion publishes goes through the outbox; the reactor's own IEventPublisher stays direct.
         builder.Services.AddKeyedSingleton<IEventPublisher, OutboxEventPublisher>(MinionServiceKeys.Outbox);
