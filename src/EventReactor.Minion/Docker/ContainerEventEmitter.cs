@@ -26,6 +26,7 @@ internal sealed partial class ContainerEventEmitter(
 
     private const int MaxSeenInMemory = 50_000;
     private readonly ContainerLedger _ledger = new(states.LoadAll());
+    private long _baselineNano = states.BaselineNano;
     private readonly Dictionary<string, long> _seen = new(states.LoadSeen(states.LastSeenNano - (2 * ResumeOverlapNano)), StringComparer.Ordinal);
 
     /// <summary>Engine time of the newest event handled, Unix nanoseconds; 0 before the first.</summary>
@@ -39,7 +40,9 @@ internal sealed partial class ContainerEventEmitter(
     public async Task<bool> EmitStreamedAsync(Message message, CancellationToken cancellationToken)
     {
         var envelope = DockerEventMapper.Map(message, options.Value.Id);
-        if (_seen.ContainsKey(envelope.Id))
+
+        // Before the first list of containers is old history (the resume overlap reaches back past it).
+        if (_seen.ContainsKey(envelope.Id) || (message.TimeNano > 0 && message.TimeNano <= _baselineNano))
         {
             return false;
         }
@@ -69,6 +72,7 @@ internal sealed partial class ContainerEventEmitter(
     {
         var baseline = observed.Select(c => _ledger.Baseline(c, engineNow)).OfType<ContainerState>().ToList();
         LastSeenNano = Math.Max(LastSeenNano, engineNow);
+        _baselineNano = LastSeenNano;
         states.Save(baseline, [], LastSeenNano, baseline: true);
         return baseline.Count;
     }

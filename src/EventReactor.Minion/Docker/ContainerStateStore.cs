@@ -18,6 +18,9 @@ internal sealed class ContainerStateStore(MinionDatabase database)
     /// <summary>Whether a first list of containers was ever stored; without one there is nothing to reconcile against.</summary>
     public bool HasBaseline => ReadMeta(BaselineKey) is not null;
 
+    /// <summary>Engine time of the first list of containers: nothing before it is ever reported; 0 without one.</summary>
+    public long BaselineNano => long.TryParse(ReadMeta(BaselineKey), NumberStyles.Integer, CultureInfo.InvariantCulture, out var nano) ? nano : 0;
+
     public IReadOnlyList<ContainerState> LoadAll()
     {
         lock (database.Gate)
@@ -97,7 +100,7 @@ internal sealed class ContainerStateStore(MinionDatabase database)
             WriteMeta(transaction, LastSeenKey, lastSeenNano.ToString(CultureInfo.InvariantCulture));
             if (baseline)
             {
-                WriteMeta(transaction, BaselineKey, "1");
+                WriteMeta(transaction, BaselineKey, lastSeenNano.ToString(CultureInfo.InvariantCulture));
             }
 
             transaction.Commit();
