@@ -1,3 +1,5 @@
+using EventReactor.Minion.Outbox;
+
 namespace EventReactor.Minion;
 
 /// <summary>Settings of the minion agent (section <c>Minion</c>).</summary>
@@ -30,6 +32,13 @@ public sealed class MinionOptions
 
     /// <summary>Custom grains from configuration (<c>Minion:Grains:rack=b3</c>); they override the file's.</summary>
     public Dictionary<string, string> Grains { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Folder for the outbox and the last known container states; defaults to <c>.eventreactor/minion-&lt;id&gt;</c>.</summary>
+    public string? DataPath { get; set; }
+
+    public OutboxOptions Outbox { get; set; } = new();
+
+    public string ResolveDataPath() => DataPath is { Length: > 0 } configured ? configured : Path.Combine(".eventreactor", $"minion-{Id}");
 
     public string ResolveDockerEndpoint() =>
         Docker is { Length: > 0 } configured ? configured

@@ -1,3 +1,4 @@
+using EventReactor.Minion.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace EventReactor.Minion;
@@ -20,6 +21,33 @@ internal sealed class MinionOptionsValidator : IValidateOptions<MinionOptions>
         if (options.ReconnectDelay <= TimeSpan.Zero || options.ReconnectMaxDelay < options.ReconnectDelay)
         {
             failures.Add($"{MinionOptions.Section}:{nameof(MinionOptions.ReconnectDelay)} must be positive and at most {nameof(MinionOptions.ReconnectMaxDelay)}");
+        }
+
+        var outbox = options.Outbox;
+        const string OutboxKey = $"{MinionOptions.Section}:{nameof(MinionOptions.Outbox)}";
+        if (outbox.MaxEvents < 1)
+        {
+            failures.Add($"{OutboxKey}:{nameof(OutboxOptions.MaxEvents)} must be at least 1");
+        }
+
+        if (outbox.BatchSize < 1)
+        {
+            failures.Add($"{OutboxKey}:{nameof(OutboxOptions.BatchSize)} must be at least 1");
+        }
+
+        if (outbox.Lanes < 1)
+        {
+            failures.Add($"{OutboxKey}:{nameof(OutboxOptions.Lanes)} must be at least 1");
+        }
+
+        if (outbox.PublishTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{OutboxKey}:{nameof(OutboxOptions.PublishTimeout)} must be positive");
+        }
+
+        if (outbox.RetryDelay <= TimeSpan.Zero || outbox.RetryMaxDelay < outbox.RetryDelay)
+        {
+            failures.Add($"{OutboxKey}:{nameof(OutboxOptions.RetryDelay)} must be positive and at most {nameof(OutboxOptions.RetryMaxDelay)}");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

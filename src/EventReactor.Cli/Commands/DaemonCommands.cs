@@ -41,17 +41,19 @@ internal static class DaemonCommands
         var id = new Option<string?>("--id") { Description = "Minion id (default: the host name)" };
         var bus = CommonOptions.Bus(CommonOptions.DefaultRabbitMq);
         var docker = new Option<string?>("--docker") { Description = "Docker engine endpoint (default: DOCKER_HOST, then unix:///var/run/docker.sock)" };
+        var data = new Option<string?>("--data") { Description = "Folder for the outbox and container states (default: .eventreactor/minion-<id>)" };
         var heartbeat = new Option<string?>("--heartbeat") { Description = "Heartbeat interval as hh:mm:ss (default: 00:00:10)" };
         var policy = new Option<string?>("--policy") { Description = "YAML or JSON file with the command policy (Minion:Policy)" };
-        var command = new Command("minion", "Run the minion agent: publish this host's Docker events, inventory and heartbeats; run commands")
+        var command = new Command("minion", "Run the minion agent: publish this host's Docker events, inventory and heartbeats through its outbox; run commands")
         {
-            id, bus, docker, heartbeat, policy,
+            id, bus, docker, data, heartbeat, policy,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var settings = new DaemonSettings()
                 .Set("Minion:Id", parse.GetValue(id))
                 .Set("Minion:Docker", parse.GetValue(docker))
+                .Set("Minion:DataPath", parse.GetValue(data))
                 .Set("Minion:HeartbeatInterval", parse.GetValue(heartbeat))
                 .Set("Minion:PolicyFile", parse.GetValue(policy))
                 .Set("Bus:Url", parse.GetValue(bus));

@@ -24,6 +24,7 @@ internal static class UpCommand
             var settings = new DaemonSettings()
                 .Set("Reactor:RulesPath", parse.GetValue(rules))
                 .Set("Reactor:DataPath", parse.GetValue(data))
+                .Set("Minion:DataPath", parse.GetValue(data) is { } folder ? Path.Combine(folder, "minion") : null)
                 .Set("Reactor:Http", parse.GetValue(http))
                 .Set("Bus:Url", parse.GetValue(bus) ?? "memory://");
             var builder = DaemonHost.CreateWebBuilder(settings);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
 using System.Text.Json;
 using EventReactor.Contracts;
@@ -10,7 +11,7 @@ namespace EventReactor.Minion.Commands;
 /// Runs a command's function and publishes <c>job/&lt;jid&gt;/ret/&lt;minion&gt;</c> with success, return code, return data
 /// and duration. An unknown function, a bad argument or a policy denial is a failed return that says why.
 /// </summary>
-internal sealed partial class CommandDispatcher(IEnumerable<IMinionFunction> functions, IEventPublisher publisher, ILogger<CommandDispatcher> logger)
+internal sealed partial class CommandDispatcher(IEnumerable<IMinionFunction> functions, [FromKeyedServices(MinionServiceKeys.Outbox)] IEventPublisher publisher, ILogger<CommandDispatcher> logger)
 {
     private readonly Dictionary<string, IMinionFunction> _functions = functions.ToDictionary(f => f.Name, StringComparer.Ordinal);
 

@@ -40,10 +40,51 @@ internal static class DockerEventMapper
         data["attributes"] = attributes;
         return new EventEnvelope
         {
-            Id = EventEnvelope.NewId(),
+            Id = EngineEventIds.For(minionId, (string?)data["id"] ?? string.Empty, message.Action ?? message.Status ?? "unknown", message.TimeNano, reconciled: false),
             Tag = $"minion/{minionId}/docker/container/{action}",
             Source = $"/minion/{minionId}",
             Time = ToTime(message),
+            Minion = minionId,
+            Data = JsonSerializer.SerializeToElement(data),
+        };
+    }
+
+    /// <summary>A transition found by reconciliation, in the same shape as a streamed event, marked <c>reconciled: true</c>.</summary>
+    public static EventEnvelope MapReconciled(ContainerTransition transition, string minionId)
+    {
+        var attributes = new Dictionary<string, string>(transition.Labels, StringComparer.Ordinal);
+        if (transition.Name is not null)
+        {
+            attributes["name"] = transition.Name;
+        }
+
+        if (transition.Image is not null)
+        {
+            attributes["image"] = transition.Image;
+        }
+
+        var data = new Dictionary<string, object?>
+        {
+            ["id"] = transition.ContainerId,
+            ["name"] = transition.Name,
+            ["image"] = transition.Image,
+            ["action"] = transition.Action,
+        };
+        if (transition.ExitCode is { } exitCode)
+        {
+            data["exitCode"] = exitCode;
+            attributes["exitCode"] = exitCode.ToString(CultureInfo.InvariantCulture);
+        }
+
+        data["labels"] = transition.Labels;
+        data["attributes"] = attributes;
+        data["reconciled"] = true;
+        return new EventEnvelope
+        {
+            Id = EngineEventIds.For(minionId, transition.ContainerId, transition.Action, transition.TimeNano, reconciled: true),
+            Tag = $"minion/{minionId}/docker/container/{transition.Action}",
+            Source = $"/minion/{minionId}",
+            Time = transition.TimeNano > 0 ? EngineTime.ToTime(transition.TimeNano) : DateTimeOffset.UtcNow,
             Minion = minionId,
             Data = JsonSerializer.SerializeToElement(data),
         };

@@ -1,7 +1,6 @@
-using System.Globalization;
 using System.Threading.Channels;
+using Docker.DotNet;
 using Docker.DotNet.Models;
-using EventReactor.Messaging;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,16 +8,18 @@ using Microsoft.Extensions.Options;
 namespace EventReactor.Minion.Docker;
 
 /// <summary>
-/// Follows the engine's container events and publishes them in order. When the engine is away it logs one error,
-/// then retries with exponential backoff, resuming the stream from the last event seen.
+/// Follows the engine's container events and publishes them in order through the outbox. When the engine is away it
+/// logs one error, then retries with exponential backoff. On every (re)connect it catches up: it replays what the
+/// engine still holds since the last event seen, then reconciles against the list of containers (the engine keeps
+/// only its last events, and none across its restart) and emits what was missed, marked <c>reconciled</c>.
 /// </summary>
 internal sealed partial class DockerEventWatcher(
     DockerClientFactory clients,
-    IEventPublisher publisher,
+    ContainerEventEmitter emitter,
     IOptions<MinionOptions> options,
     ILogger<DockerEventWatcher> logger) : BackgroundService
 {
-    private long _lastSeenNano;
+    private static readonly Dictionary<string, IDictionary<string, bool>> ContainerEvents = new() { ["type"] = new Dictionary<string, bool> { ["container"] = true } };
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,10 +32,12 @@ internal sealed partial class DockerEventWatcher(
             {
                 using var client = clients.Create();
                 await client.System.PingAsync(stoppingToken);
-                LogWatching(logger, clients.Endpoint, minion.Id);
                 reportedDown = false;
                 delay = minion.ReconnectDelay;
-                await StreamAsync(client, minion.Id, stoppingToken);
+                await CatchUpAsync(client, stoppingToken);
+                LogWatching(logger, clients.Endpoint, minion.Id);
+                await StreamAsync(client, until: null, stoppingToken);
+                throw new IOException("the engine closed its event stream");
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -66,15 +69,43 @@ internal sealed partial class DockerEventWatcher(
         }
     }
 
-    private async Task StreamAsync(global::Docker.DotNet.DockerClient client, string minionId, CancellationToken stoppingToken)
+    private async Task CatchUpAsync(DockerClient client, CancellationToken stoppingToken)
+    {
+        var info = await client.System.GetSystemInfoAsync(stoppingToken);
+        var engineNow = EngineTime.ParseNano(info.SystemTime) is > 0 and var parsed ? parsed : EngineTime.Now();
+        if (!emitter.HasBaseline)
+        {
+            var recorded = emitter.RecordBaseline(await EngineSnapshot.ReadAsync(client, emitter.Known, stoppingToken), engineNow);
+            LogCaughtUpFirst(logger, recorded);
+            return;
+        }
+
+        // What the engine still holds since the last event seen, up to now; then the rest from the container list.
+        var replayed = 0;
+        if (emitter.LastSeenNano > 0 && emitter.LastSeenNano < engineNow)
+        {
+            replayed = await StreamAsync(client, until: engineNow, stoppingToken);
+        }
+
+        var observed = await EngineSnapshot.ReadAsync(client, emitter.Known, stoppingToken);
+        var missed = ContainerReconciler.Diff(emitter.Known, observed, engineNow);
+        await emitter.EmitReconciledAsync(missed, observed, engineNow, stoppingToken);
+        LogCaughtUp(logger, replayed, missed.Count, observed.Count);
+    }
+
+    /// <summary>Streams events until the engine ends the stream (at <paramref name="until"/>, or never); returns how many were new.</summary>
+    private async Task<int> StreamAsync(DockerClient client, long? until, CancellationToken stoppingToken)
     {
         var channel = Channel.CreateUnbounded<Message>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var since = emitter.LastSeenNano;
         var parameters = new ContainerEventsParameters
         {
-            Filters = new Dictionary<string, IDictionary<string, bool>> { ["type"] = new Dictionary<string, bool> { ["container"] = true } },
-            Since = _lastSeenNano > 0 ? FormatSince(_lastSeenNano) : null,
+            Filters = ContainerEvents,
+            Since = since > 0 ? EngineTime.FormatSince(Math.Max(1, since - ContainerEventEmitter.ResumeOverlapNano)) : null,
+            Until = until is { } end ? EngineTime.FormatSince(end) : null,
         };
-        var pump = PublishAllAsync(channel.Reader, minionId, stoppingToken);
+        var pump = EmitAllAsync(channel.Reader, stoppingToken);
+        int handled;
         try
         {
             await client.System.MonitorEventsAsync(parameters, new ChannelProgress<Message>(channel.Writer), stoppingToken);
@@ -82,50 +113,22 @@ internal sealed partial class DockerEventWatcher(
         finally
         {
             channel.Writer.TryComplete();
-            await pump;
+            handled = await pump;
         }
 
-        throw new IOException("the engine closed its event stream");
+        return handled;
     }
 
-    private async Task PublishAllAsync(ChannelReader<Message> reader, string minionId, CancellationToken stoppingToken)
+    private async Task<int> EmitAllAsync(ChannelReader<Message> reader, CancellationToken stoppingToken)
     {
+        var handled = 0;
         await foreach (var message in reader.ReadAllAsync(stoppingToken))
         {
-            // A resumed stream repeats what happened at the 'since' instant; skip what was already published.
-            if (message.TimeNano > 0 && message.TimeNano <= _lastSeenNano)
-            {
-                continue;
-            }
-
-            var envelope = DockerEventMapper.Map(message, minionId);
-            await PublishWithRetryAsync(envelope, stoppingToken);
-            _lastSeenNano = Math.Max(_lastSeenNano, message.TimeNano);
+            handled += await emitter.EmitStreamedAsync(message, stoppingToken) ? 1 : 0;
         }
-    }
 
-    private async Task PublishWithRetryAsync(Contracts.EventEnvelope envelope, CancellationToken stoppingToken)
-    {
-        var delay = TimeSpan.FromMilliseconds(200);
-        while (true)
-        {
-            try
-            {
-                await publisher.PublishAsync(envelope, stoppingToken);
-                LogPublished(logger, envelope.Tag, envelope.Id);
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogPublishFailed(logger, envelope.Tag, ex.GetBaseException().Message, delay.TotalSeconds);
-                await Task.Delay(delay, stoppingToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
-            }
-        }
+        return handled;
     }
-
-    private static string FormatSince(long unixNano) =>
-        string.Create(CultureInfo.InvariantCulture, $"{unixNano / 1_000_000_000}.{unixNano % 1_000_000_000:D9}");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Watching Docker engine at {Endpoint} as minion '{MinionId}'")]
     private static partial void LogWatching(ILogger logger, string endpoint, string minionId);
@@ -136,9 +139,9 @@ internal sealed partial class DockerEventWatcher(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Docker engine at {Endpoint} still not available; next try in {DelaySeconds}s")]
     private static partial void LogStillUnavailable(ILogger logger, string endpoint, double delaySeconds);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Published {Tag} ({EventId})")]
-    private static partial void LogPublished(ILogger logger, string tag, string eventId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Caught up with the engine: {Replayed} events replayed since the last one seen, {Count} missed transitions reconciled against {Containers} containers")]
+    private static partial void LogCaughtUp(ILogger logger, int replayed, int count, int containers);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish {Tag}: {Reason}; retrying in {DelaySeconds}s")]
-    private static partial void LogPublishFailed(ILogger logger, string tag, string reason, double delaySeconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Caught up with the engine: first start on this data folder, {Containers} containers recorded as they are, nothing old reported")]
+    private static partial void LogCaughtUpFirst(ILogger logger, int containers);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using EventReactor.Messaging;
 using EventReactor.Minion.Presence;
 using Microsoft.Extensions.Hosting;
@@ -12,7 +13,7 @@ namespace EventReactor.Minion.Inventory;
 /// </summary>
 internal sealed partial class InventoryPublisher(
     InventoryService inventory,
-    IEventPublisher publisher,
+    [FromKeyedServices(MinionServiceKeys.Outbox)] IEventPublisher publisher,
     StartAnnouncement startAnnouncement,
     IOptions<MinionOptions> options,
     ILogger<InventoryPublisher> logger) : BackgroundService

@@ -1,10 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
 using EventReactor.Messaging;
 using Microsoft.Extensions.Options;
 
 namespace EventReactor.Minion.Inventory;
 
 /// <summary>Collects and publishes the inventory, one collection at a time, remembering what was last published.</summary>
-internal sealed class InventoryService(InventoryCollector collector, IEventPublisher publisher, IOptions<MinionOptions> options)
+internal sealed class InventoryService(InventoryCollector collector, [FromKeyedServices(MinionServiceKeys.Outbox)] IEventPublisher publisher, IOptions<MinionOptions> options)
     : IInventoryService, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using EventReactor.Messaging;
 using EventReactor.Minion.Inventory;
 using Microsoft.Extensions.Hosting;
@@ -8,7 +9,7 @@ namespace EventReactor.Minion.Presence;
 
 /// <summary>Publishes <c>minion/&lt;id&gt;/heartbeat</c> every <c>Minion:HeartbeatInterval</c>.</summary>
 internal sealed partial class HeartbeatPublisher(
-    IEventPublisher publisher,
+    [FromKeyedServices(MinionServiceKeys.Outbox)] IEventPublisher publisher,
     IInventoryService inventory,
     StartAnnouncement startAnnouncement,
     IOptions<MinionOptions> options,

@@ -75,4 +75,39 @@ public sealed class DockerEventMapperTests
 
         Assert.False(DockerEventMapper.Map(message, "web1").Data.TryGetProperty("exitCode", out _));
     }
+
+    [Fact]
+    public void Map_SameEngineEventTwice_KeepsItsId()
+    {
+        Assert.Equal(DockerEventMapper.Map(Die(), "web1").Id, DockerEventMapper.Map(Die(), "web1").Id);
+        Assert.True(Guid.TryParse(DockerEventMapper.Map(Die(), "web1").Id, out _));
+    }
+
+    [Fact]
+    public void Map_DifferentEngineEvents_GetDifferentIds()
+    {
+        var later = Die();
+        later.TimeNano++;
+
+        Assert.NotEqual(DockerEventMapper.Map(Die(), "web1").Id, DockerEventMapper.Map(later, "web1").Id);
+    }
+
+    [Fact]
+    public void MapReconciled_Die_HasTheStreamShapeMarkedReconciled()
+    {
+        var transition = new ContainerTransition("abc123", "happy_turing", "eventreactor/busybox:latest", "die", 1764333015123456789, 137, new Dictionary<string, string> { ["bench.run"] = "r1" });
+
+        var envelope = DockerEventMapper.MapReconciled(transition, "web1");
+
+        Assert.Equal("minion/web1/docker/container/die", envelope.Tag);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1764333015).AddTicks(1234567), envelope.Time);
+        var data = envelope.Data;
+        Assert.Equal("abc123", data.GetProperty("id").GetString());
+        Assert.Equal("happy_turing", data.GetProperty("name").GetString());
+        Assert.Equal(137, data.GetProperty("exitCode").GetInt32());
+        Assert.True(data.GetProperty("reconciled").GetBoolean());
+        Assert.Equal("r1", data.GetProperty("labels").GetProperty("bench.run").GetString());
+        Assert.Equal("137", data.GetProperty("attributes").GetProperty("exitCode").GetString());
+        Assert.Equal(envelope.Id, DockerEventMapper.MapReconciled(transition, "web1").Id);
+    }
 }

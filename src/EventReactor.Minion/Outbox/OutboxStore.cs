@@ -1,0 +1,145 @@
+using EventReactor.Contracts;
+using EventReactor.Minion.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace EventReactor.Minion.Outbox;
+
+/// <summary>
+/// The outbox table: events in the order they were stored, removed once the broker has confirmed them.
+/// Bounded: when full, the oldest metric batches make room, then new metric batches are refused; lifecycle events
+/// are always stored, even past the bound.
+/// </summary>
+internal sealed class OutboxStore(MinionDatabase database, int maxEvents)
+{
+    private long _count = -1;
+
+    public long Count
+    {
+        get
+        {
+            lock (database.Gate)
+            {
+                return EnsureCount();
+            }
+        }
+    }
+
+    public static OutboxEventKind KindOf(string tag) =>
+        tag.Contains("/metrics", StringComparison.Ordinal) ? OutboxEventKind.Metrics : OutboxEventKind.Lifecycle;
+
+    /// <summary>Stores the events in one transaction; an event whose id is already stored is not stored again.</summary>
+    public OutboxAppendResult Append(IReadOnlyList<EventEnvelope> envelopes)
+    {
+        lock (database.Gate)
+        {
+            var count = EnsureCount();
+            using var transaction = database.Connection.BeginTransaction();
+            var dropped = 0;
+            var overBound = false;
+            var stored = 0;
+            using var insert = database.Connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT OR IGNORE INTO outbox (id, tag, kind, json) VALUES ($id, $tag, $kind, $json)";
+            var id = insert.Parameters.Add("$id", SqliteType.Text);
+            var tag = insert.Parameters.Add("$tag", SqliteType.Text);
+            var kind = insert.Parameters.Add("$kind", SqliteType.Integer);
+            var json = insert.Parameters.Add("$json", SqliteType.Text);
+            foreach (var envelope in envelopes)
+            {
+                var eventKind = KindOf(envelope.Tag);
+                if (count >= maxEvents)
+                {
+                    var freed = DropOldestMetrics(transaction);
+                    dropped += freed;
+                    count -= freed;
+                    if (count >= maxEvents)
+                    {
+                        overBound = true;
+                        if (eventKind == OutboxEventKind.Metrics)
+                        {
+                            dropped++;
+                            continue;
+                        }
+                    }
+                }
+
+                id.Value = envelope.Id;
+                tag.Value = envelope.Tag;
+                kind.Value = (int)eventKind;
+                json.Value = CloudEventJson.Serialize(envelope);
+                var inserted = insert.ExecuteNonQuery();
+                count += inserted;
+                stored += inserted;
+            }
+
+            transaction.Commit();
+            _count = count;
+            return new OutboxAppendResult(stored, dropped, overBound);
+        }
+    }
+
+    /// <summary>The oldest stored events after <paramref name="afterSequence"/>, in order.</summary>
+    public IReadOnlyList<OutboxEntry> ReadAfter(long afterSequence, int limit)
+    {
+        lock (database.Gate)
+        {
+            using var select = database.Connection.CreateCommand();
+            select.CommandText = "SELECT seq, json FROM outbox WHERE seq > $after ORDER BY seq LIMIT $limit";
+            select.Parameters.AddWithValue("$after", afterSequence);
+            select.Parameters.AddWithValue("$limit", limit);
+            using var reader = select.ExecuteReader();
+            var entries = new List<OutboxEntry>();
+            while (reader.Read())
+            {
+                entries.Add(new OutboxEntry(reader.GetInt64(0), CloudEventJson.Deserialize(reader.GetString(1))));
+            }
+
+            return entries;
+        }
+    }
+
+    /// <summary>Removes confirmed events in one transaction.</summary>
+    public void Delete(IReadOnlyCollection<long> sequences)
+    {
+        lock (database.Gate)
+        {
+            var count = EnsureCount();
+            using var transaction = database.Connection.BeginTransaction();
+            using var delete = database.Connection.CreateCommand();
+            delete.Transaction = transaction;
+            delete.CommandText = "DELETE FROM outbox WHERE seq = $seq";
+            var seq = delete.Parameters.Add("$seq", SqliteType.Integer);
+            foreach (var sequence in sequences)
+            {
+                seq.Value = sequence;
+                count -= delete.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+            _count = count;
+        }
+    }
+
+    // Frees a tenth of the bound (at least one) from the oldest metric batches, so a full outbox is not rescanned per event.
+    private int DropOldestMetrics(SqliteTransaction transaction)
+    {
+        using var delete = database.Connection.CreateCommand();
+        delete.Transaction = transaction;
+        delete.CommandText = "DELETE FROM outbox WHERE seq IN (SELECT seq FROM outbox WHERE kind = $kind ORDER BY seq LIMIT $limit)";
+        delete.Parameters.AddWithValue("$kind", (int)OutboxEventKind.Metrics);
+        delete.Parameters.AddWithValue("$limit", Math.Max(1, maxEvents / 10));
+        return delete.ExecuteNonQuery();
+    }
+
+    private long EnsureCount()
+    {
+        if (_count < 0)
+        {
+            using var select = database.Connection.CreateCommand();
+            select.CommandText = "SELECT COUNT(*) FROM outbox";
+            _count = (long)select.ExecuteScalar()!;
+        }
+
+        return _count;
+    }
+}

@@ -1,0 +1,80 @@
+using Docker.DotNet.Models;
+using EventReactor.Contracts;
+using EventReactor.Messaging;
+using EventReactor.Minion.Docker;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using NSubstitute;
+
+namespace EventReactor.Minion.Tests.Docker;
+
+public sealed class ContainerEventEmitterTests : IDisposable
+{
+    private const long Baseline = 1_000_000_000_000;
+    private readonly TempDataFolder _data = new();
+    private readonly List<EventEnvelope> _published = [];
+    private readonly IEventPublisher _outbox = Substitute.For<IEventPublisher>();
+
+    public ContainerEventEmitterTests()
+    {
+        _outbox.PublishAsync(Arg.Any<EventEnvelope>(), Arg.Any<CancellationToken>()).Returns(call =>
+        {
+            _published.Add(call.Arg<EventEnvelope>());
+            return Task.CompletedTask;
+        });
+    }
+
+    [Fact]
+    public async Task EmitStreamedAsync_SameEngineEventTwice_EmitsItOnce()
+    {
+        var emitter = StartedEmitter();
+
+        await emitter.EmitStreamedAsync(Event("c1", "start", Baseline + 10), CancellationToken.None);
+        await emitter.EmitStreamedAsync(Event("c1", "start", Baseline + 10), CancellationToken.None);
+
+        Assert.Single(_published);
+    }
+
+    [Fact]
+    public async Task EmitStreamedAsync_EventFromBeforeTheFirstList_IsNotReported()
+    {
+        var emitter = StartedEmitter();
+
+        var emitted = await emitter.EmitStreamedAsync(Event("old", "die", Baseline - 10), CancellationToken.None);
+
+        Assert.False(emitted);
+        Assert.Empty(_published);
+    }
+
+    [Fact]
+    public async Task EmitStreamedAsync_AfterMinionRestart_RemembersWhatWasHandled()
+    {
+        await StartedEmitter().EmitStreamedAsync(Event("c1", "die", Baseline + 10), CancellationToken.None);
+
+        var restarted = Emitter();
+        await restarted.EmitStreamedAsync(Event("c1", "die", Baseline + 10), CancellationToken.None);
+
+        Assert.Single(_published);
+        Assert.Equal(Baseline + 10, restarted.LastSeenNano);
+    }
+
+    public void Dispose() => _data.Dispose();
+
+    private static Message Event(string container, string action, long timeNano) => new()
+    {
+        Type = "container",
+        Action = action,
+        TimeNano = timeNano,
+        Actor = new Actor { ID = container, Attributes = new Dictionary<string, string> { ["name"] = container, ["image"] = "img" } },
+    };
+
+    private ContainerEventEmitter StartedEmitter()
+    {
+        var emitter = Emitter();
+        emitter.RecordBaseline([], Baseline);
+        return emitter;
+    }
+
+    private ContainerEventEmitter Emitter() =>
+        new(_outbox, new ContainerStateStore(_data.Open()), Options.Create(new MinionOptions { Id = "m1" }), NullLogger<ContainerEventEmitter>.Instance);
+}
