@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using EventReactor.Contracts;
+using EventReactor.IntegrationTests.Infrastructure;
+using RabbitMQ.Client;
+
+namespace EventReactor.IntegrationTests;
+
+/// <summary>Other services as users: plain AMQP publishers, the HTTP API with its token and OpenAPI document, and status.</summary>
+[Collection(ServicesCollection.Name)]
+public sealed class ApiTests
+{
+    private static string EchoRule(string id) => $$$"""
+        rules:
+          - name: echo
+            on: ext/{{{id}}}/in
+            do:
+              - event.fire: { tag: "ext/{{{id}}}/out", data: { build: "${{ event.data.build }}" } }
+        """;
+
+    [Fact]
+    public async Task AmqpPublish_AsTheReadmeShows_TriggersRuleAndMalformedGoesToErrorQueueWithReason()
+    {
+        using var workspace = new TestWorkspace();
+        workspace.WithRules("echo.yaml", EchoRule(workspace.Id));
+        await using var reactor = CliProcess.Start(["reactor", "--rules", workspace.RulesPath, "--data", workspace.DataPath, "--http", workspace.Server, "--bus", ServicesFixture.RabbitMqUrl]);
+        await Reactors.WaitHealthyAsync(reactor, workspace.Server);
+        await using var stream = await EventStreamClient.ConnectAsync(workspace.Server, $"ext/{workspace.Id}/*");
+        var malformed = $$"""{"specversion":"1.0","id":"bad-{{workspace.Id}}","source":"ci","type":"t"}""";
+
+        await AmqpPublishAsync(malformed);
+        await AmqpPublishAsync($$$"""{"specversion":"1.0","id":"{{{workspace.Id}}}","source":"/ci/jenkins","type":"com.example.build","tag":"ext/{{{workspace.Id}}}/in","data":{"build":42}}""");
+
+        var reaction = await stream.WaitForAsync(e => e.Tag == $"ext/{workspace.Id}/out", TimeSpan.FromSeconds(20), "the rule's reaction");
+        Assert.Equal(42, reaction.Data.GetProperty("build").GetInt32());
+        Assert.Equal(workspace.Id, reaction.CausedBy);
+        var reason = await FindErrorReasonAsync(malformed);
+        Assert.Contains("required attribute 'tag' is missing", reason, StringComparison.Ordinal);
+        Assert.False(reactor.HasExited);
+    }
+
+    [Fact]
+    public async Task HttpApi_TokenConfigured_RefusesRequestsWithoutItAndTheCliSendsIt()
+    {
+        using var workspace = new TestWorkspace();
+        var token = $"secret-{workspace.Id}";
+        await using var up = await Reactors.StartUpAsync(workspace, $"it-{workspace.Id}", new Dictionary<string, string> { ["EVENTREACTOR__Reactor__ApiToken"] = token }, waitForDocker: false);
+        using var http = new HttpClient { BaseAddress = new Uri(workspace.Server) };
+
+        var refused = await http.GetAsync("/api/status");
+        var health = await http.GetAsync("/healthz");
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var accepted = await http.GetAsync("/api/status");
+        await using var withToken = CliProcess.Start(["status", "--json", "--server", workspace.Server], new Dictionary<string, string> { ["EVENTREACTOR_API_TOKEN"] = token });
+        await using var withoutToken = CliProcess.Start(["minions", "--server", workspace.Server]);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(0, await withToken.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        using var status = JsonDocument.Parse(string.Join('\n', withToken.Stdout));
+        Assert.True(status.RootElement.GetProperty("uptimeSeconds").GetDouble() >= 0);
+        Assert.Equal(1, await withoutToken.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains(withoutToken.Stderr, l => l.Contains("401", StringComparison.Ordinal) && l.Contains("EVENTREACTOR_API_TOKEN", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OpenApi_Document_ListsEveryEndpoint()
+    {
+        using var workspace = new TestWorkspace();
+        await using var up = await Reactors.StartUpAsync(workspace, $"it-{workspace.Id}", waitForDocker: false);
+        using var http = new HttpClient { BaseAddress = new Uri(workspace.Server) };
+
+        var document = await http.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
+        string[] expected = ["/healthz", "/readyz", "/api/events", "/api/events/stream", "/api/audit", "/api/minions", "/api/jobs", "/api/jobs/{jid}", "/api/status"];
+        Assert.All(expected, path => Assert.Contains(path, paths));
+        var ready = await http.GetFromJsonAsync<JsonElement>("/readyz");
+        Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("rules").GetProperty("status").GetString());
+        Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("store").GetProperty("status").GetString());
+    }
+
+    // The README's way: amqp-publish from Debian's amqp-tools, to the documented exchange.
+    private static async Task AmqpPublishAsync(string body)
+    {
+        var start = new ProcessStartInfo("amqp-publish") { RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "--url=amqp://guest:guest@localhost:5672/%2f", "--exchange=eventreactor.events", "--content-type=application/json", "--persistent", $"--body={body}" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("amqp-publish did not start; install amqp-tools (deploy/dev/services.sh does)");
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"amqp-publish failed: {error}");
+    }
+
+    private static async Task<string> FindErrorReasonAsync(string body)
+    {
+        var factory = new ConnectionFactory { HostName = "localhost", UserName = "guest", Password = "guest" };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            var message = await channel.BasicGetAsync("eventreactor.reactor_error", autoAck: true);
+            if (message is null)
+            {
+                await Task.Delay(200);
+                continue;
+            }
+
+            if (Encoding.UTF8.GetString(message.Body.Span) == body && message.BasicProperties.Headers?.TryGetValue("MT-Fault-Message", out var reason) == true)
+            {
+                return reason is byte[] bytes ? Encoding.UTF8.GetString(bytes) : reason?.ToString() ?? string.Empty;
+            }
+        }
+
+        throw new TimeoutException("the malformed message never reached eventreactor.reactor_error");
+    }
+}
