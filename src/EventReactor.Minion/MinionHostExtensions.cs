@@ -3,9 +3,11 @@ using EventReactor.Messaging;
 using EventReactor.Minion.Commands;
 using EventReactor.Minion.Commands.Functions;
 using EventReactor.Minion.Docker;
+using EventReactor.Minion.Presence;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -18,8 +20,14 @@ public static class MinionHostExtensions
     {
         builder.Services.AddOptions<MinionOptions>().BindConfiguration(MinionOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<MinionOptions>, MinionOptionsValidator>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DockerClientFactory>();
-        builder.Services.AddHostedService<DockerEventWatcher>();
+        if (builder.Configuration.GetSection(MinionOptions.Section).Get<MinionOptions>()?.WatchDocker ?? true)
+        {
+            builder.Services.AddHostedService<DockerEventWatcher>();
+        }
+
+        builder.Services.AddHostedService<PresencePublisher>();
         AddCommands(builder);
         return builder;
     }

@@ -19,6 +19,15 @@ public sealed class MinionOptions
     /// <summary>A YAML or JSON file with the command policy (see <c>Minion:Policy</c>); it replaces the configured policy.</summary>
     public string? PolicyFile { get; set; }
 
+    /// <summary>Whether to follow the Docker engine; simulated minions that share a host's engine turn it off.</summary>
+    public bool WatchDocker { get; set; } = true;
+
+    /// <summary>How often the minion says it is alive; the reactor marks it lost after three missed beats.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Custom grains (<c>Minion:Grains:&lt;key&gt;</c>), reported under <c>custom</c> in the minion's inventory.</summary>
+    public Dictionary<string, string> Grains { get; set; } = new(StringComparer.Ordinal);
+
     public string ResolveDockerEndpoint() =>
         Docker is { Length: > 0 } configured ? configured
         : Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } fromEnvironment ? fromEnvironment

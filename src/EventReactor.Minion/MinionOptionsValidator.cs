@@ -22,6 +22,11 @@ internal sealed class MinionOptionsValidator : IValidateOptions<MinionOptions>
             failures.Add($"{MinionOptions.Section}:{nameof(MinionOptions.ReconnectDelay)} must be positive and at most {nameof(MinionOptions.ReconnectMaxDelay)}");
         }
 
+        if (options.HeartbeatInterval < TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"{MinionOptions.Section}:{nameof(MinionOptions.HeartbeatInterval)} must be at least 00:00:01");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

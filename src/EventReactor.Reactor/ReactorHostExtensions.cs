@@ -5,6 +5,9 @@ using EventReactor.Reactor.Actions;
 using EventReactor.Reactor.Http;
 using EventReactor.Reactor.Jobs;
 using EventReactor.Reactor.Minions;
+using EventReactor.Reactor.Pools;
+using EventReactor.Reactor.Pools.Provisioning;
+using EventReactor.Reactor.Targeting;
 using EventReactor.Reactor.Processing;
 using EventReactor.Reactor.Reactions;
 using EventReactor.Reactor.Rules;
@@ -34,7 +37,19 @@ public static class ReactorHostExtensions
         builder.Services.AddSingleton<IActionHandler, HttpPostAction>();
         builder.Services.AddSingleton<IActionHandler, MinionRunAction>();
         builder.Services.AddSingleton<MinionRegistry>();
+        builder.Services.AddSingleton<IMinionStore>(services => services.GetRequiredService<MinionRegistry>());
         builder.Services.AddSingleton<IEventObserver>(services => services.GetRequiredService<MinionRegistry>());
+        builder.Services.AddSingleton<IActionHandler, PoolAddAction>();
+        builder.Services.AddSingleton<IActionHandler, PoolRemoveAction>();
+        builder.Services.AddSingleton<IActionHandler, PoolScaleAction>();
+        builder.Services.AddSingleton<TargetResolver>();
+        builder.Services.AddSingleton<PoolCatalog>();
+        builder.Services.AddSingleton<IPoolStore, SqlitePoolStore>();
+        builder.Services.AddSingleton<PoolState>();
+        builder.Services.AddSingleton<PoolSignal>();
+        builder.Services.AddSingleton<PoolService>();
+        builder.Services.AddSingleton<IMinionProvider, ProcessMinionProvider>();
+        builder.Services.AddSingleton<IEventObserver, PoolMembershipObserver>();
         builder.Services.AddSingleton<JobStore>();
         builder.Services.AddSingleton<IEventObserver>(services => services.GetRequiredService<JobStore>());
         builder.Services.AddSingleton<ActionRegistry>();
@@ -58,6 +73,7 @@ public static class ReactorHostExtensions
         builder.Services.AddHostedService(services => services.GetRequiredService<SqliteAuditLog>());
         builder.Services.AddHostedService<RulesWatcher>();
         builder.Services.AddHostedService<PresenceMonitor>();
+        builder.Services.AddHostedService<PoolReconciler>();
 
         var http = builder.Configuration.GetSection(ReactorOptions.Section).Get<ReactorOptions>()?.Http ?? new ReactorOptions().Http;
         builder.WebHost.UseUrls(http);
@@ -79,6 +95,7 @@ public static class ReactorHostExtensions
         app.MapEventEndpoints();
         app.MapAuditEndpoints();
         app.MapStateEndpoints();
+        app.MapPoolEndpoints();
         return app;
     }
 }

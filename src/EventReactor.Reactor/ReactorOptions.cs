@@ -14,6 +14,9 @@ public sealed class ReactorOptions
     /// <summary>The HTTP API's address.</summary>
     public string Http { get; set; } = "http://127.0.0.1:7070";
 
+    /// <summary>The pools file; a missing file means no pools.</summary>
+    public string PoolsFile { get; set; } = "config/pools.yaml";
+
     /// <summary>Events deeper than this in a causation chain are not acted on: it cuts reaction loops.</summary>
     public int MaxDepth { get; set; } = 8;
 }

@@ -1,5 +1,6 @@
 using EventReactor.Reactor.Jobs;
 using EventReactor.Reactor.Minions;
+using EventReactor.Reactor.Pools;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -11,7 +12,8 @@ internal static class StateEndpoints
 {
     public static IEndpointRouteBuilder MapStateEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/minions", async (MinionRegistry minions, CancellationToken cancellationToken) => Results.Ok(await minions.ListAsync(cancellationToken)));
+        routes.MapGet("/api/minions", async (IMinionStore minions, PoolState pools, CancellationToken cancellationToken) =>
+            Results.Ok((await minions.ListAsync(cancellationToken)).Select(m => new { m.Id, m.FirstSeen, m.LastSeen, m.Present, m.HeartbeatSeconds, m.Grains, Pools = pools.PoolsOf(m.Id) })));
         routes.MapGet("/api/jobs", async (JobStore jobs, int? limit, CancellationToken cancellationToken) => Results.Ok(await jobs.ListAsync(Math.Clamp(limit ?? 50, 1, 1000), cancellationToken)));
         routes.MapGet("/api/jobs/{jid}", async (string jid, JobStore jobs, CancellationToken cancellationToken) =>
             await jobs.FindAsync(jid, cancellationToken) is { } job

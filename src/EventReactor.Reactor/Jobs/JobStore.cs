@@ -65,6 +65,18 @@ internal sealed class JobStore(ReactorDatabase database) : IEventObserver
         }, cancellationToken);
     }
 
+    /// <summary>When the minion was last sent a job, or null if never; pools use it to find idle members.</summary>
+    public async Task<DateTimeOffset?> LastJobAtAsync(string minion, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+
+        // minions is a JSON array of ids; ids hold no quotes, so the quoted id finds exactly that element.
+        command.CommandText = "SELECT MAX(created_at) FROM jobs WHERE instr(minions, $quoted) > 0";
+        command.Parameters.AddWithValue("$quoted", JsonSerializer.Serialize(minion));
+        return await command.ExecuteScalarAsync(cancellationToken) is long at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null;
+    }
+
     public async Task<IReadOnlyList<JobRecord>> ListAsync(int limit, CancellationToken cancellationToken) =>
         await QueryAsync("SELECT jid, fun, arguments, target, target_type, minions, caused_by, created_at FROM jobs ORDER BY created_at DESC, jid DESC LIMIT $limit", ("$limit", limit), cancellationToken);
 
