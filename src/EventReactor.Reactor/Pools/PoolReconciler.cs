@@ -219,9 +219,9 @@ internal sealed partial class PoolReconciler(
 
         foreach (var member in left)
         {
-            var reason = !presentIds.Contains(member.Minion) ? "lost"
+            var reason = member.Reason == "provisioned" && !provisioned.Any(p => p.Minion == member.Minion) ? "destroyed"
+                : !presentIds.Contains(member.Minion) ? "lost"
                 : member.Reason == "added" ? "removed"
-                : member.Reason == "provisioned" ? "destroyed"
                 : "selector";
             await AnnounceAsync("leave", member.Pool, member.Minion, reason, cancellationToken);
         }
