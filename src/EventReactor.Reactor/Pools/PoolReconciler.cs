@@ -39,7 +39,7 @@ internal sealed partial class PoolReconciler(
         var problems = catalog.Refresh();
         if (problems.Count > 0)
         {
-            throw new RuleSetInvalidException(problems);
+            throw new PoolsFileInvalidException(problems);
         }
 
         state.Replace(await store.MembersAsync(cancellationToken));
