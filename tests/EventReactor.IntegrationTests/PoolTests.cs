@@ -169,6 +169,37 @@ public sealed class PoolTests
     }
 
     [Fact]
+    public async Task IdleShutdown_MemberWithoutRecentJob_IsScaledDownWhileBusyOneStays()
+    {
+        using var workspace = new TestWorkspace();
+        workspace.WithRules("ping.yaml", """
+            rules:
+              - name: keep-busy
+                on: ping/one
+                do:
+                  - minion.run: { tgt: sim-1, fun: test.ping }
+            """);
+        await using var pools = await PoolReactor.StartAsync(workspace, SimPool.Replace("idle_shutdown: 30m", "idle_shutdown: 4s", StringComparison.Ordinal));
+        await using var stream = await EventStreamClient.ConnectAsync(workspace.Server, "pool/sim/*");
+        var scale = await pools.RunCliAsync("pools", "scale", "sim", "2", "--wait", "--timeout", "30");
+        Assert.True(scale.ExitCode == 0, scale.Output);
+
+        // sim-1 gets a job every second; sim-2 none.
+        var left = Task.Run(() => stream.WaitForAsync(e => e.Tag == "pool/sim/leave", Quick, "the idle member leaving"));
+        while (!left.IsCompleted)
+        {
+            await pools.Http.PostAsJsonAsync("/api/events", new { tag = "ping/one" });
+            await Task.WhenAny(left, Task.Delay(1000));
+        }
+
+        var idle = await left;
+        Assert.Equal(("sim-2", "destroyed"), (idle.Data.GetProperty("minion").GetString(), idle.Data.GetProperty("reason").GetString()));
+        var pool = await pools.GetAsync("/api/pools/sim");
+        Assert.Equal(1, pool.GetProperty("desired").GetInt32());
+        Assert.Equal(["sim-1"], pool.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("minion").GetString()));
+    }
+
+    [Fact]
     public async Task PoolsScale_MemoryBus_RefusedSayingWhy()
     {
         using var workspace = new TestWorkspace();
