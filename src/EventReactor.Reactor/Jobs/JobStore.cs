@@ -65,16 +65,17 @@ internal sealed class JobStore(ReactorDatabase database) : IEventObserver
         }, cancellationToken);
     }
 
-    /// <summary>When the minion was last sent a job, or null if never; pools use it to find idle members.</summary>
-    public async Task<DateTimeOffset?> LastJobAtAsync(string minion, CancellationToken cancellationToken)
+    /// <summary>Whether the minion was sent a job after the given time; pools use it to find idle members.</summary>
+    public async Task<bool> HasJobSinceAsync(string minion, DateTimeOffset since, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
 
-        // minions is a JSON array of ids; ids hold no quotes, so the quoted id finds exactly that element.
-        command.CommandText = "SELECT MAX(created_at) FROM jobs WHERE instr(minions, $quoted) > 0";
+        // Only recent jobs are scanned (index on created_at). minions is a JSON array of ids; ids hold no quotes, so the quoted id finds exactly that element.
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM jobs WHERE created_at > $since AND instr(minions, $quoted) > 0)";
+        command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$quoted", JsonSerializer.Serialize(minion));
-        return await command.ExecuteScalarAsync(cancellationToken) is long at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null;
+        return await command.ExecuteScalarAsync(cancellationToken) is long found && found == 1;
     }
 
     public async Task<IReadOnlyList<JobRecord>> ListAsync(int limit, CancellationToken cancellationToken) =>

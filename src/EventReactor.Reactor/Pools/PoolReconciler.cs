@@ -113,9 +113,8 @@ internal sealed partial class PoolReconciler(
         {
             foreach (var minion in living.OrderByDescending(m => Ordinal(m.Minion)).ToList())
             {
-                var lastJob = await jobs.LastJobAtAsync(minion.Minion, cancellationToken);
-                var busySince = lastJob > minion.CreatedAt ? lastJob.Value : minion.CreatedAt;
-                if (living.Count > pool.Min && time.GetUtcNow() - busySince > idle)
+                var idleSince = time.GetUtcNow() - idle;
+                if (living.Count > pool.Min && minion.CreatedAt < idleSince && !await jobs.HasJobSinceAsync(minion.Minion, idleSince, cancellationToken))
                 {
                     LogIdle(logger, minion.Minion, pool.Name, idle);
                     await DestroyAsync(provider, minion, cancellationToken);
