@@ -3,7 +3,6 @@ using System.Text.Json;
 using EventReactor.Contracts;
 using EventReactor.Core.Diagnostics;
 using EventReactor.Core.Pools;
-using EventReactor.Core.Targeting;
 using EventReactor.Messaging;
 using EventReactor.Reactor.Jobs;
 using EventReactor.Reactor.Minions;
@@ -178,29 +177,7 @@ internal sealed partial class PoolReconciler(
         var known = await minions.ListAsync(cancellationToken);
         var present = known.Where(m => m.Present).ToList();
         var presentIds = present.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
-        var additions = await store.AdditionsAsync(cancellationToken);
-        var wanted = new Dictionary<(string Pool, string Minion), string>();
-        foreach (var pool in catalog.Current)
-        {
-            foreach (var (_, minion) in additions.Where(a => a.Pool == pool.Name))
-            {
-                wanted[(pool.Name, minion)] = "added";
-            }
-
-            foreach (var minion in provisioned.Where(p => p.Pool == pool.Name && presentIds.Contains(p.Minion)))
-            {
-                wanted.TryAdd((pool.Name, minion.Minion), "provisioned");
-            }
-
-            if (pool.Select is { } select)
-            {
-                foreach (var minion in present.Where(m => TargetVariables.Holds(select, new TargetCandidate(m.Id, m.Grains, []))))
-                {
-                    wanted.TryAdd((pool.Name, minion.Id), "selector");
-                }
-            }
-        }
-
+        var wanted = PoolMembership.Compute(catalog.Current, present, await store.AdditionsAsync(cancellationToken), provisioned);
         var current = state.Members.ToDictionary(m => (m.Pool, m.Minion));
         var joined = wanted.Where(w => !current.ContainsKey(w.Key)).Select(w => new PoolMember(w.Key.Pool, w.Key.Minion, w.Value, now)).ToList();
         var left = current.Values.Where(m => !wanted.ContainsKey((m.Pool, m.Minion))).ToList();
@@ -218,10 +195,7 @@ internal sealed partial class PoolReconciler(
 
         foreach (var member in left)
         {
-            var reason = member.Reason == "provisioned" && !provisioned.Any(p => p.Minion == member.Minion) ? "destroyed"
-                : !presentIds.Contains(member.Minion) ? "lost"
-                : member.Reason == "added" ? "removed"
-                : "selector";
+            var reason = PoolMembership.LeaveReason(member, presentIds, provisioned);
             await AnnounceAsync("leave", member.Pool, member.Minion, reason, cancellationToken);
         }
     }
