@@ -8,7 +8,8 @@ namespace EventReactor.Reactor.Minions;
 
 /// <summary>
 /// The minions the reactor has heard from, kept in memory for targeting and in SQLite across restarts. Any
-/// <c>minion/&lt;id&gt;/...</c> event proves a minion present; <c>inventory</c> carries its grains and <c>heartbeat</c> its interval.
+/// <c>minion/&lt;id&gt;/...</c> event proves a minion present; <c>inventory</c> carries its grains, <c>heartbeat</c> its interval, and
+/// <c>stop</c> (a graceful shutdown) marks it lost at once.
 /// </summary>
 internal sealed class MinionRegistry(ReactorDatabase database, TimeProvider time) : IMinionStore, IEventObserver
 {
