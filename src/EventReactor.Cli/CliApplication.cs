@@ -24,6 +24,7 @@ internal static class CliApplication
             StateCommands.CreateMinions(),
             StateCommands.CreateJobs(),
             StateCommands.CreateJob(),
+            PoolCommands.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -10,6 +10,7 @@ using EventReactor.Minion.Storage;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,7 @@ public static class MinionHostExtensions
     {
         builder.Services.AddOptions<MinionOptions>().BindConfiguration(MinionOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<MinionOptions>, MinionOptionsValidator>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DockerClientFactory>();
         builder.Services.AddSingleton(services => new MinionDatabase(services.GetRequiredService<IOptions<MinionOptions>>().Value.ResolveDataPath()));
         builder.Services.AddSingleton(services => new OutboxStore(services.GetRequiredService<MinionDatabase>(), services.GetRequiredService<IOptions<MinionOptions>>().Value.Outbox.MaxEvents));
@@ -35,7 +37,10 @@ public static class MinionHostExtensions
         // Everything the minion publishes goes through the outbox; the reactor's own IEventPublisher stays direct.
         builder.Services.AddKeyedSingleton<IEventPublisher, OutboxEventPublisher>(MinionServiceKeys.Outbox);
         builder.Services.AddHostedService<OutboxDrainer>();
-        builder.Services.AddHostedService<DockerEventWatcher>();
+        if (builder.Configuration.GetSection(MinionOptions.Section).Get<MinionOptions>()?.WatchDocker ?? true)
+        {
+            builder.Services.AddHostedService<DockerEventWatcher>();
+        }
         AddCommands(builder);
         builder.Services.AddMinionInventory();
         builder.Services.AddMinionPresence();

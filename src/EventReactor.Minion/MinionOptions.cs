@@ -40,6 +40,9 @@ public sealed class MinionOptions
 
     public string ResolveDataPath() => DataPath is { Length: > 0 } configured ? configured : Path.Combine(".eventreactor", $"minion-{Id}");
 
+    /// <summary>Whether to follow the Docker engine; simulated minions that share a host's engine turn it off.</summary>
+    public bool WatchDocker { get; set; } = true;
+
     public string ResolveDockerEndpoint() =>
         Docker is { Length: > 0 } configured ? configured
         : Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } fromEnvironment ? fromEnvironment

@@ -6,6 +6,9 @@ using EventReactor.Reactor.Health;
 using EventReactor.Reactor.Http;
 using EventReactor.Reactor.Jobs;
 using EventReactor.Reactor.Minions;
+using EventReactor.Reactor.Pools;
+using EventReactor.Reactor.Pools.Provisioning;
+using EventReactor.Reactor.Targeting;
 using EventReactor.Reactor.Processing;
 using EventReactor.Reactor.Reactions;
 using EventReactor.Reactor.Rules;
@@ -36,7 +39,19 @@ public static class ReactorHostExtensions
         builder.Services.AddSingleton<IActionHandler, HttpPostAction>();
         builder.Services.AddSingleton<IActionHandler, MinionRunAction>();
         builder.Services.AddSingleton<MinionRegistry>();
+        builder.Services.AddSingleton<IMinionStore>(services => services.GetRequiredService<MinionRegistry>());
         builder.Services.AddSingleton<IEventObserver>(services => services.GetRequiredService<MinionRegistry>());
+        builder.Services.AddSingleton<IActionHandler, PoolAddAction>();
+        builder.Services.AddSingleton<IActionHandler, PoolRemoveAction>();
+        builder.Services.AddSingleton<IActionHandler, PoolScaleAction>();
+        builder.Services.AddSingleton<TargetResolver>();
+        builder.Services.AddSingleton<PoolCatalog>();
+        builder.Services.AddSingleton<IPoolStore, SqlitePoolStore>();
+        builder.Services.AddSingleton<PoolState>();
+        builder.Services.AddSingleton<PoolSignal>();
+        builder.Services.AddSingleton<PoolService>();
+        builder.Services.AddSingleton<IMinionProvider, ProcessMinionProvider>();
+        builder.Services.AddSingleton<IEventObserver, PoolMembershipObserver>();
         builder.Services.AddSingleton<JobStore>();
         builder.Services.AddSingleton<IEventObserver>(services => services.GetRequiredService<JobStore>());
         builder.Services.AddSingleton<ActionRegistry>();
@@ -60,6 +75,7 @@ public static class ReactorHostExtensions
         builder.Services.AddHostedService(services => services.GetRequiredService<SqliteAuditLog>());
         builder.Services.AddHostedService<RulesWatcher>();
         builder.Services.AddHostedService<PresenceMonitor>();
+        builder.Services.AddHostedService<PoolReconciler>();
 
         builder.Services.AddSingleton<ApiToken>();
         builder.Services.AddHostedService<ApiSecurityNotice>();
@@ -94,6 +110,7 @@ public static class ReactorHostExtensions
         app.MapAuditEndpoints();
         app.MapStateEndpoints();
         app.MapStatusEndpoints();
+        app.MapPoolEndpoints();
         return app;
     }
 }

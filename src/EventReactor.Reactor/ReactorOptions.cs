@@ -20,6 +20,9 @@ public sealed class ReactorOptions
     /// <summary>A file holding the API token (first line), for secrets mounted as files.</summary>
     public string? ApiTokenFile { get; set; }
 
+    /// <summary>The pools file; a missing file means no pools.</summary>
+    public string PoolsFile { get; set; } = "config/pools.yaml";
+
     /// <summary>Events deeper than this in a causation chain are not acted on: it cuts reaction loops.</summary>
     public int MaxDepth { get; set; } = 8;
 }

@@ -17,6 +17,11 @@ internal sealed class ReactorOptionsValidator : IValidateOptions<ReactorOptions>
             failures.Add($"{ReactorOptions.Section}:{nameof(ReactorOptions.DataPath)} must name the data folder");
         }
 
+        if (string.IsNullOrWhiteSpace(options.PoolsFile))
+        {
+            failures.Add($"{ReactorOptions.Section}:{nameof(ReactorOptions.PoolsFile)} must name the pools file (it may be missing: then there are no pools)");
+        }
+
         if (!Uri.TryCreate(options.Http, UriKind.Absolute, out var http) || (http.Scheme != Uri.UriSchemeHttp && http.Scheme != Uri.UriSchemeHttps))
         {
             failures.Add($"{ReactorOptions.Section}:{nameof(ReactorOptions.Http)} '{options.Http}' must be an http:// or https:// URL");

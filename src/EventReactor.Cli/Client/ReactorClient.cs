@@ -36,6 +36,12 @@ internal sealed class ReactorClient : IDisposable
         return await ReadAsync(response, cancellationToken);
     }
 
+    public async Task<JsonElement> DeleteAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => _http.DeleteAsync(path, cancellationToken));
+        return await ReadAsync(response, cancellationToken);
+    }
+
     /// <summary>Opens a streaming GET; the caller reads the body as it arrives.</summary>
     public async Task<HttpResponseMessage> OpenStreamAsync(string path, CancellationToken cancellationToken)
     {

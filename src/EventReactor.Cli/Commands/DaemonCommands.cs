@@ -13,17 +13,19 @@ internal static class DaemonCommands
     {
         var rules = CommonOptions.Rules();
         var data = CommonOptions.Data();
+        var pools = CommonOptions.Pools();
         var bus = CommonOptions.Bus(CommonOptions.DefaultRabbitMq);
         var http = CommonOptions.Http();
         var command = new Command("reactor", "Run the reactor daemon: consume events, match rules, act, serve the HTTP API")
         {
-            rules, data, bus, http,
+            rules, data, pools, bus, http,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var settings = new DaemonSettings()
                 .Set("Reactor:RulesPath", parse.GetValue(rules))
                 .Set("Reactor:DataPath", parse.GetValue(data))
+                .Set("Reactor:PoolsFile", parse.GetValue(pools))
                 .Set("Reactor:Http", parse.GetValue(http))
                 .Set("Bus:Url", parse.GetValue(bus));
             var builder = DaemonHost.CreateWebBuilder(settings);

@@ -14,15 +14,16 @@ internal static class StateCommands
     {
         var json = new Option<bool>("--json") { Description = "As JSON" };
         var server = CommonOptions.Server();
-        var command = new Command("minions", "List minions: presence, last seen, CPU, GPUs") { json, server };
+        var command = new Command("minions", "List minions: presence, last seen, pools, CPU, GPUs") { json, server };
         command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(server)!, "api/minions", parse.GetValue(json), minions =>
             TableWriter.Write(
-                ["ID", "PRESENT", "LAST SEEN", "CPU", "GPUS"],
+                ["ID", "PRESENT", "LAST SEEN", "POOLS", "CPU", "GPUS"],
                 minions.EnumerateArray().Select(m => (IReadOnlyList<string>)
                 [
                     m.GetProperty("id").GetString()!,
                     m.GetProperty("present").GetBoolean() ? "yes" : "lost",
                     Time(m.GetProperty("lastSeen")),
+                    m.TryGetProperty("pools", out var pools) && pools.GetArrayLength() > 0 ? string.Join(",", pools.EnumerateArray().Select(p => p.GetString())) : "-",
                     Grain(m, "cpu", "model"),
                     Gpus(m),
                 ])), cancellationToken));
@@ -106,7 +107,7 @@ internal static class StateCommands
         return new Command("job", "Inspect one job") { show };
     }
 
-    private static async Task<int> RunAsync(string server, string path, bool json, Action<JsonElement> print, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(string server, string path, bool json, Action<JsonElement> print, CancellationToken cancellationToken)
     {
         using var client = new ReactorClient(server);
         try

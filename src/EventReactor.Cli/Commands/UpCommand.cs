@@ -13,11 +13,12 @@ internal static class UpCommand
     {
         var rules = CommonOptions.Rules();
         var data = CommonOptions.Data();
+        var pools = CommonOptions.Pools();
         var bus = CommonOptions.Bus("memory://, in this process");
         var http = CommonOptions.Http();
         var command = new Command("up", "Run the reactor and a local minion in one process (in-memory bus unless --bus is given)")
         {
-            rules, data, bus, http,
+            rules, data, pools, bus, http,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -25,6 +26,7 @@ internal static class UpCommand
                 .Set("Reactor:RulesPath", parse.GetValue(rules))
                 .Set("Reactor:DataPath", parse.GetValue(data))
                 .Set("Minion:DataPath", parse.GetValue(data) is { } folder ? Path.Combine(folder, "minion") : null)
+                .Set("Reactor:PoolsFile", parse.GetValue(pools))
                 .Set("Reactor:Http", parse.GetValue(http))
                 .Set("Bus:Url", parse.GetValue(bus) ?? "memory://");
             var builder = DaemonHost.CreateWebBuilder(settings);

@@ -1,4 +1,5 @@
 using EventReactor.Core.Diagnostics;
+using EventReactor.Reactor.Pools;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -35,6 +36,16 @@ internal static class DaemonHost
         catch (RuleSetInvalidException ex)
         {
             await Console.Error.WriteLineAsync("eventreactor: the rules are invalid; not starting:");
+            foreach (var diagnostic in ex.Diagnostics)
+            {
+                await Console.Error.WriteLineAsync(diagnostic.ToString());
+            }
+
+            return CliApplication.Failure;
+        }
+        catch (PoolsFileInvalidException ex)
+        {
+            await Console.Error.WriteLineAsync("eventreactor: the pools file is invalid; not starting:");
             foreach (var diagnostic in ex.Diagnostics)
             {
                 await Console.Error.WriteLineAsync(diagnostic.ToString());

@@ -21,10 +21,24 @@ public sealed class EvaluationScope
 
     public EventEnvelope Event => _event;
 
+    /// <summary>
+    /// A scope with the given variables and no event, e.g. <c>id</c>, <c>grains</c> and <c>pools</c> for targeting.
+    /// <see cref="Event"/> must not be read from such a scope.
+    /// </summary>
+    public static EvaluationScope ForVariables(IReadOnlyDictionary<string, object?> variables) => new(variables);
+
     public IDictionary<string, object?> Variables => _variables ??= Build();
 
     /// <summary>The file's vars as given; the fast path reads them without building <see cref="Variables"/>.</summary>
     internal IReadOnlyDictionary<string, object?> Vars => _vars;
+
+    private EvaluationScope(IReadOnlyDictionary<string, object?> variables)
+    {
+        // No event: the variables are given whole, so Build (which reads the event) never runs.
+        _event = null!;
+        _vars = NoVars;
+        _variables = new Dictionary<string, object?>(variables, StringComparer.Ordinal);
+    }
 
     /// <summary>The same event seen with another file's <c>vars</c>; the converted event is shared.</summary>
     public EvaluationScope WithVars(IReadOnlyDictionary<string, object?> vars)

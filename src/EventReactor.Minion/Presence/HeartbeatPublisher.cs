@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using EventReactor.Messaging;
+using Microsoft.Extensions.DependencyInjection;
 using EventReactor.Minion.Inventory;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,14 +7,17 @@ using Microsoft.Extensions.Options;
 
 namespace EventReactor.Minion.Presence;
 
-/// <summary>Publishes <c>minion/&lt;id&gt;/heartbeat</c> every <c>Minion:HeartbeatInterval</c>.</summary>
+/// <summary>Publishes <c>minion/&lt;id&gt;/heartbeat</c> every <c>Minion:HeartbeatInterval</c>, and <c>stop</c> on a graceful shutdown.</summary>
 internal sealed partial class HeartbeatPublisher(
     [FromKeyedServices(MinionServiceKeys.Outbox)] IEventPublisher publisher,
+    IEventPublisher bus,
     IInventoryService inventory,
     StartAnnouncement startAnnouncement,
     IOptions<MinionOptions> options,
-    ILogger<HeartbeatPublisher> logger) : BackgroundService
+    ILogger<HeartbeatPublisher> logger) : BackgroundService, IHostedLifecycleService
 {
+    private static readonly TimeSpan StopPublishTimeout = TimeSpan.FromSeconds(3);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var minion = options.Value;
@@ -40,6 +43,30 @@ internal sealed partial class HeartbeatPublisher(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // Stopping runs before any hosted service stops, so the bus still carries the goodbye. It goes straight to the
+    // bus, not through the outbox, which may not drain again before the process ends; a lost goodbye only means the
+    // reactor notices three heartbeats later.
+    public async Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(StopPublishTimeout);
+        var goodbye = PresenceEvents.Stop(options.Value.Id);
+        try
+        {
+            await bus.PublishAsync(goodbye, deadline.Token);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogBeatFailed(logger, goodbye.Tag, ex.GetBaseException().Message);
         }
     }
 

@@ -2,10 +2,10 @@ using System.Text.Json;
 using EventReactor.Contracts;
 using EventReactor.Core.Actions;
 using EventReactor.Core.Expressions;
-using EventReactor.Core.Tags;
 using EventReactor.Messaging;
 using EventReactor.Reactor.Jobs;
-using EventReactor.Reactor.Minions;
+using EventReactor.Reactor.Targeting;
+using EventReactor.Core.Targeting;
 using MassTransit;
 
 namespace EventReactor.Reactor.Actions;
@@ -15,7 +15,7 @@ namespace EventReactor.Reactor.Actions;
 /// records the job and publishes <c>job/&lt;jid&gt;/new</c>. The minions answer with <c>job/&lt;jid&gt;/ret/&lt;id&gt;</c>.
 /// </summary>
 internal sealed class MinionRunAction(
-    MinionRegistry minions,
+    TargetResolver targets,
     JobStore jobs,
     IBus bus,
     IEventPublisher publisher,
@@ -25,10 +25,10 @@ internal sealed class MinionRunAction(
         "minion.run",
         "Run a function on the present minions that the target names.",
         [
-            new("tgt", ArgumentKind.String, true, "a minion id, a glob of ids, or (tgt_type: list) ids separated by commas"),
+            new("tgt", ArgumentKind.String, true, "the target: a glob of ids, ids separated by commas, grain path:glob, a pool, or a CEL expression, as tgt_type says"),
             new("fun", ArgumentKind.String, true, "the function, e.g. container.run or test.ping"),
             new("args", ArgumentKind.Map, false, "the function's arguments"),
-            new("tgt_type", ArgumentKind.String, false, "glob (default) or list"),
+            new("tgt_type", ArgumentKind.String, false, "glob (default), list, grain, pool or expr"),
         ]);
 
     public ActionSchema Schema => Definition;
@@ -66,19 +66,15 @@ internal sealed class MinionRunAction(
         return new ActionResult($"job {jid}: {function} sent to {string.Join(", ", targeted)}");
     }
 
-    private async Task<List<string>> ResolveAsync(string target, string targetType, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> ResolveAsync(string target, string targetType, CancellationToken cancellationToken)
     {
-        var present = (await minions.ListAsync(cancellationToken)).Where(m => m.Present).Select(m => m.Id).ToList();
-        var matched = targetType switch
+        try
         {
-            "glob" => present.Where(TagGlob.Parse(target).IsMatch).ToList(),
-            "list" => target.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Where(present.Contains).ToList(),
-            _ => throw new ActionArgumentException($"'tgt_type' must be glob or list, got '{targetType}'"),
-        };
-
-        // An empty target is a mistake to report, not an empty success.
-        return matched.Count > 0
-            ? matched
-            : throw new ActionArgumentException($"target '{target}' ({targetType}) matches no present minion; present: {(present.Count == 0 ? "none" : string.Join(", ", present))}");
+            return await targets.ResolveAsync(target, targetType, cancellationToken);
+        }
+        catch (TargetException ex)
+        {
+            throw new ActionArgumentException(ex.Message);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using EventReactor.Reactor.Jobs;
 using EventReactor.Reactor.Minions;
+using EventReactor.Reactor.Pools;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -11,8 +12,9 @@ internal static class StateEndpoints
 {
     public static IEndpointRouteBuilder MapStateEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/minions", async (MinionRegistry minions, CancellationToken cancellationToken) => Results.Ok(await minions.ListAsync(cancellationToken)))
-            .WithSummary("Minions: presence, first and last seen, heartbeat interval, grains.");
+        routes.MapGet("/api/minions", async (IMinionStore minions, PoolState pools, CancellationToken cancellationToken) =>
+            Results.Ok((await minions.ListAsync(cancellationToken)).Select(m => new { m.Id, m.FirstSeen, m.LastSeen, m.Present, m.HeartbeatSeconds, m.Grains, Pools = pools.PoolsOf(m.Id) })))
+            .WithSummary("Minions: presence, first and last seen, heartbeat interval, grains, pools.");
         routes.MapGet("/api/jobs", async (JobStore jobs, int? limit, CancellationToken cancellationToken) => Results.Ok(await jobs.ListAsync(Math.Clamp(limit ?? 50, 1, 1000), cancellationToken)))
             .WithSummary("Recent jobs with their returns, newest first; ?limit=N (default 50).");
         routes.MapGet("/api/jobs/{jid}", async (string jid, JobStore jobs, CancellationToken cancellationToken) =>

@@ -74,6 +74,19 @@ internal sealed class JobStore(ReactorDatabase database) : IEventObserver
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Whether the minion was sent a job after the given time; pools use it to find idle members.</summary>
+    public async Task<bool> HasJobSinceAsync(string minion, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+
+        // Only recent jobs are scanned (index on created_at). minions is a JSON array of ids; ids hold no quotes, so the quoted id finds exactly that element.
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM jobs WHERE created_at > $since AND instr(minions, $quoted) > 0)";
+        command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$quoted", JsonSerializer.Serialize(minion));
+        return await command.ExecuteScalarAsync(cancellationToken) is long found && found == 1;
+    }
+
     public async Task<IReadOnlyList<JobRecord>> ListAsync(int limit, CancellationToken cancellationToken) =>
         await QueryAsync("SELECT jid, fun, arguments, target, target_type, minions, caused_by, created_at FROM jobs ORDER BY created_at DESC, jid DESC LIMIT $limit", ("$limit", limit), cancellationToken);
 

@@ -8,9 +8,10 @@ namespace EventReactor.Reactor.Minions;
 
 /// <summary>
 /// The minions the reactor has heard from, kept in memory for targeting and in SQLite across restarts. Any
-/// <c>minion/&lt;id&gt;/...</c> event proves a minion present; <c>inventory</c> carries its grains and <c>heartbeat</c> its interval.
+/// <c>minion/&lt;id&gt;/...</c> event proves a minion present; <c>inventory</c> carries its grains, <c>heartbeat</c> its interval, and
+/// <c>stop</c> (a graceful shutdown) marks it lost at once.
 /// </summary>
-internal sealed class MinionRegistry(ReactorDatabase database, TimeProvider time) : IEventObserver
+internal sealed class MinionRegistry(ReactorDatabase database, TimeProvider time) : IMinionStore, IEventObserver
 {
     private const double DefaultHeartbeatSeconds = 10;
 
@@ -18,6 +19,7 @@ internal sealed class MinionRegistry(ReactorDatabase database, TimeProvider time
     private static readonly TimeSpan PersistEvery = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<string, MinionRecord> _minions = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _arrived = new();
+    private readonly ConcurrentQueue<string> _departed = new();
     private readonly SemaphoreSlim _loadLock = new(1, 1);
     private volatile bool _loaded;
 
@@ -51,6 +53,20 @@ internal sealed class MinionRegistry(ReactorDatabase database, TimeProvider time
         var id = parts[1];
         var kind = parts.Length > 2 ? parts[2] : string.Empty;
         var known = _minions.GetValueOrDefault(id);
+        if (kind == "stop")
+        {
+            // A graceful goodbye: lost at once rather than after three missed heartbeats.
+            if (known is { Present: true })
+            {
+                var gone = known with { LastSeen = now, Present = false };
+                _minions[id] = gone;
+                _departed.Enqueue(id);
+                await SaveAsync(gone, cancellationToken);
+            }
+
+            return;
+        }
+
         var record = known ?? new MinionRecord(id, now, now, false, DefaultHeartbeatSeconds, null);
         record = record with
         {
@@ -85,6 +101,11 @@ internal sealed class MinionRegistry(ReactorDatabase database, TimeProvider time
 
         var now = time.GetUtcNow();
         var lost = new List<string>();
+        while (_departed.TryDequeue(out var id))
+        {
+            lost.Add(id);
+        }
+
         foreach (var record in _minions.Values)
         {
             if (record.Present && now - record.LastSeen > TimeSpan.FromSeconds(3 * record.HeartbeatSeconds))
@@ -98,7 +119,7 @@ internal sealed class MinionRegistry(ReactorDatabase database, TimeProvider time
             }
         }
 
-        return (arrived.Distinct().Where(id => _minions.GetValueOrDefault(id)?.Present == true).Order(StringComparer.Ordinal).ToList(), lost.Order(StringComparer.Ordinal).ToList());
+        return (arrived.Distinct().Where(id => _minions.GetValueOrDefault(id)?.Present == true).Order(StringComparer.Ordinal).ToList(), lost.Distinct().Where(id => _minions.GetValueOrDefault(id)?.Present == false).Order(StringComparer.Ordinal).ToList());
     }
 
     private Task SaveAsync(MinionRecord record, CancellationToken cancellationToken) =>

@@ -62,5 +62,33 @@ internal static class ReactorSchema
                 PRIMARY KEY (jid, minion)
             ) WITHOUT ROWID;
             """),
+        (3, "pools: membership, explicit members, desired sizes, provisioned minions", """
+            CREATE TABLE pool_members (
+                pool    TEXT    NOT NULL,
+                minion  TEXT    NOT NULL,
+                reason  TEXT    NOT NULL,
+                since   INTEGER NOT NULL,
+                PRIMARY KEY (pool, minion)
+            ) WITHOUT ROWID;
+            CREATE TABLE pool_additions (
+                pool    TEXT    NOT NULL,
+                minion  TEXT    NOT NULL,
+                at      INTEGER NOT NULL,
+                PRIMARY KEY (pool, minion)
+            ) WITHOUT ROWID;
+            CREATE TABLE pool_sizes (
+                pool    TEXT    PRIMARY KEY,
+                desired INTEGER NOT NULL,
+                at      INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            CREATE TABLE provisioned (
+                minion     TEXT    PRIMARY KEY,
+                pool       TEXT    NOT NULL,
+                provider   TEXT    NOT NULL,
+                handle     TEXT    NOT NULL,
+                created_at INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX jobs_by_time ON jobs (created_at);
+            """),
     ];
 }

@@ -105,6 +105,14 @@ internal sealed class CliProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    public int Id => _process.Id;
+
+    /// <summary>SIGKILL of this process alone, as a crash would end it; its children are not touched.</summary>
+    public void Crash() => _process.Kill(entireProcessTree: false);
+
+    /// <summary>SIGTERM, as an operator's stop: the process shuts down gracefully.</summary>
+    public void Terminate() => Signals.Send(_process.Id, "TERM");
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -16,7 +16,7 @@ public sealed class HeartbeatPublisherTests
         using var inventory = new InventoryService(Fixtures.Collector(Fixtures.Mi50Host, options.Value), new RecordingEventPublisher(), options);
         await inventory.CollectAsync(CancellationToken.None);
         var announcement = new StartAnnouncement();
-        using var worker = new HeartbeatPublisher(publisher, inventory, announcement, options, NullLogger<HeartbeatPublisher>.Instance);
+        using var worker = new HeartbeatPublisher(publisher, publisher, inventory, announcement, options, NullLogger<HeartbeatPublisher>.Instance);
 
         await worker.StartAsync(CancellationToken.None);
         announcement.MarkPublished();
@@ -36,7 +36,7 @@ public sealed class HeartbeatPublisherTests
         var options = Options.Create(new MinionOptions { Id = "web1", HeartbeatInterval = TimeSpan.FromMilliseconds(20) });
         var publisher = new RecordingEventPublisher();
         using var inventory = new InventoryService(Fixtures.Collector(Fixtures.Mi50Host, options.Value), new RecordingEventPublisher(), options);
-        using var worker = new HeartbeatPublisher(publisher, inventory, new StartAnnouncement(), options, NullLogger<HeartbeatPublisher>.Instance);
+        using var worker = new HeartbeatPublisher(publisher, publisher, inventory, new StartAnnouncement(), options, NullLogger<HeartbeatPublisher>.Instance);
 
         await worker.StartAsync(CancellationToken.None);
         await Task.Delay(200);

@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using EventReactor.Cli.Client;
+
+namespace EventReactor.Cli.Commands;
+
+/// <summary><c>eventreactor pools</c>, <c>pools scale</c>, <c>pools add</c> and <c>pools remove</c>.</summary>
+internal static class PoolCommands
+{
+    public static Command Create()
+    {
+        var json = new Option<bool>("--json") { Description = "As JSON" };
+        var server = CommonOptions.Server();
+        var command = new Command("pools", "List pools with their members, or change them") { json, server, CreateScale(), CreateMembership(add: true), CreateMembership(add: false) };
+        command.SetAction((parse, cancellationToken) => StateCommands.RunAsync(parse.GetValue(server)!, "api/pools", parse.GetValue(json), pools =>
+            TableWriter.Write(
+                ["POOL", "PROVIDER", "SIZE", "MEMBERS", "SELECT"],
+                pools.EnumerateArray().Select(p => (IReadOnlyList<string>)
+                [
+                    p.GetProperty("name").GetString()!,
+                    p.GetProperty("provider").GetString() ?? "-",
+                    p.GetProperty("desired").ValueKind == JsonValueKind.Number
+                        ? $"{Present(p)}/{p.GetProperty("desired").GetInt32()} ({p.GetProperty("min").GetInt32()}..{p.GetProperty("max").GetInt32()})"
+                        : Present(p).ToString(CultureInfo.InvariantCulture),
+                    string.Join(",", p.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("minion").GetString())) is { Length: > 0 } members ? members : "-",
+                    p.GetProperty("select").GetString() ?? "-",
+                ])), cancellationToken));
+        return command;
+    }
+
+    private static Command CreateScale()
+    {
+        var name = new Argument<string>("NAME") { Description = "The pool" };
+        var size = new Argument<int>("N") { Description = "The desired number of minions" };
+        var wait = new Option<bool>("--wait") { Description = "Wait until N members are present" };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait with --wait (default 60)", DefaultValueFactory = _ => 60 };
+        var server = CommonOptions.Server();
+        var command = new Command("scale", "Set a provider pool's size; the reactor provisions or stops minions towards it") { name, size, wait, timeout, server };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var pool = parse.GetValue(name)!;
+            var target = parse.GetValue(size);
+            using var client = new ReactorClient(parse.GetValue(server)!);
+            try
+            {
+                await client.PostAsync($"api/pools/{Uri.EscapeDataString(pool)}/scale", new { size = target }, cancellationToken);
+                Console.WriteLine($"pool {pool}: desired size {target}");
+                return parse.GetValue(wait) ? await WaitAsync(client, pool, target, TimeSpan.FromSeconds(parse.GetValue(timeout)), cancellationToken) : CliApplication.Ok;
+            }
+            catch (ReactorClientException ex)
+            {
+                await Console.Error.WriteLineAsync($"eventreactor: {ex.Message}");
+                return CliApplication.Failure;
+            }
+        });
+        return command;
+    }
+
+    private static Command CreateMembership(bool add)
+    {
+        var name = new Argument<string>("NAME") { Description = "The pool" };
+        var minion = new Argument<string>("MINION") { Description = "The minion id" };
+        var server = CommonOptions.Server();
+        var command = new Command(add ? "add" : "remove", add ? "Add a minion to a pool explicitly" : "Remove a minion that was added explicitly") { name, minion, server };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var pool = Uri.EscapeDataString(parse.GetValue(name)!);
+            var id = parse.GetValue(minion)!;
+            using var client = new ReactorClient(parse.GetValue(server)!);
+            try
+            {
+                _ = add
+                    ? await client.PostAsync($"api/pools/{pool}/members", new { minion = id }, cancellationToken)
+                    : await client.DeleteAsync($"api/pools/{pool}/members/{Uri.EscapeDataString(id)}", cancellationToken);
+                Console.WriteLine(add ? $"added {id} to pool {parse.GetValue(name)}" : $"removed {id} from pool {parse.GetValue(name)}");
+                return CliApplication.Ok;
+            }
+            catch (ReactorClientException ex)
+            {
+                await Console.Error.WriteLineAsync($"eventreactor: {ex.Message}");
+                return CliApplication.Failure;
+            }
+        });
+        return command;
+    }
+
+    // Polls the pool and prints each change in the count of present members, until it reaches the target or time runs out.
+    private static async Task<int> WaitAsync(ReactorClient client, string pool, int target, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        var last = -1;
+        while (true)
+        {
+            var view = await client.GetAsync($"api/pools/{Uri.EscapeDataString(pool)}", cancellationToken);
+            var present = Present(view);
+            if (present != last)
+            {
+                Console.WriteLine($"pool {pool}: {present}/{target} present");
+                last = present;
+            }
+
+            if (present == target)
+            {
+                return CliApplication.Ok;
+            }
+
+            if (DateTimeOffset.UtcNow >= deadline)
+            {
+                await Console.Error.WriteLineAsync($"eventreactor: pool {pool} has {present} of {target} members present after {timeout.TotalSeconds:F0}s");
+                return CliApplication.Failure;
+            }
+
+            await Task.Delay(500, cancellationToken);
+        }
+    }
+
+    private static int Present(JsonElement pool) => pool.GetProperty("members").EnumerateArray().Count(m => m.GetProperty("present").GetBoolean());
+}

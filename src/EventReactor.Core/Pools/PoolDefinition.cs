@@ -1,0 +1,16 @@
+using EventReactor.Core.Expressions;
+
+namespace EventReactor.Core.Pools;
+
+/// <summary>
+/// A pool from the pools file: minions join by <see cref="Select"/> (CEL over <c>id</c> and <c>grains</c>), by being
+/// added explicitly, or by being made by the pool's <see cref="Provider"/>, which keeps between <see cref="Min"/> and <see cref="Max"/>.
+/// </summary>
+public sealed record PoolDefinition(
+    string Name,
+    CelExpression? Select,
+    string? Provider,
+    int Min,
+    int Max,
+    TimeSpan? IdleShutdown,
+    IReadOnlyDictionary<string, string> Grains);

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using EventReactor.Reactor.Pools;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace EventReactor.Reactor.Http;
+
+/// <summary><c>/api/pools</c>: list pools, scale a provider pool, add and remove explicit members. Errors are problem documents.</summary>
+internal static class PoolEndpoints
+{
+    public static IEndpointRouteBuilder MapPoolEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/pools", async (PoolService pools, CancellationToken cancellationToken) => Results.Ok(await pools.ListAsync(cancellationToken)));
+        routes.MapGet("/api/pools/{name}", (string name, PoolService pools, CancellationToken cancellationToken) =>
+            RunAsync(async () => Results.Ok(await pools.GetAsync(name, cancellationToken))));
+        routes.MapPost("/api/pools/{name}/scale", async (string name, HttpRequest request, PoolService pools, CancellationToken cancellationToken) =>
+        {
+            var body = await ReadAsync(request, cancellationToken);
+            if (body is not { ValueKind: JsonValueKind.Object } || !body.Value.TryGetProperty("size", out var sizeElement) || !sizeElement.TryGetInt32(out var size) || size < 0)
+            {
+                return BadRequest("the body must be {\"size\": N} with N a whole number of at least 0");
+            }
+
+            return await RunAsync(async () =>
+            {
+                await pools.ScaleAsync(name, size, cancellationToken);
+                return Results.Accepted($"/api/pools/{name}", await pools.GetAsync(name, cancellationToken));
+            });
+        });
+        routes.MapPost("/api/pools/{name}/members", async (string name, HttpRequest request, PoolService pools, CancellationToken cancellationToken) =>
+        {
+            var body = await ReadAsync(request, cancellationToken);
+            if (body is not { ValueKind: JsonValueKind.Object } || !body.Value.TryGetProperty("minion", out var minionElement) || minionElement.ValueKind != JsonValueKind.String)
+            {
+                return BadRequest("the body must be {\"minion\": \"ID\"}");
+            }
+
+            return await RunAsync(async () =>
+            {
+                await pools.AddAsync(name, minionElement.GetString()!, cancellationToken);
+                return Results.Ok(new { pool = name, minion = minionElement.GetString(), added = true });
+            });
+        });
+        routes.MapDelete("/api/pools/{name}/members/{minion}", (string name, string minion, PoolService pools, CancellationToken cancellationToken) =>
+            RunAsync(async () =>
+            {
+                await pools.RemoveAsync(name, minion, cancellationToken);
+                return Results.Ok(new { pool = name, minion, removed = true });
+            }));
+        return routes;
+    }
+
+    private static async Task<JsonElement?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<IResult> RunAsync(Func<Task<IResult>> operation)
+    {
+        try
+        {
+            return await operation();
+        }
+        catch (PoolException ex)
+        {
+            return TypedResults.Problem(detail: ex.Message, statusCode: ex.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, title: ex.NotFound ? "Unknown pool" : "Pool operation refused");
+        }
+    }
+
+    private static IResult BadRequest(string detail) => TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad pool request");
+}
