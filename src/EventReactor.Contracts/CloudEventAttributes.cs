@@ -24,6 +24,9 @@ public static class CloudEventAttributes
     /// <summary>Extension: causation depth.</summary>
     public const string Depth = "depth";
 
+    /// <summary>Extension (CloudEvents distributed tracing): the W3C trace context.</summary>
+    public const string TraceParent = "traceparent";
+
     /// <summary>The only CloudEvents version accepted.</summary>
     public const string SupportedSpecVersion = "1.0";
 

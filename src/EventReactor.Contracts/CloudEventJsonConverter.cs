@@ -31,6 +31,11 @@ public sealed class CloudEventJsonConverter : JsonConverter<EventEnvelope>
         }
 
         writer.WriteNumber(CloudEventAttributes.Depth, value.Depth);
+        if (value.TraceParent is not null)
+        {
+            writer.WriteString(CloudEventAttributes.TraceParent, value.TraceParent);
+        }
+
         writer.WritePropertyName(CloudEventAttributes.Data);
         value.Data.WriteTo(writer);
         writer.WriteEndObject();
@@ -76,6 +81,7 @@ public sealed class CloudEventJsonConverter : JsonConverter<EventEnvelope>
             Minion = OptionalString(root, CloudEventAttributes.Minion),
             CausedBy = OptionalString(root, CloudEventAttributes.CausedBy),
             Depth = ReadDepth(root),
+            TraceParent = OptionalString(root, CloudEventAttributes.TraceParent),
             Data = ReadData(root),
         };
     }

@@ -34,6 +34,9 @@ public sealed record EventEnvelope
     /// <summary>Length of the causation chain: 0 for an original event.</summary>
     public int Depth { get; init; }
 
+    /// <summary>W3C trace context (CloudEvents distributed tracing extension), so one trace follows an event through its reactions.</summary>
+    public string? TraceParent { get; init; }
+
     /// <summary>An empty JSON object.</summary>
     public static JsonElement EmptyData { get; } = JsonDocument.Parse("{}").RootElement.Clone();
 

@@ -28,6 +28,9 @@ public sealed record MinionCommand
 
     public DateTimeOffset IssuedAt { get; init; } = DateTimeOffset.UtcNow;
 
+    /// <summary>W3C trace context of the action that sent the command.</summary>
+    public string? TraceParent { get; init; }
+
     /// <summary>The queue a minion consumes its commands from.</summary>
     public static string QueueName(string minionId) => $"eventreactor.minion.{minionId}";
 }

@@ -1,4 +1,5 @@
 using EventReactor.Contracts;
+using EventReactor.Messaging.Telemetry;
 using MassTransit;
 
 namespace EventReactor.Messaging;
@@ -6,5 +7,11 @@ namespace EventReactor.Messaging;
 internal sealed class BusEventPublisher(IBus bus) : IEventPublisher
 {
     public Task PublishAsync(EventEnvelope envelope, CancellationToken cancellationToken) =>
-        bus.Publish(envelope, context => context.MessageId = Guid.TryParse(envelope.Id, out var id) ? id : null, cancellationToken);
+        PublishStampedAsync(EventReactorTelemetry.Stamp(envelope), cancellationToken);
+
+    private Task PublishStampedAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        EventReactorTelemetry.EventsPublished.Add(1, EventReactorTelemetry.TagPrefix(envelope.Tag));
+        return bus.Publish(envelope, context => context.MessageId = Guid.TryParse(envelope.Id, out var id) ? id : null, cancellationToken);
+    }
 }

@@ -29,6 +29,7 @@ internal static class DaemonCommands
                 .Set("Reactor:Http", parse.GetValue(http))
                 .Set("Bus:Url", parse.GetValue(bus));
             var builder = DaemonHost.CreateWebBuilder(settings);
+            builder.AddEventReactorTelemetry("eventreactor-reactor");
             builder.AddReactor();
             builder.AddEventBus();
             var app = builder.Build();
@@ -60,6 +61,7 @@ internal static class DaemonCommands
                 .Set("Minion:PolicyFile", parse.GetValue(policy))
                 .Set("Bus:Url", parse.GetValue(bus));
             var builder = DaemonHost.CreateBuilder(settings);
+            builder.AddEventReactorTelemetry("eventreactor-minion");
             builder.AddMinion();
             builder.AddEventBus();
             return await DaemonHost.RunAsync(builder.Build(), cancellationToken);

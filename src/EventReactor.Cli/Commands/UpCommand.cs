@@ -30,6 +30,7 @@ internal static class UpCommand
                 .Set("Reactor:Http", parse.GetValue(http))
                 .Set("Bus:Url", parse.GetValue(bus) ?? "memory://");
             var builder = DaemonHost.CreateWebBuilder(settings);
+            builder.AddEventReactorTelemetry("eventreactor");
             builder.AddReactor();
             builder.AddMinion();
             builder.AddEventBus();

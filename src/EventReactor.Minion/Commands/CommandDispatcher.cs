@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using EventReactor.Contracts;
 using EventReactor.Messaging;
+using EventReactor.Messaging.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace EventReactor.Minion.Commands;
@@ -17,6 +18,7 @@ internal sealed partial class CommandDispatcher(IEnumerable<IMinionFunction> fun
 
     public async Task DispatchAsync(MinionCommand command, CancellationToken cancellationToken)
     {
+        using var span = EventReactorTelemetry.StartFrom($"command {command.Function}", ActivityKind.Consumer, command.TraceParent);
         var started = Stopwatch.GetTimestamp();
         FunctionResult result;
         string? error = null;

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
 using EventReactor.Contracts;
 using EventReactor.Messaging;
+using EventReactor.Messaging.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace EventReactor.Minion.Outbox;
@@ -18,6 +20,9 @@ internal sealed partial class OutboxEventPublisher(OutboxStore store, OutboxSign
 
     public Task PublishAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {
+        // A minion event starts a trace (or continues the command's); its context is stored with it in the outbox.
+        using var span = EventReactorTelemetry.Source.StartActivity($"publish {envelope.Tag}", ActivityKind.Producer);
+        envelope = EventReactorTelemetry.Stamp(envelope);
         var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending.Enqueue((envelope, stored));
         lock (_writer)

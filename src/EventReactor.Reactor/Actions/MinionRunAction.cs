@@ -59,6 +59,7 @@ internal sealed class MinionRunAction(
                     CausedBy = invocation.Event.Id,
                     Depth = invocation.Event.Depth + 1,
                     IssuedAt = now,
+                    TraceParent = System.Diagnostics.Activity.Current?.Id,
                 },
                 cancellationToken);
         }

@@ -5,6 +5,7 @@ using EventReactor.Core.Evaluation;
 using EventReactor.Core.Expressions;
 using EventReactor.Core.Rules;
 using EventReactor.Messaging;
+using EventReactor.Messaging.Telemetry;
 using EventReactor.Reactor.Actions;
 using EventReactor.Reactor.Audit;
 using EventReactor.Reactor.Reactions;
@@ -34,6 +35,7 @@ internal sealed partial class ActionExecutor(
             return new ActionAudit(action.Name, action.Location.ToString(), arguments, "duplicate", "already acted on this event", null, 0, 0);
         }
 
+        using var span = EventReactorTelemetry.Source.StartActivity($"action {action.Name}");
         var started = Stopwatch.GetTimestamp();
         var attempts = 0;
         try
@@ -55,6 +57,7 @@ internal sealed partial class ActionExecutor(
                 cancellationToken);
             await ledger.CompleteAsync(envelope.Id, rule.Name, planned.Index, succeeded: true, cancellationToken);
             LogActed(logger, rule.Name, action.Name, envelope.Tag, envelope.Id, result.Summary);
+            Record(action.Name, "done", started);
             return new ActionAudit(action.Name, action.Location.ToString(), arguments, "done", result.Summary, null, attempts, Elapsed(started));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -66,6 +69,8 @@ internal sealed partial class ActionExecutor(
         {
             await ledger.CompleteAsync(envelope.Id, rule.Name, planned.Index, succeeded: false, cancellationToken);
             LogFailed(logger, rule.Name, action.Name, action.Location.ToString(), envelope.Id, attempts, ex.Message);
+            span?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            Record(action.Name, "failed", started);
             await AnnounceFailureAsync(envelope, rule, planned, ex.Message, attempts, cancellationToken);
             return new ActionAudit(action.Name, action.Location.ToString(), arguments, "failed", null, ex.Message, attempts, Elapsed(started));
         }
@@ -84,6 +89,9 @@ internal sealed partial class ActionExecutor(
         });
         await publisher.PublishAsync(envelope.CreateCaused(FailedTag, "/reactor", data), cancellationToken);
     }
+
+    private static void Record(string action, string status, long started) =>
+        EventReactorTelemetry.ActionDuration.Record(Elapsed(started), new KeyValuePair<string, object?>("action", action), new KeyValuePair<string, object?>("status", status));
 
     private static double Elapsed(long started) => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 

@@ -1,6 +1,8 @@
 using EventReactor.Contracts;
 using EventReactor.Reactor.Streaming;
+using System.Diagnostics;
 using EventReactor.Messaging;
+using EventReactor.Messaging.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +24,8 @@ internal sealed class EventConsumer(
             throw new InvalidDataException($"the event is {size} bytes, over the limit of {bus.Value.MaxMessageBytes} (Bus:MaxMessageBytes)");
         }
 
+        using var span = EventReactorTelemetry.StartFrom($"event {context.Message.Tag}", ActivityKind.Consumer, context.Message.TraceParent);
+        EventReactorTelemetry.EventsReceived.Add(1, EventReactorTelemetry.TagPrefix(context.Message.Tag));
         stream.Publish(context.Message);
         foreach (var observer in observers)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EventReactor.Contracts;
 using EventReactor.Core.Evaluation;
+using EventReactor.Messaging.Telemetry;
 using EventReactor.Reactor.Audit;
 using EventReactor.Reactor.Rules;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,8 @@ internal sealed partial class EventProcessor(
         var at = time.GetUtcNow();
         foreach (var verdict in evaluator.Evaluate(rules.Current, envelope))
         {
+            using var span = EventReactorTelemetry.Source.StartActivity($"rule {verdict.Rule.Name}");
+            span?.SetTag("rule.location", verdict.Rule.Location.ToString());
             var started = Stopwatch.GetTimestamp();
             var outcome = verdict.Outcome;
             var actions = new List<ActionAudit>(verdict.Actions.Count);
@@ -36,6 +39,8 @@ internal sealed partial class EventProcessor(
                     : RuleOutcome.Acted;
             }
 
+            span?.SetTag("rule.outcome", outcome.ToName());
+            EventReactorTelemetry.RuleEvaluations.Add(1, new KeyValuePair<string, object?>("outcome", outcome.ToName()));
             Log(verdict, outcome, envelope);
             audit.Record(new AuditRecord(
                 envelope.Id,

@@ -18,13 +18,13 @@ internal static class Reactors
         return up;
     }
 
-    public static async Task WaitHealthyAsync(CliProcess process, string server)
+    public static async Task WaitHealthyAsync(CliProcess? process, string server)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + StartTimeout;
         while (DateTime.UtcNow < deadline)
         {
-            if (process.HasExited)
+            if (process is { HasExited: true })
             {
                 throw new InvalidOperationException($"the daemon exited with {process.ExitCode} while starting:\n{process.Output}");
             }
@@ -48,7 +48,7 @@ internal static class Reactors
             await Task.Delay(200);
         }
 
-        throw new TimeoutException($"{server}/healthz did not answer within {StartTimeout.TotalSeconds}s:\n{process.Output}");
+        throw new TimeoutException($"{server}/healthz did not answer within {StartTimeout.TotalSeconds}s:\n{process?.Output}");
     }
 
     /// <summary>Starts <c>events watch</c> and waits until it is subscribed, so nothing published afterwards is missed.</summary>
