@@ -3,6 +3,7 @@ using EventReactor.Messaging;
 using EventReactor.Minion.Commands;
 using EventReactor.Minion.Commands.Functions;
 using EventReactor.Minion.Docker;
+using EventReactor.Minion.Health;
 using EventReactor.Minion.Inventory;
 using EventReactor.Minion.Outbox;
 using EventReactor.Minion.Presence;
@@ -41,6 +42,8 @@ public static class MinionHostExtensions
         {
             builder.Services.AddHostedService<DockerEventWatcher>();
         }
+        builder.Services.AddHostedService<OutboxDepthGauge>();
+        builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox");
         AddCommands(builder);
         builder.Services.AddMinionInventory();
         builder.Services.AddMinionPresence();

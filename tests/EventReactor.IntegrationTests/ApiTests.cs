@@ -79,11 +79,40 @@ public sealed class ApiTests
         var document = await http.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
 
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
-        string[] expected = ["/healthz", "/readyz", "/api/events", "/api/events/stream", "/api/audit", "/api/minions", "/api/jobs", "/api/jobs/{jid}", "/api/status"];
+        string[] expected = ["/healthz", "/readyz", "/api/events", "/api/events/stream", "/api/audit", "/api/minions", "/api/jobs", "/api/jobs/{jid}", "/api/status", "/api/pools", "/api/pools/{name}", "/api/pools/{name}/scale", "/api/pools/{name}/members", "/api/pools/{name}/members/{minion}"];
         Assert.All(expected, path => Assert.Contains(path, paths));
         var ready = await http.GetFromJsonAsync<JsonElement>("/readyz");
         Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("rules").GetProperty("status").GetString());
         Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("store").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Minion_AskedForHealth_ServesReadinessOfBusAndOutbox()
+    {
+        using var workspace = new TestWorkspace();
+        await using var minion = CliProcess.Start(["minion", "--id", $"it-{workspace.Id}", "--bus", ServicesFixture.RabbitMqUrl, "--data", workspace.DataPath, "--health", workspace.Server]);
+        await Reactors.WaitHealthyAsync(minion, workspace.Server);
+        using var http = new HttpClient { BaseAddress = new Uri(workspace.Server) };
+
+        // 503 until the bus has connected.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        JsonElement ready;
+        while (true)
+        {
+            using var response = await http.GetAsync("/readyz");
+            ready = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+            if (response.IsSuccessStatusCode || DateTime.UtcNow > deadline)
+            {
+                break;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Equal("Healthy", ready.GetProperty("status").GetString());
+        var checks = ready.GetProperty("checks");
+        Assert.Equal("Healthy", checks.GetProperty("outbox").GetProperty("status").GetString());
+        Assert.Equal("Healthy", checks.GetProperty("masstransit-bus").GetProperty("status").GetString());
     }
 
     // The README's way: amqp-publish from Debian's amqp-tools, to the documented exchange.

@@ -3,6 +3,8 @@ using EventReactor.Cli.Hosting;
 using EventReactor.Messaging;
 using EventReactor.Minion;
 using EventReactor.Reactor;
+using EventReactor.Reactor.Http;
+using Microsoft.AspNetCore.Hosting;
 
 namespace EventReactor.Cli.Commands;
 
@@ -47,9 +49,10 @@ internal static class DaemonCommands
         var data = new Option<string?>("--data") { Description = "Folder for the outbox and container states (default: .eventreactor/minion-<id>)" };
         var heartbeat = new Option<string?>("--heartbeat") { Description = "Heartbeat interval as hh:mm:ss (default: 00:00:10)" };
         var policy = new Option<string?>("--policy") { Description = "YAML or JSON file with the command policy (Minion:Policy)" };
+        var health = new Option<string?>("--health") { Description = "Serve /healthz and /readyz on this address, e.g. http://127.0.0.1:7071" };
         var command = new Command("minion", "Run the minion agent: publish this host's Docker events, inventory and heartbeats through its outbox; run commands")
         {
-            id, bus, docker, data, heartbeat, policy,
+            id, bus, docker, data, heartbeat, policy, health,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -60,11 +63,24 @@ internal static class DaemonCommands
                 .Set("Minion:HeartbeatInterval", parse.GetValue(heartbeat))
                 .Set("Minion:PolicyFile", parse.GetValue(policy))
                 .Set("Bus:Url", parse.GetValue(bus));
-            var builder = DaemonHost.CreateBuilder(settings);
-            builder.AddEventReactorTelemetry("eventreactor-minion");
-            builder.AddMinion();
-            builder.AddEventBus();
-            return await DaemonHost.RunAsync(builder.Build(), cancellationToken);
+            if (parse.GetValue(health) is not { } healthUrl)
+            {
+                var builder = DaemonHost.CreateBuilder(settings);
+                builder.AddEventReactorTelemetry("eventreactor-minion");
+                builder.AddMinion();
+                builder.AddEventBus();
+                return await DaemonHost.RunAsync(builder.Build(), cancellationToken);
+            }
+
+            // Asked for health endpoints: the same minion on a web host that serves only them.
+            var web = DaemonHost.CreateWebBuilder(settings);
+            web.WebHost.UseUrls(healthUrl);
+            web.AddEventReactorTelemetry("eventreactor-minion");
+            web.AddMinion();
+            web.AddEventBus();
+            var app = web.Build();
+            app.MapHealthEndpoints();
+            return await DaemonHost.RunAsync(app, cancellationToken);
         });
         return command;
     }

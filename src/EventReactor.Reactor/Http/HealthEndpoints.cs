@@ -5,8 +5,11 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace EventReactor.Reactor.Http;
 
-/// <summary><c>/healthz</c>: the process is alive. <c>/readyz</c>: the bus is connected, rules are loaded, the store is writable.</summary>
-internal static class HealthEndpoints
+/// <summary>
+/// <c>/healthz</c>: the process is alive. <c>/readyz</c>: every registered health check (the reactor's bus, rules and
+/// store; a minion's bus and outbox).
+/// </summary>
+public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -22,7 +25,7 @@ internal static class HealthEndpoints
                 checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description ?? e.Value.Exception?.Message }),
             };
             return report.Status == HealthStatus.Unhealthy ? Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable) : Results.Ok(body);
-        }).WithSummary("Readiness: bus, rules and store, each with its status; 503 when not ready.");
+        }).WithSummary("Readiness: every check (bus, rules, store) with its status; 503 when not ready.");
         return routes;
     }
 }
