@@ -5,6 +5,7 @@ using EventReactor.Minion;
 using EventReactor.Reactor;
 using EventReactor.Reactor.Http;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
 
 namespace EventReactor.Cli.Commands;
 
@@ -41,6 +42,15 @@ internal static class DaemonCommands
         return command;
     }
 
+    private static TBuilder AddMinionParts<TBuilder>(TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        builder.AddEventReactorTelemetry("eventreactor-minion");
+        builder.AddMinion();
+        builder.AddEventBus();
+        return builder;
+    }
+
     public static Command CreateMinion()
     {
         var id = new Option<string?>("--id") { Description = "Minion id (default: the host name)" };
@@ -65,20 +75,13 @@ internal static class DaemonCommands
                 .Set("Bus:Url", parse.GetValue(bus));
             if (parse.GetValue(health) is not { } healthUrl)
             {
-                var builder = DaemonHost.CreateBuilder(settings);
-                builder.AddEventReactorTelemetry("eventreactor-minion");
-                builder.AddMinion();
-                builder.AddEventBus();
-                return await DaemonHost.RunAsync(builder.Build(), cancellationToken);
+                return await DaemonHost.RunAsync(AddMinionParts(DaemonHost.CreateBuilder(settings)).Build(), cancellationToken);
             }
 
             // Asked for health endpoints: the same minion on a web host that serves only them.
             var web = DaemonHost.CreateWebBuilder(settings);
             web.WebHost.UseUrls(healthUrl);
-            web.AddEventReactorTelemetry("eventreactor-minion");
-            web.AddMinion();
-            web.AddEventBus();
-            var app = web.Build();
+            var app = AddMinionParts(web).Build();
             app.MapHealthEndpoints();
             return await DaemonHost.RunAsync(app, cancellationToken);
         });

@@ -11,7 +11,7 @@ internal sealed class PoolMembershipObserver(PoolSignal signal) : IEventObserver
         if (envelope.Tag.StartsWith("minion/", StringComparison.Ordinal)
             && (envelope.Tag.EndsWith("/inventory", StringComparison.Ordinal) || envelope.Tag.EndsWith("/start", StringComparison.Ordinal) || envelope.Tag.EndsWith("/stop", StringComparison.Ordinal)))
         {
-            signal.Nudge();
+            signal.Notify();
         }
 
         return Task.CompletedTask;

@@ -36,7 +36,7 @@ internal sealed class PoolService(PoolCatalog catalog, IPoolStore store, PoolSta
         catalog.Get(pool);
         CheckMinionId(minion);
         await store.SetAddedAsync(pool, minion, added: true, cancellationToken);
-        signal.Nudge();
+        signal.Notify();
     }
 
     public async Task RemoveAsync(string pool, string minion, CancellationToken cancellationToken)
@@ -51,7 +51,7 @@ internal sealed class PoolService(PoolCatalog catalog, IPoolStore store, PoolSta
         }
 
         await store.SetAddedAsync(pool, minion, added: false, cancellationToken);
-        signal.Nudge();
+        signal.Notify();
     }
 
     public async Task<PoolDefinition> ScaleAsync(string name, int size, CancellationToken cancellationToken)
@@ -71,7 +71,7 @@ internal sealed class PoolService(PoolCatalog catalog, IPoolStore store, PoolSta
             ?? throw new PoolException($"pool '{name}': unknown provider '{pool.Provider}'; known: {string.Join(", ", providers.Select(p => p.Name))}");
         provider.EnsureUsable(pool);
         await store.SetDesiredSizeAsync(name, size, cancellationToken);
-        signal.Nudge();
+        signal.Notify();
         return pool;
     }
 
