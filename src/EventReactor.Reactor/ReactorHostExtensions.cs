@@ -1,20 +1,20 @@
 using EventReactor.Core.Evaluation;
 using EventReactor.Messaging;
-using EventReactor.Reactor.Audit;
 using EventReactor.Reactor.Actions;
+using EventReactor.Reactor.Audit;
 using EventReactor.Reactor.Health;
 using EventReactor.Reactor.Http;
 using EventReactor.Reactor.Jobs;
 using EventReactor.Reactor.Minions;
 using EventReactor.Reactor.Pools;
 using EventReactor.Reactor.Pools.Provisioning;
-using EventReactor.Reactor.Targeting;
 using EventReactor.Reactor.Processing;
 using EventReactor.Reactor.Reactions;
 using EventReactor.Reactor.Rules;
 using EventReactor.Reactor.Security;
 using EventReactor.Reactor.State;
 using EventReactor.Reactor.Streaming;
+using EventReactor.Reactor.Targeting;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -27,47 +27,17 @@ namespace EventReactor.Reactor;
 
 public static class ReactorHostExtensions
 {
-    /// <summary>Adds the reactor: rules, actions, the event consumer and the HTTP API's services.</summary>
+    /// <summary>Adds the reactor: rules, actions, state, pools, the event consumer and the HTTP API's services.</summary>
     public static WebApplicationBuilder AddReactor(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ReactorOptions>().BindConfiguration(ReactorOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ReactorOptions>, ReactorOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddHttpClient(HttpPostAction.ClientName);
-        builder.Services.AddSingleton<IActionHandler, EventFireAction>();
-        builder.Services.AddSingleton<IActionHandler, LogAction>();
-        builder.Services.AddSingleton<IActionHandler, HttpPostAction>();
-        builder.Services.AddSingleton<IActionHandler, MinionRunAction>();
-        builder.Services.AddSingleton<MinionRegistry>();
-        builder.Services.AddSingleton<IMinionStore>(services => services.GetRequiredService<MinionRegistry>());
-        builder.Services.AddSingleton<IEventObserver>(services => services.GetRequiredService<MinionRegistry>());
-        builder.Services.AddSingleton<IActionHandler, PoolAddAction>();
-        builder.Services.AddSingleton<IActionHandler, PoolRemoveAction>();
-        builder.Services.AddSingleton<IActionHandler, PoolScaleAction>();
-        builder.Services.AddSingleton<TargetResolver>();
-        builder.Services.AddSingleton<PoolCatalog>();
-        builder.Services.AddSingleton<IPoolStore, SqlitePoolStore>();
-        builder.Services.AddSingleton<PoolState>();
-        builder.Services.AddSingleton<PoolSignal>();
-        builder.Services.AddSingleton<PoolService>();
-        builder.Services.AddSingleton<IMinionProvider, ProcessMinionProvider>();
-        builder.Services.AddSingleton<IEventObserver, PoolMembershipObserver>();
-        builder.Services.AddSingleton<JobStore>();
-        builder.Services.AddSingleton<IEventObserver>(services => services.GetRequiredService<JobStore>());
-        builder.Services.AddSingleton<ActionRegistry>();
-        builder.Services.AddSingleton<RuleSetProvider>();
-        builder.Services.AddSingleton<EventStreamHub>();
-        builder.Services.AddSingleton<IThrottleGate>(services => new ThrottleGate(services.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton(services => new RuleEvaluator(
-            services.GetRequiredService<IOptions<ReactorOptions>>().Value.MaxDepth,
-            services.GetRequiredService<IThrottleGate>()));
-        builder.Services.AddSingleton<ReactorDatabase>();
-        builder.Services.AddSingleton<IReactionLedger, SqliteReactionLedger>();
-        builder.Services.AddSingleton<SqliteAuditLog>();
-        builder.Services.AddSingleton<IAuditLog>(services => services.GetRequiredService<SqliteAuditLog>());
-        builder.Services.AddSingleton<RetryPipelines>();
-        builder.Services.AddScoped<ActionExecutor>();
-        builder.Services.AddScoped<EventProcessor>();
+        AddState(builder.Services);
+        AddRules(builder.Services);
+        AddActions(builder.Services);
+        AddMinionsJobsAndPools(builder.Services);
+        AddHttpApi(builder);
 
         // Registered before the bus, in this order, so that the schema and the rules are in place before the first event.
         builder.Services.AddHostedService<DatabaseMigrator>();
@@ -76,17 +46,7 @@ public static class ReactorHostExtensions
         builder.Services.AddHostedService<RulesWatcher>();
         builder.Services.AddHostedService<PresenceMonitor>();
         builder.Services.AddHostedService<PoolReconciler>();
-
-        builder.Services.AddSingleton<ApiToken>();
         builder.Services.AddHostedService<ApiSecurityNotice>();
-        builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
-        builder.Services.AddHealthChecks()
-            .AddCheck<RulesLoadedCheck>("rules")
-            .AddCheck<StoreWritableCheck>("store");
-
-        var http = builder.Configuration.GetSection(ReactorOptions.Section).Get<ReactorOptions>()?.Http ?? new ReactorOptions().Http;
-        builder.WebHost.UseUrls(http);
 
         var bus = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
         builder.AddEventBusPart(registration => registration.AddConsumer<EventConsumer>().Endpoint(endpoint =>
@@ -96,6 +56,70 @@ public static class ReactorHostExtensions
             endpoint.PrefetchCount = bus.PrefetchCount;
         }));
         return builder;
+    }
+
+    private static void AddState(IServiceCollection services)
+    {
+        services.AddSingleton<ReactorDatabase>();
+        services.AddSingleton<IReactionLedger, SqliteReactionLedger>();
+        services.AddSingleton<SqliteAuditLog>();
+        services.AddSingleton<IAuditLog>(provider => provider.GetRequiredService<SqliteAuditLog>());
+    }
+
+    private static void AddRules(IServiceCollection services)
+    {
+        services.AddSingleton<RuleSetProvider>();
+        services.AddSingleton<IThrottleGate>(provider => new ThrottleGate(provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new RuleEvaluator(
+            provider.GetRequiredService<IOptions<ReactorOptions>>().Value.MaxDepth,
+            provider.GetRequiredService<IThrottleGate>()));
+        services.AddSingleton<EventStreamHub>();
+        services.AddScoped<EventProcessor>();
+    }
+
+    private static void AddActions(IServiceCollection services)
+    {
+        services.AddHttpClient(HttpPostAction.ClientName);
+        services.AddSingleton<IActionHandler, EventFireAction>();
+        services.AddSingleton<IActionHandler, LogAction>();
+        services.AddSingleton<IActionHandler, HttpPostAction>();
+        services.AddSingleton<IActionHandler, MinionRunAction>();
+        services.AddSingleton<IActionHandler, PoolAddAction>();
+        services.AddSingleton<IActionHandler, PoolRemoveAction>();
+        services.AddSingleton<IActionHandler, PoolScaleAction>();
+        services.AddSingleton<ActionRegistry>();
+        services.AddSingleton<RetryPipelines>();
+        services.AddScoped<ActionExecutor>();
+    }
+
+    // State that follows the bus (IEventObserver) and what is built on it: targeting, jobs, pools and provisioning.
+    private static void AddMinionsJobsAndPools(IServiceCollection services)
+    {
+        services.AddSingleton<MinionRegistry>();
+        services.AddSingleton<IMinionStore>(provider => provider.GetRequiredService<MinionRegistry>());
+        services.AddSingleton<IEventObserver>(provider => provider.GetRequiredService<MinionRegistry>());
+        services.AddSingleton<JobStore>();
+        services.AddSingleton<IEventObserver>(provider => provider.GetRequiredService<JobStore>());
+        services.AddSingleton<TargetResolver>();
+        services.AddSingleton<PoolCatalog>();
+        services.AddSingleton<IPoolStore, SqlitePoolStore>();
+        services.AddSingleton<PoolState>();
+        services.AddSingleton<PoolSignal>();
+        services.AddSingleton<PoolService>();
+        services.AddSingleton<IMinionProvider, ProcessMinionProvider>();
+        services.AddSingleton<IEventObserver, PoolMembershipObserver>();
+    }
+
+    private static void AddHttpApi(WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ApiToken>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks()
+            .AddCheck<RulesLoadedCheck>("rules")
+            .AddCheck<StoreWritableCheck>("store");
+        var http = builder.Configuration.GetSection(ReactorOptions.Section).Get<ReactorOptions>()?.Http ?? new ReactorOptions().Http;
+        builder.WebHost.UseUrls(http);
     }
 
     /// <summary>Maps the reactor's HTTP API.</summary>
