@@ -37,6 +37,18 @@ public sealed class BuiltInActionsTests
         Assert.NotEmpty(result.RuleSet!.Rules);
     }
 
+    [Fact]
+    public void ShippedPoolsFile_Parses_WithTheIssuesExamplePools()
+    {
+        var file = Path.Combine(RepoRoot(), "config", "pools.yaml");
+        var diagnostics = new List<EventReactor.Core.Diagnostics.RuleDiagnostic>();
+
+        var pools = EventReactor.Core.Pools.PoolFileParser.Parse(file, File.ReadAllText(file), diagnostics);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(["gpu-k80", "sim"], pools.Select(p => p.Name));
+    }
+
     private static string RepoRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
