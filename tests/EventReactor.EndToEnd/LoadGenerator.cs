@@ -9,7 +9,7 @@ internal sealed class LoadGenerator(IReadOnlyList<SimulatedMinion> minions, Fire
     private long _sequence;
 
     /// <summary>As fast as the minions take them (each minion one event after the other, like its Docker watcher); returns events per second.</summary>
-    public async Task<double> FloodAsync(int count)
+    public async Task<FloodResult> FloodAsync(int count)
     {
         counter.Reset(count);
         var perMinion = count / minions.Count;
@@ -22,8 +22,10 @@ internal sealed class LoadGenerator(IReadOnlyList<SimulatedMinion> minions, Fire
                 await PublishAsync(minion, i);
             }
         })));
+        var stored = Stopwatch.GetElapsedTime(started).TotalSeconds;
         await counter.WaitAsync(Patience);
-        return count / Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var acted = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return new FloodResult(count / acted, count / stored);
     }
 
     /// <summary>A steady <paramref name="rate"/> events per second over all minions; returns each event's reaction latency in ms.</summary>

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using EventReactor.Contracts;
 using EventReactor.EndToEnd;
-using EventReactor.Messaging;
 
 // Issue #8: end-to-end throughput and reaction latency of minions (outbox) -> RabbitMQ -> reactor (1,000 rules) -> event.fire,
 // against plain RabbitMQ.Client publishing and consuming as many messages of the same size, in the same run.
@@ -17,9 +16,8 @@ await BrokerReset.RunAsync(settings);
 var referenceBefore = await ReferenceRun.RunAsync(settings, settings.Events, size);
 Console.WriteLine($"reference (before): {referenceBefore:F0} msg/s");
 
-await using var counter = new FiredCounter();
-await counter.StartAsync(settings);
-var reactor = await ReactorUnderTest.StartAsync(settings, Path.Combine(folder, "reactor"));
+var counter = new FiredCounter();
+var reactor = await ReactorUnderTest.StartAsync(settings, Path.Combine(folder, "reactor"), counter);
 var minions = new List<SimulatedMinion>();
 for (var i = 0; i < settings.Minions; i++)
 {
@@ -30,12 +28,15 @@ for (var i = 0; i < settings.Minions; i++)
 var generator = new LoadGenerator(minions, counter, settings.ContainersPerMinion);
 await generator.WaitForReactorAsync(TimeSpan.FromSeconds(60));
 await generator.FloodAsync(settings.WarmupEvents);
+await QueueDrain.WaitAsync(settings, TimeSpan.FromSeconds(60));
 
 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-var endToEnd = await generator.FloodAsync(settings.Events);
+var flood = await generator.FloodAsync(settings.Events);
+var endToEnd = flood.ActedPerSecond;
 var cpuPerEvent = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / settings.Events;
-Console.WriteLine($"end to end: {endToEnd:F0} events/s acted on ({cpuPerEvent:F0} us CPU per event, whole process)");
+Console.WriteLine($"end to end: {endToEnd:F0} events/s acted on ({cpuPerEvent:F0} us CPU per event, whole process); minions stored {flood.StoredPerSecond:F0}/s");
 
+await QueueDrain.WaitAsync(settings, TimeSpan.FromSeconds(60));
 var latency = LatencySummary.Of(await generator.SteadyAsync(settings.Rate, settings.LatencySeconds));
 Console.WriteLine($"latency at {settings.Rate}/s over {latency.Count} events: p50 {latency.P50:F1} ms, p99 {latency.P99:F1} ms, max {latency.Max:F1} ms");
 
