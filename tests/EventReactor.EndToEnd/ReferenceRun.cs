@@ -7,7 +7,7 @@ namespace EventReactor.EndToEnd;
 /// <summary>
 /// The physical reference: plain RabbitMQ.Client publishing persistent messages of the events' size with publisher
 /// confirms to a durable queue, and consuming them with acks, nothing else. Returns messages per second from the
-/// first publish until the last message is consumed.
+/// first publish until the last message is consumed, and the client's CPU per message.
 /// </summary>
 internal static class ReferenceRun
 {
@@ -16,7 +16,7 @@ internal static class ReferenceRun
     // Confirms in flight at once; the outbox's drainer keeps Lanes publishes in flight per minion.
     private const int Window = 256;
 
-    public static async Task<double> RunAsync(BenchSettings settings, int count, int size)
+    public static async Task<ReferenceResult> RunAsync(BenchSettings settings, int count, int size)
     {
         await using var connection = await BrokerConnections.OpenAsync(settings, "bench-reference");
         var confirms = new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true);
@@ -42,6 +42,7 @@ internal static class ReferenceRun
         var body = new byte[size];
         Array.Fill(body, (byte)'x');
         var properties = new BasicProperties { Persistent = true, ContentType = "application/cloudevents+json" };
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
         var inFlight = new List<Task>(Window);
         for (var i = 0; i < count; i++)
@@ -57,7 +58,8 @@ internal static class ReferenceRun
         await Task.WhenAll(inFlight);
         await done.Task.WaitAsync(TimeSpan.FromMinutes(2));
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var cpuPerMessage = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / count;
         await publisher.QueueDeleteAsync(QueueName);
-        return count / elapsed;
+        return new ReferenceResult(count / elapsed, cpuPerMessage);
     }
 }
