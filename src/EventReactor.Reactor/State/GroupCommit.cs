@@ -20,7 +20,16 @@ internal sealed class GroupCommit(ReactorDatabase database)
         _pending.Enqueue(write);
 
         // Not cancelled once queued: another caller may already be committing it, and the caller must learn the result.
-        await database.WriteAsync(WritePendingAsync, CancellationToken.None);
+        try
+        {
+            await database.WriteAsync(WritePendingAsync, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The database could not be opened: a later writer must not commit what this caller reports as failed.
+            write.Done.TrySetException(ex);
+        }
+
         return await write.Done.Task;
     }
 
@@ -29,7 +38,10 @@ internal sealed class GroupCommit(ReactorDatabase database)
         var batch = new List<PendingWrite>();
         while (_pending.TryDequeue(out var write))
         {
-            batch.Add(write);
+            if (!write.Done.Task.IsCompleted)
+            {
+                batch.Add(write);
+            }
         }
 
         if (batch.Count == 0)
