@@ -25,23 +25,16 @@ public static class MinionHostExtensions
     /// </summary>
     public static IHostApplicationBuilder AddMinion(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<MinionOptions>().BindConfiguration(MinionOptions.Section).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<MinionOptions>, MinionOptionsValidator>();
+        builder.AddMinionOutbox();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DockerClientFactory>();
-        builder.Services.AddSingleton(services => new MinionDatabase(services.GetRequiredService<IOptions<MinionOptions>>().Value.ResolveDataPath()));
-        builder.Services.AddSingleton(services => new OutboxStore(services.GetRequiredService<MinionDatabase>(), services.GetRequiredService<IOptions<MinionOptions>>().Value.Outbox.MaxEvents));
-        builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<ContainerStateStore>();
         builder.Services.AddSingleton<ContainerEventEmitter>();
-
-        // Everything the minion publishes goes through the outbox; the reactor's own IEventPublisher stays direct.
-        builder.Services.AddKeyedSingleton<IEventPublisher, OutboxEventPublisher>(MinionServiceKeys.Outbox);
-        builder.Services.AddHostedService<OutboxDrainer>();
         if (builder.Configuration.GetSection(MinionOptions.Section).Get<MinionOptions>()?.WatchDocker ?? true)
         {
             builder.Services.AddHostedService<DockerEventWatcher>();
         }
+
         builder.Services.AddHostedService<OutboxDepthGauge>();
         builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox");
         AddCommands(builder);
@@ -49,6 +42,28 @@ public static class MinionHostExtensions
         builder.Services.AddMinionPresence();
         return builder;
     }
+
+    /// <summary>
+    /// The minion's publishing path alone: options, <c>minion.db</c>, the outbox publisher (keyed
+    /// <see cref="OutboxPublisherKey"/>) and its drainer. <see cref="AddMinion"/> uses it; the end-to-end benchmark
+    /// uses it to play minions without a Docker engine.
+    /// </summary>
+    public static IHostApplicationBuilder AddMinionOutbox(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MinionOptions>().BindConfiguration(MinionOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<MinionOptions>, MinionOptionsValidator>();
+        builder.Services.AddSingleton(services => new MinionDatabase(services.GetRequiredService<IOptions<MinionOptions>>().Value.ResolveDataPath()));
+        builder.Services.AddSingleton(services => new OutboxStore(services.GetRequiredService<MinionDatabase>(), services.GetRequiredService<IOptions<MinionOptions>>().Value.Outbox.MaxEvents));
+        builder.Services.AddSingleton<OutboxSignal>();
+
+        // Everything the minion publishes goes through the outbox; the reactor's own IEventPublisher stays direct.
+        builder.Services.AddKeyedSingleton<IEventPublisher, OutboxEventPublisher>(MinionServiceKeys.Outbox);
+        builder.Services.AddHostedService<OutboxDrainer>();
+        return builder;
+    }
+
+    /// <summary>The service key of the minion's outbox <see cref="IEventPublisher"/>.</summary>
+    public static string OutboxPublisherKey => MinionServiceKeys.Outbox;
 
     private static void AddCommands(IHostApplicationBuilder builder)
     {

@@ -26,7 +26,8 @@ internal sealed class ReactorHarness : IAsyncDisposable
         _root = root ?? Directory.CreateTempSubdirectory("reactor-");
         Directory.CreateDirectory(RulesPath);
         File.WriteAllText(Path.Combine(RulesPath, "rules.yaml"), rules);
-        Publisher.PublishAsync(Arg.Do<EventEnvelope>(Published.Add), Arg.Any<CancellationToken>()).Returns(Task.CompletedTask);
+        // Locked: tests may process events concurrently.
+        Publisher.PublishAsync(Arg.Do<EventEnvelope>(e => { lock (Published) { Published.Add(e); } }), Arg.Any<CancellationToken>()).Returns(Task.CompletedTask);
         var options = Options.Create(new ReactorOptions { RulesPath = RulesPath, DataPath = Path.Combine(_root.FullName, "data"), MaxDepth = maxDepth });
         var http = Substitute.For<IHttpClientFactory>();
         http.CreateClient(Arg.Any<string>()).Returns(_ => new HttpClient(Http, disposeHandler: false));

@@ -2,51 +2,52 @@ using EventReactor.Reactor.State;
 
 namespace EventReactor.Reactor.Reactions;
 
-/// <summary>The ledger in the reactor's SQLite file; it survives restarts.</summary>
+/// <summary>
+/// The ledger in the reactor's SQLite file; it survives restarts. Claims and completions of events handled at the
+/// same time are committed together (<see cref="GroupCommit"/>), each still committed before its call returns.
+/// </summary>
 internal sealed class SqliteReactionLedger(ReactorDatabase database, TimeProvider time) : IReactionLedger
 {
+    private const string ClaimSql = """
+        INSERT INTO reactions (event_id, rule, action_index, status, updated_at) VALUES ($event, $rule, $index, 'running', $now)
+        ON CONFLICT (event_id, rule, action_index) DO UPDATE SET updated_at = $now
+        WHERE reactions.status = 'running' AND reactions.updated_at < $abandoned
+        """;
+
+    private const string CompleteSql = "UPDATE reactions SET status = $status, updated_at = $now WHERE event_id = $event AND rule = $rule AND action_index = $index";
+
+    private const string ReleaseSql = "DELETE FROM reactions WHERE event_id = $event AND rule = $rule AND action_index = $index AND status = 'running'";
+
     // A claim still 'running' this long after it was made belongs to a reactor that died mid-action: take it over.
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
 
-    public Task<bool> TryClaimAsync(string eventId, string rule, int actionIndex, CancellationToken cancellationToken) =>
-        database.WriteAsync(async connection =>
-        {
-            var now = time.GetUtcNow();
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                INSERT INTO reactions (event_id, rule, action_index, status, updated_at) VALUES ($event, $rule, $index, 'running', $now)
-                ON CONFLICT (event_id, rule, action_index) DO UPDATE SET updated_at = $now
-                WHERE reactions.status = 'running' AND reactions.updated_at < $abandoned
-                """;
-            command.Parameters.AddWithValue("$event", eventId);
-            command.Parameters.AddWithValue("$rule", rule);
-            command.Parameters.AddWithValue("$index", actionIndex);
-            command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-            command.Parameters.AddWithValue("$abandoned", (now - AbandonedAfter).ToUnixTimeMilliseconds());
-            return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-        }, cancellationToken);
+    private readonly GroupCommit _writes = new(database);
+
+    public async Task<bool> TryClaimAsync(string eventId, string rule, int actionIndex, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return await _writes.ExecuteAsync(ClaimSql, [
+            new("$event", eventId),
+            new("$rule", rule),
+            new("$index", actionIndex),
+            new("$now", now.ToUnixTimeMilliseconds()),
+            new("$abandoned", (now - AbandonedAfter).ToUnixTimeMilliseconds()),
+        ], cancellationToken) == 1;
+    }
 
     public Task CompleteAsync(string eventId, string rule, int actionIndex, bool succeeded, CancellationToken cancellationToken) =>
-        database.WriteAsync(async connection =>
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE reactions SET status = $status, updated_at = $now WHERE event_id = $event AND rule = $rule AND action_index = $index";
-            command.Parameters.AddWithValue("$status", succeeded ? "done" : "failed");
-            command.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
-            command.Parameters.AddWithValue("$event", eventId);
-            command.Parameters.AddWithValue("$rule", rule);
-            command.Parameters.AddWithValue("$index", actionIndex);
-            return await command.ExecuteNonQueryAsync(cancellationToken);
-        }, cancellationToken);
+        _writes.ExecuteAsync(CompleteSql, [
+            new("$status", succeeded ? "done" : "failed"),
+            new("$now", time.GetUtcNow().ToUnixTimeMilliseconds()),
+            new("$event", eventId),
+            new("$rule", rule),
+            new("$index", actionIndex),
+        ], cancellationToken);
 
     public Task ReleaseAsync(string eventId, string rule, int actionIndex, CancellationToken cancellationToken) =>
-        database.WriteAsync(async connection =>
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM reactions WHERE event_id = $event AND rule = $rule AND action_index = $index AND status = 'running'";
-            command.Parameters.AddWithValue("$event", eventId);
-            command.Parameters.AddWithValue("$rule", rule);
-            command.Parameters.AddWithValue("$index", actionIndex);
-            return await command.ExecuteNonQueryAsync(cancellationToken);
-        }, cancellationToken);
+        _writes.ExecuteAsync(ReleaseSql, [
+            new("$event", eventId),
+            new("$rule", rule),
+            new("$index", actionIndex),
+        ], cancellationToken);
 }

@@ -1,0 +1,14 @@
+using EventReactor.Messaging;
+
+namespace EventReactor.EndToEnd;
+
+/// <summary>Removes what an earlier, interrupted run may have left in the benchmark's virtual host.</summary>
+internal static class BrokerReset
+{
+    public static async Task RunAsync(BenchSettings settings)
+    {
+        await using var connection = await BrokerConnections.OpenAsync(settings, "bench-reset");
+        await using var channel = await connection.CreateChannelAsync();
+        await channel.QueueDeleteAsync(EventBusNames.ReactorQueue, ifUnused: false, ifEmpty: false);
+    }
+}

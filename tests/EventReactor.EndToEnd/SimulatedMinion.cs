@@ -1,0 +1,45 @@
+using EventReactor.Contracts;
+using EventReactor.Messaging;
+using EventReactor.Minion;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EventReactor.EndToEnd;
+
+/// <summary>
+/// One minion's real publishing path in its own host: the SQLite outbox, its drainer and its own bus connection,
+/// without the Docker watcher (the benchmark plays the engine's events).
+/// </summary>
+internal sealed class SimulatedMinion(string id, IHost host, IEventPublisher outbox) : IAsyncDisposable
+{
+    public string Id { get; } = id;
+
+    public static async Task<SimulatedMinion> StartAsync(BenchSettings settings, string id, string dataPath)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Bus:Url"] = settings.BusUrl,
+            ["Minion:Id"] = id,
+            ["Minion:DataPath"] = dataPath,
+        });
+        builder.Configuration.AddEnvironmentVariables("EVENTREACTOR__");
+        builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.AddMinionOutbox();
+        builder.AddEventBus();
+        var host = builder.Build();
+        await host.StartAsync();
+        return new SimulatedMinion(id, host, host.Services.GetRequiredKeyedService<IEventPublisher>(MinionHostExtensions.OutboxPublisherKey));
+    }
+
+    /// <summary>Stores the event in the outbox, as the Docker watcher does; the drainer publishes it.</summary>
+    public Task PublishAsync(EventEnvelope envelope) => outbox.PublishAsync(envelope, CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
+    }
+}
