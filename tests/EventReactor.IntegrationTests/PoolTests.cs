@@ -155,9 +155,9 @@ public sealed class PoolTests
         await Task.Delay(TimeSpan.FromSeconds(3));
         var after = await pools.GetAsync("/api/pools/sim");
         Assert.Equal(pidsBefore, after.GetProperty("provisioned").EnumerateArray().Select(p => p.GetProperty("handle").GetString()).Order());
-        Assert.Single(Signals.FindMinions("--id", "sim-1"));
-        Assert.Single(Signals.FindMinions("--id", "sim-2"));
-        Assert.Empty(Signals.FindMinions("--id", "sim-3"));
+        Assert.Single(pools.MinionPids("sim-1"));
+        Assert.Single(pools.MinionPids("sim-2"));
+        Assert.Empty(pools.MinionPids("sim-3"));
         Assert.Contains(after.GetProperty("members").EnumerateArray(), m => m.GetProperty("minion").GetString() == "extra-1" && m.GetProperty("reason").GetString() == "added");
 
         // The idempotency ledger survived: a redelivery of the same event does not act again.

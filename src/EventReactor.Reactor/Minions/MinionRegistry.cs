@@ -21,6 +21,7 @@ internal sealed class MinionRegistry(ReactorDatabase database, TimeProvider time
     private readonly ConcurrentQueue<string> _arrived = new();
     private readonly ConcurrentQueue<string> _departed = new();
     private readonly SemaphoreSlim _loadLock = new(1, 1);
+    private readonly Lock _update = new();
     private volatile bool _loaded;
 
     public async Task<IReadOnlyList<MinionRecord>> ListAsync(CancellationToken cancellationToken)
@@ -52,40 +53,51 @@ internal sealed class MinionRegistry(ReactorDatabase database, TimeProvider time
         var now = time.GetUtcNow();
         var id = parts[1];
         var kind = parts.Length > 2 ? parts[2] : string.Empty;
-        var known = _minions.GetValueOrDefault(id);
-        if (kind == "stop")
+        MinionRecord? known;
+        MinionRecord record;
+
+        // Events of one minion are consumed concurrently (start and inventory arrive together): each change is a
+        // read-modify-write of the whole record, so it happens under a lock or one would undo the other's grains.
+        lock (_update)
         {
-            // A graceful goodbye: lost at once rather than after three missed heartbeats.
-            if (known is { Present: true })
+            known = _minions.GetValueOrDefault(id);
+            if (kind == "stop")
             {
-                var gone = known with { LastSeen = now, Present = false };
-                _minions[id] = gone;
+                // A graceful goodbye: lost at once rather than after three missed heartbeats.
+                if (known is not { Present: true })
+                {
+                    return;
+                }
+
+                record = known with { LastSeen = now, Present = false };
+                _minions[id] = record;
                 _departed.Enqueue(id);
-                await SaveAsync(gone, cancellationToken);
             }
-
-            return;
+            else
+            {
+                record = (known ?? new MinionRecord(id, now, now, false, DefaultHeartbeatSeconds, null)) with
+                {
+                    LastSeen = now,
+                    Present = true,
+                };
+                record = record with
+                {
+                    HeartbeatSeconds = kind is "heartbeat" or "start" && envelope.Data.TryGetProperty("intervalSeconds", out var interval) && interval.TryGetDouble(out var seconds) && seconds > 0
+                        ? seconds
+                        : record.HeartbeatSeconds,
+                    Grains = kind == "inventory" ? envelope.Data.Clone() : record.Grains,
+                };
+                _minions[id] = record;
+                if (known is not { Present: true })
+                {
+                    _arrived.Enqueue(id);
+                }
+            }
         }
 
-        var record = known ?? new MinionRecord(id, now, now, false, DefaultHeartbeatSeconds, null);
-        record = record with
+        if (kind == "stop" || known is null || !known.Present || kind is "inventory" or "start" || now - known.LastSeen > PersistEvery)
         {
-            LastSeen = now,
-            Present = true,
-            HeartbeatSeconds = kind is "heartbeat" or "start" && envelope.Data.TryGetProperty("intervalSeconds", out var interval) && interval.TryGetDouble(out var seconds) && seconds > 0
-                ? seconds
-                : record.HeartbeatSeconds,
-            Grains = kind == "inventory" ? envelope.Data.Clone() : record.Grains,
-        };
-        _minions[id] = record;
-        if (known is not { Present: true })
-        {
-            _arrived.Enqueue(id);
-        }
-
-        if (known is null || !known.Present || kind is "inventory" or "start" || now - known.LastSeen > PersistEvery)
-        {
-            await SaveAsync(record, cancellationToken);
+            await SaveAsync(id, cancellationToken);
         }
     }
 
@@ -106,25 +118,33 @@ internal sealed class MinionRegistry(ReactorDatabase database, TimeProvider time
             lost.Add(id);
         }
 
-        foreach (var record in _minions.Values)
+        var silent = new List<string>();
+        lock (_update)
         {
-            if (record.Present && now - record.LastSeen > TimeSpan.FromSeconds(3 * record.HeartbeatSeconds))
+            foreach (var record in _minions.Values)
             {
-                var gone = record with { Present = false };
-                if (_minions.TryUpdate(record.Id, gone, record))
+                if (record.Present && now - record.LastSeen > TimeSpan.FromSeconds(3 * record.HeartbeatSeconds))
                 {
-                    lost.Add(record.Id);
-                    await SaveAsync(gone, cancellationToken);
+                    _minions[record.Id] = record with { Present = false };
+                    silent.Add(record.Id);
                 }
             }
+        }
+
+        foreach (var id in silent)
+        {
+            lost.Add(id);
+            await SaveAsync(id, cancellationToken);
         }
 
         return (arrived.Distinct().Where(id => _minions.GetValueOrDefault(id)?.Present == true).Order(StringComparer.Ordinal).ToList(), lost.Distinct().Where(id => _minions.GetValueOrDefault(id)?.Present == false).Order(StringComparer.Ordinal).ToList());
     }
 
-    private Task SaveAsync(MinionRecord record, CancellationToken cancellationToken) =>
+    // Writes the record as it is when the write runs, so that saves finishing out of order never store an older state.
+    private Task SaveAsync(string id, CancellationToken cancellationToken) =>
         database.WriteAsync(async connection =>
         {
+            var record = _minions[id];
             await using var command = connection.CreateCommand();
             command.CommandText = """
                 INSERT INTO minions (id, first_seen, last_seen, present, heartbeat_seconds, grains) VALUES ($id, $first, $last, $present, $heartbeat, $grains)

@@ -74,15 +74,18 @@ internal sealed class PoolReactor : IAsyncDisposable
         return last;
     }
 
+    /// <summary>The processes of one provisioned minion of this test (ids repeat across tests; the vhost does not).</summary>
+    public IReadOnlyList<int> MinionPids(string id) => Signals.FindMinions("--id", id).Intersect(Signals.FindMinions("--bus", _vhost.Url)).ToList();
+
     public async ValueTask DisposeAsync()
     {
-        var minions = Signals.FindMinions("--bus", _vhost.Url);
-        foreach (var pid in minions)
+        // The reactor first: a running reconciler would provision a replacement for each minion killed below.
+        await Reactor.DisposeAsync();
+        foreach (var pid in Signals.FindMinions("--bus", _vhost.Url))
         {
             Signals.Send(pid, "KILL");
         }
 
-        await Reactor.DisposeAsync();
         _http.Dispose();
         await _vhost.DisposeAsync();
     }
