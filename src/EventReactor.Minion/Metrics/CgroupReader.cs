@@ -14,14 +14,16 @@ public static class CgroupReader
     {
         Span<byte> buffer = stackalloc byte[KernelFile.BufferSize];
         sample = default;
-        var length = KernelFile.Read(cgroup.CpuUsageFile, buffer);
-        if (length < 0)
+        var length = Read(cgroup, CgroupFile.CpuUsage, buffer);
+
+        // Gone, or (a removed cgroup's file read through an old handle) empty: the kernel never reports no usage.
+        if (length <= 0)
         {
             return false;
         }
 
         sample = cgroup.Version == CgroupVersion.V2 ? ReadV2(cgroup, buffer, length, time) : ReadV1(cgroup, buffer, length, time);
-        if (netDevFile is not null && (length = KernelFile.Read(netDevFile, buffer)) > 0)
+        if (netDevFile is not null && (length = cgroup.Read(CgroupFile.NetDev, netDevFile, buffer)) > 0)
         {
             var net = NetDevParser.Parse(buffer[..length]);
             sample = sample with
@@ -43,10 +45,10 @@ public static class CgroupReader
         var periods = KernelFile.ParseKeyed(stat, "nr_periods"u8) ?? 0;
         var throttled = KernelFile.ParseKeyed(stat, "nr_throttled"u8) ?? 0;
         var throttledTime = KernelFile.ParseKeyed(stat, "throttled_usec"u8) ?? 0;
-        var memory = ReadNumber(cgroup.MemoryUsageFile, buffer) ?? 0;
-        var peak = ReadNumber(cgroup.MemoryPeakFile, buffer);
-        var limit = ReadNumber(cgroup.MemoryLimitFile, buffer); // "max" parses as null
-        var io = (length = KernelFile.Read(cgroup.IoBytesFile, buffer)) > 0 ? IoStatParser.ParseV2(buffer[..length]) : default;
+        var memory = ReadNumber(cgroup, CgroupFile.MemoryUsage, buffer) ?? 0;
+        var peak = ReadNumber(cgroup, CgroupFile.MemoryPeak, buffer);
+        var limit = ReadNumber(cgroup, CgroupFile.MemoryLimit, buffer); // "max" parses as null
+        var io = (length = Read(cgroup, CgroupFile.IoBytes, buffer)) > 0 ? IoStatParser.ParseV2(buffer[..length]) : default;
         return new ContainerSample
         {
             Time = time,
@@ -61,23 +63,23 @@ public static class CgroupReader
             IoWriteBytes = io.WriteBytes,
             IoReadOperations = io.ReadOperations,
             IoWriteOperations = io.WriteOperations,
-            Pids = ReadNumber(cgroup.PidsFile, buffer) ?? 0,
+            Pids = ReadNumber(cgroup, CgroupFile.Pids, buffer) ?? 0,
         };
     }
 
     private static ContainerSample ReadV1(ContainerCgroup cgroup, Span<byte> buffer, int length, DateTimeOffset time)
     {
         var usage = KernelFile.ParseNumber(buffer[..length]) ?? 0;
-        length = KernelFile.Read(cgroup.CpuStatFile, buffer);
+        length = Read(cgroup, CgroupFile.CpuStat, buffer);
         ReadOnlySpan<byte> stat = length > 0 ? buffer[..length] : default;
         var periods = KernelFile.ParseKeyed(stat, "nr_periods"u8) ?? 0;
         var throttled = KernelFile.ParseKeyed(stat, "nr_throttled"u8) ?? 0;
         var throttledTime = KernelFile.ParseKeyed(stat, "throttled_time"u8) ?? 0;
-        var memory = ReadNumber(cgroup.MemoryUsageFile, buffer) ?? 0;
-        var peak = ReadNumber(cgroup.MemoryPeakFile, buffer);
-        var limit = ReadNumber(cgroup.MemoryLimitFile, buffer);
-        var bytes = (length = KernelFile.Read(cgroup.IoBytesFile, buffer)) > 0 ? IoStatParser.ParseV1(buffer[..length]) : default;
-        var operations = (length = KernelFile.Read(cgroup.IoOperationsFile, buffer)) > 0 ? IoStatParser.ParseV1(buffer[..length]) : default;
+        var memory = ReadNumber(cgroup, CgroupFile.MemoryUsage, buffer) ?? 0;
+        var peak = ReadNumber(cgroup, CgroupFile.MemoryPeak, buffer);
+        var limit = ReadNumber(cgroup, CgroupFile.MemoryLimit, buffer);
+        var bytes = (length = Read(cgroup, CgroupFile.IoBytes, buffer)) > 0 ? IoStatParser.ParseV1(buffer[..length]) : default;
+        var operations = (length = Read(cgroup, CgroupFile.IoOperations, buffer)) > 0 ? IoStatParser.ParseV1(buffer[..length]) : default;
         return new ContainerSample
         {
             Time = time,
@@ -92,13 +94,15 @@ public static class CgroupReader
             IoWriteBytes = bytes.WriteBytes,
             IoReadOperations = operations.ReadBytes,
             IoWriteOperations = operations.WriteBytes,
-            Pids = ReadNumber(cgroup.PidsFile, buffer) ?? 0,
+            Pids = ReadNumber(cgroup, CgroupFile.Pids, buffer) ?? 0,
         };
     }
 
-    private static long? ReadNumber(string path, Span<byte> buffer)
+    private static int Read(ContainerCgroup cgroup, CgroupFile file, Span<byte> buffer) => cgroup.Read(file, cgroup.PathOf(file), buffer);
+
+    private static long? ReadNumber(ContainerCgroup cgroup, CgroupFile file, Span<byte> buffer)
     {
-        var length = KernelFile.Read(path, buffer);
+        var length = Read(cgroup, file, buffer);
         return length > 0 ? KernelFile.ParseNumber(buffer[..length]) : null;
     }
 }

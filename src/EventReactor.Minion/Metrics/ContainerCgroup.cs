@@ -1,3 +1,5 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace EventReactor.Minion.Metrics;
 
 /// <summary>
@@ -5,8 +7,10 @@ namespace EventReactor.Minion.Metrics;
 /// unified (v2) layout and the per-controller (v1) layout, including hybrid hosts where a controller-less
 /// <c>unified</c> hierarchy sits beside the v1 controllers (there the v1 directories hold the numbers).
 /// </summary>
-public sealed class ContainerCgroup
+public sealed class ContainerCgroup : IDisposable
 {
+    private readonly SafeFileHandle?[] _handles = new SafeFileHandle?[Enum.GetValues<CgroupFile>().Length];
+
     private ContainerCgroup(CgroupVersion version, string cpuUsage, string cpuStat, string memory, string io, string pids)
     {
         Version = version;
@@ -42,6 +46,35 @@ public sealed class ContainerCgroup
     public string IoOperationsFile { get; }
 
     public string PidsFile { get; }
+    /// <summary>
+    /// Reads one of the files through a handle held open between samples (see <see cref="KernelFile.Read(ref SafeFileHandle?, string, Span{byte})"/>);
+    /// -1 when it is gone. Not thread-safe: one sampling loop reads a container.
+    /// </summary>
+    public int Read(CgroupFile file, string path, Span<byte> buffer) => KernelFile.Read(ref _handles[(int)file], path, buffer);
+
+    public string PathOf(CgroupFile file) => file switch
+    {
+        CgroupFile.CpuUsage => CpuUsageFile,
+        CgroupFile.CpuStat => CpuStatFile,
+        CgroupFile.MemoryUsage => MemoryUsageFile,
+        CgroupFile.MemoryPeak => MemoryPeakFile,
+        CgroupFile.MemoryLimit => MemoryLimitFile,
+        CgroupFile.IoBytes => IoBytesFile,
+        CgroupFile.IoOperations => IoOperationsFile,
+        CgroupFile.Pids => PidsFile,
+        _ => throw new ArgumentOutOfRangeException(nameof(file), file, "net/dev's path is the caller's"),
+    };
+
+    /// <summary>Closes the held handles; a later read opens them again.</summary>
+    public void Dispose()
+    {
+        for (var i = 0; i < _handles.Length; i++)
+        {
+            _handles[i]?.Dispose();
+            _handles[i] = null;
+        }
+    }
+
     /// <summary>Finds the container's cgroup under <paramref name="root"/> (normally /sys/fs/cgroup), or null if it has none (not running).</summary>
     public static ContainerCgroup? Find(string root, string containerId)
     {

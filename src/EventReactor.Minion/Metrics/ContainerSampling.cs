@@ -64,6 +64,10 @@ internal sealed class ContainerSampling(
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
         }
+        finally
+        {
+            Target.Cgroup.Dispose();
+        }
 
         await FlushAsync(final: true);
     }

@@ -38,6 +38,44 @@ internal static class KernelFile
         }
     }
 
+    /// <summary>
+    /// Reads the file through a handle kept open between samples: a cgroup or /proc file read again at offset 0
+    /// returns fresh values, and skipping open and close makes a read about seven times cheaper. -1 when the file
+    /// is gone; on cgroupfs a removed cgroup's open files fail with ENODEV, which lands here too.
+    /// </summary>
+    public static int Read(ref SafeFileHandle? handle, string path, Span<byte> buffer)
+    {
+        if (handle is null)
+        {
+            try
+            {
+                handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+            {
+                return -1;
+            }
+        }
+
+        try
+        {
+            var total = 0;
+            int read;
+            while (total < buffer.Length && (read = RandomAccess.Read(handle, buffer[total..], total)) > 0)
+            {
+                total += read;
+            }
+
+            return total;
+        }
+        catch (IOException)
+        {
+            handle.Dispose();
+            handle = null;
+            return -1;
+        }
+    }
+
     /// <summary>The leading unsigned number of the content, or null for "max" or an empty file.</summary>
     public static long? ParseNumber(ReadOnlySpan<byte> content)
     {
