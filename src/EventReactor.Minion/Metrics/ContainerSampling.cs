@@ -17,6 +17,7 @@ internal sealed class ContainerSampling(
     private readonly CancellationTokenSource _stop = new();
     private readonly List<ContainerSample> _buffer = [];
     private Task? _running;
+    private string _ended = "stopped";
 
     public ContainerTarget Target { get; } = target;
 
@@ -50,6 +51,7 @@ internal sealed class ContainerSampling(
                 var now = time.GetUtcNow();
                 if (!CgroupReader.TryRead(Target.Cgroup, Target.NetDevFile, now, out var sample))
                 {
+                    _ended = "exited";
                     break; // the cgroup is gone: the container exited
                 }
 
@@ -63,6 +65,10 @@ internal sealed class ContainerSampling(
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
+        }
+        catch (Exception ex)
+        {
+            _ended = $"failed: {ex.GetBaseException().Message}"; // still ship what was read
         }
         finally
         {
@@ -79,7 +85,7 @@ internal sealed class ContainerSampling(
             return;
         }
 
-        var batch = MetricsEvents.Batch(minionId, Target.Id, Target.Name, Interval, _buffer.ToArray(), final);
+        var batch = MetricsEvents.Batch(minionId, Target.Id, Target.Name, Interval, _buffer.ToArray(), final ? _ended : null);
         _buffer.Clear();
 
         // The outbox only appends to a local file; it must not be cut short by the stop that asked for this flush.
