@@ -5,6 +5,7 @@ using EventReactor.Minion.Commands.Functions;
 using EventReactor.Minion.Docker;
 using EventReactor.Minion.Health;
 using EventReactor.Minion.Inventory;
+using EventReactor.Minion.Metrics;
 using EventReactor.Minion.Outbox;
 using EventReactor.Minion.Presence;
 using EventReactor.Minion.Storage;
@@ -37,6 +38,9 @@ public static class MinionHostExtensions
 
         builder.Services.AddHostedService<OutboxDepthGauge>();
         builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox");
+        builder.Services.AddSingleton<IValidateOptions<MinionOptions>, MetricsOptionsValidator>();
+        builder.Services.AddSingleton<MetricsSampler>();
+        builder.Services.AddHostedService<MetricsSamplerService>();
         AddCommands(builder);
         builder.Services.AddMinionInventory();
         builder.Services.AddMinionPresence();
@@ -79,6 +83,8 @@ public static class MinionHostExtensions
         builder.Services.AddSingleton<IMinionFunction, ContainerLogsFunction>();
         builder.Services.AddSingleton<IMinionFunction, ImagePullFunction>();
         builder.Services.AddSingleton<IMinionFunction, InventoryRefreshFunction>();
+        builder.Services.AddSingleton<IMinionFunction, MetricsStartFunction>();
+        builder.Services.AddSingleton<IMinionFunction, MetricsStopFunction>();
         builder.Services.AddScoped<CommandDispatcher>();
 
         // Each minion consumes its own queue; the id is known from configuration before the host is built.

@@ -38,6 +38,8 @@ public sealed class MinionOptions
 
     public OutboxOptions Outbox { get; set; } = new();
 
+    public Metrics.MetricsOptions Metrics { get; set; } = new();
+
     public string ResolveDataPath() => DataPath is { Length: > 0 } configured ? configured : Path.Combine(".eventreactor", $"minion-{Id}");
 
     /// <summary>Whether to follow the Docker engine; simulated minions that share a host's engine turn it off.</summary>

@@ -1,6 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using EventReactor.Benchmarks;
+using EventReactor.Benchmarks.Sampler;
+
+// "sampler [seconds]": issue #6's metric sampling overhead (deploy/perf/sampler.sh) instead of the rule engine.
+if (args is ["sampler", .. var samplerArgs])
+{
+    return await SamplerBenchmark.RunAsync(samplerArgs);
+}
 
 // Rules and events as issue #3 asks: 1,000 rules (30% with a condition), a million events matching at most five each.
 const int RuleCount = 1000;

@@ -4,6 +4,7 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using EventReactor.Core.Rules;
 using EventReactor.Minion.Docker;
+using EventReactor.Minion.Metrics;
 
 namespace EventReactor.Minion.Commands.Functions;
 
@@ -11,7 +12,7 @@ namespace EventReactor.Minion.Commands.Functions;
 /// <c>container.run</c>: creates and starts a container with resource limits, device pass-through and GPUs.
 /// With <c>wait: true</c> it waits for the exit (up to <c>timeout</c>) and returns the exit code and the log tail.
 /// </summary>
-internal sealed class ContainerRunFunction(DockerClientFactory docker, PolicyChecker policy) : IMinionFunction
+internal sealed class ContainerRunFunction(DockerClientFactory docker, PolicyChecker policy, MetricsSampler sampler) : IMinionFunction
 {
     public const string JobLabel = "eventreactor.jid";
     private const int LogTailLines = 100;
@@ -24,6 +25,7 @@ internal sealed class ContainerRunFunction(DockerClientFactory docker, PolicyChe
         var wait = arguments.OptionalBool("wait", false);
         var autoRemove = arguments.OptionalBool("autoRemove", false);
         var timeout = ReadTimeout(arguments);
+        var sampling = ReadSampling(arguments);
         arguments.EnsureAllRead();
 
         // When waiting, remove after reading the logs rather than letting the engine race us to it.
@@ -52,6 +54,12 @@ internal sealed class ContainerRunFunction(DockerClientFactory docker, PolicyChe
         {
             await RemoveQuietlyAsync(client, created.ID);
             throw new FunctionFailedException($"the container did not start: {ex.ResponseBody.Trim()}");
+        }
+
+        if (sampling is { } interval)
+        {
+            // Sample from the start: a short job may be over before a separate metrics.start could arrive.
+            await StartSamplingAsync(created.ID, interval, cancellationToken);
         }
 
         if (exited is null)
@@ -195,6 +203,27 @@ internal sealed class ContainerRunFunction(DockerClientFactory docker, PolicyChe
         { ValueKind: JsonValueKind.String } text when ByteSize.TryParse(text.GetString()!, out var bytes) => bytes,
         _ => throw arguments.Bad("memory", "must be bytes or a size such as 512m"),
     };
+
+    // metrics: { interval: 100ms }
+    private static TimeSpan? ReadSampling(FunctionArguments arguments) => arguments.Optional("metrics") switch
+    {
+        null => null,
+        { ValueKind: JsonValueKind.Object } metrics when metrics.EnumerateObject().All(p => p.Name == "interval") =>
+            SamplingInterval.Read(arguments, "metrics", metrics.TryGetProperty("interval", out var interval) ? interval : null) ?? MetricsOptions.MinInterval * 10,
+        _ => throw arguments.Bad("metrics", "must be a map such as {interval: 100ms}"),
+    };
+
+    private async Task StartSamplingAsync(string id, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sampler.StartAsync(id, interval, cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            // It already exited: there is nothing left to sample, and the run itself succeeded.
+        }
+    }
 
     private static TimeSpan? ReadTimeout(FunctionArguments arguments) => arguments.Optional("timeout") switch
     {

@@ -1,0 +1,98 @@
+using EventReactor.Messaging;
+
+namespace EventReactor.Minion.Metrics;
+
+/// <summary>
+/// Samples one container at its interval and ships the samples in batches; the last batch goes out when the
+/// cgroup vanishes (the container exited) or sampling is stopped.
+/// </summary>
+internal sealed class ContainerSampling(
+    ContainerTarget target,
+    TimeSpan interval,
+    MetricsOptions options,
+    string minionId,
+    IEventPublisher publisher,
+    TimeProvider time) : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<ContainerSample> _buffer = [];
+    private Task? _running;
+    private string _ended = "stopped";
+
+    public ContainerTarget Target { get; } = target;
+
+    public TimeSpan Interval { get; } = interval;
+
+    /// <summary>Completes when sampling ended, with the final batch shipped.</summary>
+    public Task Completion => _running ?? Task.CompletedTask;
+
+    public void Start() => _running = Task.Run(RunAsync);
+
+    public async Task StopAsync()
+    {
+        await _stop.CancelAsync();
+        await Completion;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _stop.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        var nextFlush = NextFlush();
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token))
+            {
+                var now = time.GetUtcNow();
+                if (!CgroupReader.TryRead(Target.Cgroup, Target.NetDevFile, now, out var sample))
+                {
+                    _ended = "exited";
+                    break; // the cgroup is gone: the container exited
+                }
+
+                _buffer.Add(sample);
+                if (_buffer.Count >= options.FlushSamples || now >= nextFlush)
+                {
+                    await FlushAsync(final: false);
+                    nextFlush = NextFlush();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            _ended = $"failed: {ex.GetBaseException().Message}"; // still ship what was read
+        }
+        finally
+        {
+            Target.Cgroup.Dispose();
+        }
+
+        await FlushAsync(final: true);
+    }
+
+    private async Task FlushAsync(bool final)
+    {
+        if (_buffer.Count == 0 && !final)
+        {
+            return;
+        }
+
+        var batch = MetricsEvents.Batch(minionId, Target.Id, Target.Name, Interval, _buffer.ToArray(), final ? _ended : null);
+        _buffer.Clear();
+
+        // The outbox only appends to a local file; it must not be cut short by the stop that asked for this flush.
+        await publisher.PublishAsync(batch, CancellationToken.None);
+    }
+
+    /// <summary>±10% jitter, so that containers started together do not all flush in the same instant.</summary>
+    private DateTimeOffset NextFlush() =>
+        time.GetUtcNow() + (options.FlushInterval * (0.9 + (Random.Shared.NextDouble() * 0.2)));
+}
