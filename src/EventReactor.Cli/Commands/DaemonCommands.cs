@@ -2,7 +2,6 @@ using System.CommandLine;
 using EventReactor.Cli.Hosting;
 using EventReactor.Messaging;
 using EventReactor.Minion;
-using EventReactor.Reactor;
 using EventReactor.Reactor.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
@@ -14,31 +13,11 @@ internal static class DaemonCommands
 {
     public static Command CreateReactor()
     {
-        var rules = CommonOptions.Rules();
-        var data = CommonOptions.Data();
-        var pools = CommonOptions.Pools();
-        var bus = CommonOptions.Bus(CommonOptions.DefaultRabbitMq);
-        var http = CommonOptions.Http();
-        var command = new Command("reactor", "Run the reactor daemon: consume events, match rules, act, serve the HTTP API")
-        {
-            rules, data, pools, bus, http,
-        };
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            var settings = new DaemonSettings()
-                .Set("Reactor:RulesPath", parse.GetValue(rules))
-                .Set("Reactor:DataPath", parse.GetValue(data))
-                .Set("Reactor:PoolsFile", parse.GetValue(pools))
-                .Set("Reactor:Http", parse.GetValue(http))
-                .Set("Bus:Url", parse.GetValue(bus));
-            var builder = DaemonHost.CreateWebBuilder(settings);
-            builder.AddEventReactorTelemetry("eventreactor-reactor");
-            builder.AddReactor();
-            builder.AddEventBus();
-            var app = builder.Build();
-            app.MapReactor();
-            return await DaemonHost.RunAsync(app, cancellationToken);
-        });
+        var options = new ReactorCommandOptions(CommonOptions.DefaultRabbitMq);
+        var command = new Command("reactor", "Run the reactor daemon: consume events, match rules, act, serve the HTTP API");
+        options.AddTo(command);
+        command.SetAction((parse, cancellationToken) =>
+            ReactorHost.RunAsync(options.ToSettings(parse), "eventreactor-reactor", withMinion: false, cancellationToken));
         return command;
     }
 
