@@ -30,18 +30,9 @@ readonly WAIT_S=90
 readonly FIX="run as root: deploy/dev/services.sh (installs rabbitmq-server, docker.io, busybox-static, amqp-tools and builds $IMAGE)"
 
 me=$(basename "$0")
+# shellcheck source=deploy/dev/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 trap 'rc=$?; echo "$me: FAILED (exit $rc) at line $LINENO: $BASH_COMMAND" >&2' ERR
-
-fail() {
-  local msg=$1 log
-  shift
-  trap - ERR
-  echo "$me: FAILED: $msg" >&2
-  for log in "$@"; do
-    [[ -s $log ]] && { echo "$me: last 30 lines of $log:" >&2; tail -n 30 "$log" | sed 's/^/    /' >&2; }
-  done
-  exit 1
-}
 
 require() {
   [[ $(id -u) -eq 0 ]] || fail "must run as root (uid is $(id -u)); $FIX"
@@ -50,20 +41,6 @@ require() {
     command -v "$tool" >/dev/null 2>&1 || [[ -x /usr/lib/rabbitmq/bin/$tool ]] || fail "'$tool' is missing; $FIX"
   done
   timeout 20 docker image inspect "$IMAGE" >/dev/null 2>&1 || fail "the shared engine has no image $IMAGE to copy; $FIX"
-}
-
-# Same detaching as services.sh: own session, no inherited descriptors, output to a log.
-detach() {
-  local log=$1
-  shift
-  (
-    exec </dev/null >>"$log" 2>&1
-    for fd in /proc/self/fd/*; do
-      fd=${fd##*/}
-      if ((fd > 2)); then eval "exec $fd>&-"; fi
-    done
-    exec setsid "$@"
-  ) &
 }
 
 # --- RabbitMQ -----------------------------------------------------------------
@@ -104,12 +81,7 @@ rabbit_stop() {
     return 0
   fi
   # SIGTERM makes the node shut down cleanly, much faster than rabbitmqctl's own VM start.
-  kill -TERM "$pid"
-  local deadline=$((SECONDS + 60))
-  while kill -0 "$pid" 2>/dev/null; do
-    ((SECONDS < deadline)) || fail "the private rabbitmq (pid $pid) still runs 60 s after SIGTERM" "$RABBIT_BASE/log/$RABBIT_NODE.log"
-    sleep 0.2
-  done
+  stop_pid "$pid" "the private rabbitmq" "$RABBIT_BASE/log/$RABBIT_NODE.log"
   echo "chaos rabbitmq: stopped"
 }
 
@@ -140,12 +112,7 @@ docker_stop() {
     echo "chaos docker: not running"
     return 0
   fi
-  kill -TERM "$pid"
-  local deadline=$((SECONDS + 60))
-  while kill -0 "$pid" 2>/dev/null; do
-    ((SECONDS < deadline)) || fail "the private dockerd (pid $pid) still runs 60 s after SIGTERM" "$DOCKER_LOG"
-    sleep 0.2
-  done
+  stop_pid "$pid" "the private dockerd" "$DOCKER_LOG"
   echo "chaos docker: stopped"
 }
 

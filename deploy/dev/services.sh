@@ -24,29 +24,13 @@ readonly DOCKERD_LOG=/var/log/eventreactor-dockerd.log
 readonly DOCKERD_PIDFILE=/var/run/docker.pid
 
 me=$(basename "$0")
+# shellcheck source=deploy/dev/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 rabbit_pid=""
 rabbit_pending=0
 rabbit_started_at=$SECONDS
-detached_pid=""
 
 trap 'rc=$?; echo "$me: FAILED (exit $rc) at line $LINENO: $BASH_COMMAND" >&2' ERR
-
-# fail MESSAGE [LOG...]: says what failed, shows the end of each log, exits 1.
-fail() {
-  local msg=$1 log
-  shift
-  trap - ERR
-  echo "$me: FAILED: $msg" >&2
-  for log in "$@"; do
-    if [[ -s $log ]]; then
-      echo "$me: see $log; its last 30 lines:" >&2
-      tail -n 30 "$log" | sed 's/^/    /' >&2
-    else
-      echo "$me: see $log (empty or missing)" >&2
-    fi
-  done
-  exit 1
-}
 
 rabbit_node_log() { echo "/var/log/rabbitmq/${RABBITMQ_NODENAME:-rabbit@$(hostname -s)}.log"; }
 
@@ -66,23 +50,6 @@ require_root_debian() {
     echo "  then: sudo deploy/dev/services.sh"
   } >&2
   exit 2
-}
-
-# detach LOG CMD...: runs CMD in the background in its own session, stdin from /dev/null,
-# stdout and stderr appended to LOG, and no other inherited descriptor (a daemon holding a
-# caller's pipe open would make a CI step wait forever). Sets detached_pid.
-detach() {
-  local log=$1
-  shift
-  (
-    exec </dev/null >>"$log" 2>&1
-    for fd in /proc/self/fd/*; do
-      fd=${fd##*/}
-      if ((fd > 2)); then eval "exec $fd>&-"; fi
-    done
-    exec setsid -w "$@"
-  ) &
-  detached_pid=$!
 }
 
 install_missing_packages() {
@@ -192,12 +159,7 @@ docker_stop() {
     echo "docker: not running"
     return 0
   fi
-  kill -TERM "$pid"
-  local deadline=$((SECONDS + 60))
-  while kill -0 "$pid" 2>/dev/null; do
-    ((SECONDS < deadline)) || fail "dockerd (pid $pid) still runs 60 s after SIGTERM" "$DOCKERD_LOG"
-    sleep 0.5
-  done
+  stop_pid "$pid" dockerd "$DOCKERD_LOG"
   echo "docker: stopped"
 }
 
