@@ -49,9 +49,9 @@ internal sealed class ElasticBulkSender
         }
 
         var details = response.ApiCallDetails;
-        if (!details.HasSuccessfulStatusCode || response.Items.Count != documents.Count)
+        if (!details.HasSuccessfulStatusCode || response.Items?.Count != documents.Count)
         {
-            var reason = details.OriginalException?.GetBaseException().Message ?? $"HTTP {details.HttpStatusCode}";
+            var reason = details.OriginalException?.GetBaseException().Message ?? $"HTTP {details.HttpStatusCode}, {response.Items?.Count ?? 0} results for {documents.Count} documents";
             throw new ElasticsearchUnavailableException($"bulk request failed: {reason}", details.OriginalException);
         }
 
