@@ -153,6 +153,21 @@ public sealed class ElasticsearchSinkTests
     }
 
     [Fact]
+    public async Task WriteAsync_ElasticsearchOnly_KeepsDocumentsForTheShipperButNoSampleRows()
+    {
+        await using var sinks = new MetricsSinkHarness(o =>
+        {
+            o.Sinks = [MetricsSinkNames.Elasticsearch];
+            o.Elasticsearch = new ElasticsearchSinkOptions { Url = "http://127.0.0.1:9" };
+        });
+
+        await sinks.Writer.WriteAsync([MetricBatches.Container("m1", "c1", count: 4), EventEnvelope.Create("ci/build/finished", "/ci")], CancellationToken.None);
+
+        Assert.Equal(5, await PendingAsync(sinks));
+        Assert.Empty(await sinks.Query.SamplesAsync("c1", since: null, limit: 10, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Shipper_ElasticsearchDownThenUp_BacksOffWhileEventsAreStillHandledAndShipsEverything()
     {
         var port = FreePort();
