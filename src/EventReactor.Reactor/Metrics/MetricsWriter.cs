@@ -157,7 +157,10 @@ internal sealed partial class MetricsWriter(
             else if (MetricTags.IsBenchmarkEnd(envelope.Tag))
             {
                 documents.AddRange(_mapper!.Benchmark(envelope));
-                documents.Add(_mapper.Event(envelope));
+                if (options.Value.Elasticsearch.IndexEvents)
+                {
+                    documents.Add(_mapper.Event(envelope));
+                }
             }
             else if (options.Value.Elasticsearch.IndexEvents)
             {
