@@ -41,6 +41,7 @@ public static class MinionHostExtensions
         builder.Services.AddSingleton<IValidateOptions<MinionOptions>, MetricsOptionsValidator>();
         builder.Services.AddSingleton<MetricsSampler>();
         builder.Services.AddHostedService<MetricsSamplerService>();
+        builder.Services.AddHostedService<HostSamplingService>();
         AddCommands(builder);
         builder.Services.AddMinionInventory();
         builder.Services.AddMinionPresence();

@@ -5,6 +5,7 @@ using EventReactor.Reactor.Audit;
 using EventReactor.Reactor.Health;
 using EventReactor.Reactor.Http;
 using EventReactor.Reactor.Jobs;
+using EventReactor.Reactor.Metrics;
 using EventReactor.Reactor.Minions;
 using EventReactor.Reactor.Pools;
 using EventReactor.Reactor.Pools.Provisioning;
@@ -37,6 +38,7 @@ public static class ReactorHostExtensions
         AddRules(builder.Services);
         AddActions(builder.Services);
         AddMinionsJobsAndPools(builder.Services);
+        builder.Services.AddMetricSinks(builder.Configuration);
         AddHttpApi(builder);
 
         // Registered before the bus, in this order, so that the schema and the rules are in place before the first event.
@@ -135,6 +137,7 @@ public static class ReactorHostExtensions
         app.MapStateEndpoints();
         app.MapStatusEndpoints();
         app.MapPoolEndpoints();
+        app.MapMetricsEndpoints();
         return app;
     }
 }

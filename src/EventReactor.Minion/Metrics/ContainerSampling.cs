@@ -16,6 +16,7 @@ internal sealed class ContainerSampling(
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly List<ContainerSample> _buffer = [];
+    private readonly HostShape _host = HostShape.Of(options.ProcRoot);
     private Task? _running;
     private string _ended = "stopped";
 
@@ -85,14 +86,12 @@ internal sealed class ContainerSampling(
             return;
         }
 
-        var batch = MetricsEvents.Batch(minionId, Target.Id, Target.Name, Interval, _buffer.ToArray(), final ? _ended : null);
+        var batch = MetricsEvents.Batch(minionId, Target.Id, Target.Name, Interval, _host, _buffer.ToArray(), final ? _ended : null);
         _buffer.Clear();
 
         // The outbox only appends to a local file; it must not be cut short by the stop that asked for this flush.
         await publisher.PublishAsync(batch, CancellationToken.None);
     }
 
-    /// <summary>±10% jitter, so that containers started together do not all flush in the same instant.</summary>
-    private DateTimeOffset NextFlush() =>
-        time.GetUtcNow() + (options.FlushInterval * (0.9 + (Random.Shared.NextDouble() * 0.2)));
+    private DateTimeOffset NextFlush() => FlushSchedule.Next(time, options.FlushInterval);
 }

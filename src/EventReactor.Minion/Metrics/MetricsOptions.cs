@@ -12,6 +12,9 @@ public sealed class MetricsOptions
     /// <summary>The sampling interval for <see cref="SampleAll"/> and for <c>metrics.start</c> without one.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How often the host itself (CPU, memory, load, disk I/O) is sampled; <c>00:00:00</c> turns host sampling off.</summary>
+    public TimeSpan HostInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How often buffered samples are shipped, ±10% so that many containers do not flush together.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(5);
 

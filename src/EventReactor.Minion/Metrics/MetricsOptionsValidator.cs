@@ -15,6 +15,11 @@ internal sealed class MetricsOptionsValidator : IValidateOptions<MinionOptions>
             failures.Add($"{Key}:{nameof(MetricsOptions.Interval)} '{metrics.Interval}' must be at least {MetricsOptions.MinInterval.TotalMilliseconds} ms, e.g. 00:00:01");
         }
 
+        if (metrics.HostInterval != TimeSpan.Zero && metrics.HostInterval < MetricsOptions.MinInterval)
+        {
+            failures.Add($"{Key}:{nameof(MetricsOptions.HostInterval)} '{metrics.HostInterval}' must be 00:00:00 (off) or at least {MetricsOptions.MinInterval.TotalMilliseconds} ms, e.g. 00:00:01");
+        }
+
         if (metrics.FlushInterval <= TimeSpan.Zero)
         {
             failures.Add($"{Key}:{nameof(MetricsOptions.FlushInterval)} '{metrics.FlushInterval}' must be positive, e.g. 00:00:05");

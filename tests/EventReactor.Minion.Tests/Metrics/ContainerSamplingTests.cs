@@ -27,6 +27,7 @@ public sealed class ContainerSamplingTests : IDisposable
         Assert.Equal(3, first.Data.GetProperty("samples").GetArrayLength());
         Assert.Equal(51159326, first.Data.GetProperty("samples")[0].GetProperty("cpuUsageNanoseconds").GetInt64());
         Assert.False(first.Data.GetProperty("final").GetBoolean());
+        Assert.Equal(Environment.ProcessorCount, first.Data.GetProperty("hostCpus").GetInt32());
     }
 
     [Fact]

@@ -30,4 +30,22 @@ public sealed class MetricsOptionsValidatorTests
 
         Assert.Contains("Minion:Metrics:FlushSamples", result.FailureMessage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_HostIntervalBelow100Ms_FailsNamingTheKey()
+    {
+        var options = new MinionOptions { Metrics = new MetricsOptions { HostInterval = TimeSpan.FromMilliseconds(50) } };
+
+        var result = new MetricsOptionsValidator().Validate(null, options);
+
+        Assert.Contains("Minion:Metrics:HostInterval", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_HostIntervalZero_SucceedsAsOff()
+    {
+        var options = new MinionOptions { Metrics = new MetricsOptions { HostInterval = TimeSpan.Zero } };
+
+        Assert.True(new MetricsOptionsValidator().Validate(null, options).Succeeded);
+    }
 }

@@ -1,0 +1,164 @@
+using Microsoft.Data.Sqlite;
+
+namespace EventReactor.Reactor.Metrics;
+
+/// <summary>Reads container and host samples back from <c>metrics.db</c>: for the HTTP API and <c>bench show</c>.</summary>
+internal sealed class ContainerMetricsQuery(MetricsDatabase database)
+{
+    private const string SampleColumns = "time, cpu_ns, cpu_periods, cpu_throttled_periods, cpu_throttled_ns, memory_bytes, memory_peak_bytes, memory_limit_bytes, io_read_bytes, io_write_bytes, io_read_ops, io_write_ops, pids, net_rx_bytes, net_rx_packets, net_tx_bytes, net_tx_packets";
+
+    /// <summary>One summary per requested container (by full id), in the order asked; a container never sampled has zero samples.</summary>
+    public async Task<IReadOnlyList<ContainerMetricsSummary>> SummarizeAsync(IReadOnlyCollection<string> containerIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT count(s.time), min(s.time), max(s.time), max(max(coalesce(s.memory_peak_bytes, 0)), max(s.memory_bytes)),
+                (SELECT cpu_ns FROM container_samples WHERE container = $id ORDER BY time LIMIT 1),
+                (SELECT cpu_ns || ' ' || io_read_bytes || ' ' || io_write_bytes || ' ' || net_rx_bytes || ' ' || net_tx_bytes FROM container_samples WHERE container = $id ORDER BY time DESC LIMIT 1),
+                c.name, c.minion, c.ended
+            FROM (SELECT $id AS container) k
+            LEFT JOIN container_samples s ON s.container = k.container
+            LEFT JOIN containers c ON c.container = k.container
+            """;
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        var summaries = new List<ContainerMetricsSummary>(containerIds.Count);
+        foreach (var container in containerIds)
+        {
+            id.Value = container;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            summaries.Add(Summarize(container, reader));
+        }
+
+        return summaries;
+    }
+
+    /// <summary>The container's full id for a unique id prefix (as Docker accepts), or null when none or several match.</summary>
+    public async Task<string?> ResolveAsync(string prefix, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT container FROM containers WHERE container >= $prefix AND container < $prefix || x'ff' LIMIT 2";
+        command.Parameters.AddWithValue("$prefix", prefix);
+        var matches = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            matches.Add(reader.GetString(0));
+        }
+
+        return matches.Count == 1 ? matches[0] : null;
+    }
+
+    /// <summary>The container's samples in time order, from <paramref name="since"/> on, at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<ContainerSampleRow>> SamplesAsync(string container, DateTimeOffset? since, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {SampleColumns} FROM container_samples WHERE container = $container AND time >= $since ORDER BY time LIMIT $limit";
+        command.Parameters.AddWithValue("$container", container);
+        command.Parameters.AddWithValue("$since", since is { } from ? UnixMicros.From(from) : long.MinValue);
+        command.Parameters.AddWithValue("$limit", limit);
+        var samples = new List<ContainerSampleRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            samples.Add(new ContainerSampleRow
+            {
+                Time = UnixMicros.ToTime(reader.GetInt64(0)),
+                CpuUsageNanoseconds = reader.GetInt64(1),
+                CpuPeriods = reader.GetInt64(2),
+                CpuThrottledPeriods = reader.GetInt64(3),
+                CpuThrottledNanoseconds = reader.GetInt64(4),
+                MemoryBytes = reader.GetInt64(5),
+                MemoryPeakBytes = reader.IsDBNull(6) ? null : reader.GetInt64(6),
+                MemoryLimitBytes = reader.IsDBNull(7) ? null : reader.GetInt64(7),
+                IoReadBytes = reader.GetInt64(8),
+                IoWriteBytes = reader.GetInt64(9),
+                IoReadOperations = reader.GetInt64(10),
+                IoWriteOperations = reader.GetInt64(11),
+                Pids = reader.GetInt64(12),
+                NetReceiveBytes = reader.GetInt64(13),
+                NetReceivePackets = reader.GetInt64(14),
+                NetTransmitBytes = reader.GetInt64(15),
+                NetTransmitPackets = reader.GetInt64(16),
+            });
+        }
+
+        return samples;
+    }
+
+    /// <summary>A minion's host samples in time order, from <paramref name="since"/> on, at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<HostSampleRow>> HostSamplesAsync(string minion, DateTimeOffset? since, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT time, cpu_total_ticks, cpu_idle_ticks, memory_total_bytes, memory_available_bytes, load1, load5, load15,
+                disk_read_bytes, disk_write_bytes, disk_read_ops, disk_write_ops
+            FROM host_samples WHERE minion = $minion AND time >= $since ORDER BY time LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$minion", minion);
+        command.Parameters.AddWithValue("$since", since is { } from ? UnixMicros.From(from) : long.MinValue);
+        command.Parameters.AddWithValue("$limit", limit);
+        var samples = new List<HostSampleRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            samples.Add(new HostSampleRow
+            {
+                Time = UnixMicros.ToTime(reader.GetInt64(0)),
+                CpuTotalTicks = reader.GetInt64(1),
+                CpuIdleTicks = reader.GetInt64(2),
+                MemoryTotalBytes = reader.GetInt64(3),
+                MemoryAvailableBytes = reader.GetInt64(4),
+                Load1 = reader.GetDouble(5),
+                Load5 = reader.GetDouble(6),
+                Load15 = reader.GetDouble(7),
+                DiskReadBytes = reader.GetInt64(8),
+                DiskWriteBytes = reader.GetInt64(9),
+                DiskReadOperations = reader.GetInt64(10),
+                DiskWriteOperations = reader.GetInt64(11),
+            });
+        }
+
+        return samples;
+    }
+
+    private static ContainerMetricsSummary Summarize(string container, SqliteDataReader reader)
+    {
+        var count = reader.GetInt32(0);
+        var name = reader.IsDBNull(6) ? null : reader.GetString(6);
+        var minion = reader.IsDBNull(7) ? null : reader.GetString(7);
+        var ended = reader.IsDBNull(8) ? null : reader.GetString(8);
+        if (count == 0)
+        {
+            return new ContainerMetricsSummary { Container = container, Name = name, Minion = minion, Ended = ended };
+        }
+
+        var first = UnixMicros.ToTime(reader.GetInt64(1));
+        var last = UnixMicros.ToTime(reader.GetInt64(2));
+        var firstCpu = reader.GetInt64(4);
+        var lastValues = reader.GetString(5).Split(' ').Select(long.Parse).ToArray();
+        var span = (last - first).TotalSeconds;
+        return new ContainerMetricsSummary
+        {
+            Container = container,
+            Name = name,
+            Minion = minion,
+            Ended = ended,
+            Samples = count,
+            First = first,
+            Last = last,
+            MeanIntervalMs = count > 1 ? span * 1000 / (count - 1) : null,
+            CpuSeconds = lastValues[0] / 1e9,
+            MeanCpuCores = span > 0 ? (lastValues[0] - firstCpu) / 1e9 / span : null,
+            PeakMemoryBytes = reader.GetInt64(3),
+            IoReadBytes = lastValues[1],
+            IoWriteBytes = lastValues[2],
+            NetReceiveBytes = lastValues[3],
+            NetTransmitBytes = lastValues[4],
+        };
+    }
+}

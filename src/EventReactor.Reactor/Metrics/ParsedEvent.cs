@@ -1,0 +1,6 @@
+using EventReactor.Contracts;
+
+namespace EventReactor.Reactor.Metrics;
+
+/// <summary>An event for the sinks, with its batch read once: a container batch, a host batch, or neither.</summary>
+internal sealed record ParsedEvent(EventEnvelope Envelope, ContainerBatch? Container, HostBatch? Host);
