@@ -45,7 +45,6 @@ internal sealed class ContainerRunFunction(DockerClientFactory docker, PolicyChe
             throw new FunctionFailedException($"the engine refused the container: {ex.ResponseBody.Trim()}");
         }
 
-        var exited = wait ? client.Containers.WaitContainerAsync(created.ID, cancellationToken) : null;
         try
         {
             await client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken);
@@ -55,6 +54,12 @@ internal sealed class ContainerRunFunction(DockerClientFactory docker, PolicyChe
             await RemoveQuietlyAsync(client, created.ID);
             throw new FunctionFailedException($"the container did not start: {ex.ResponseBody.Trim()}");
         }
+
+        // Wait only once it has started: the engine's wait (condition not-running, the only one Docker.DotNet asks for)
+        // answers at once, with exit code 0, for a container that is merely created. Waiting before the start made
+        // `wait` return in milliseconds and the removal that follows killed the container under its sampler.
+        // A container that already exited is kept (no auto-remove while waiting), so the wait still reads its code.
+        var exited = wait ? client.Containers.WaitContainerAsync(created.ID, cancellationToken) : null;
 
         if (sampling is { } interval)
         {
