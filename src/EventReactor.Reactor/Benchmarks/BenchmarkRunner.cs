@@ -27,9 +27,15 @@ internal sealed partial class BenchmarkRunner(
     private readonly Channel<PendingRun> _queue = Channel.CreateUnbounded<PendingRun>();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _hostLocks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task> _active = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _accepted = new(StringComparer.Ordinal);
+
+    // Runs recorded since this runner exists belong to this process, even before they reach the queue.
+    private readonly DateTimeOffset _since = time.GetUtcNow();
 
     public void Enqueue(PendingRun run)
     {
+        // Marked before the queue so that the start-up sweep, which may still be running, leaves this run alone.
+        _accepted[run.Run.Id] = true;
         if (!_queue.Writer.TryWrite(run))
         {
             throw new InvalidOperationException("the benchmark runner has stopped");
@@ -70,7 +76,7 @@ internal sealed partial class BenchmarkRunner(
 
     private async Task FailInterruptedAsync(CancellationToken cancellationToken)
     {
-        foreach (var run in await store.ListUnfinishedAsync(cancellationToken))
+        foreach (var run in (await store.ListUnfinishedAsync(cancellationToken)).Where(r => r.CreatedAt < _since && !_accepted.ContainsKey(r.Id)))
         {
             LogInterrupted(logger, run.Id, run.Suite);
             await FinishAsync(run, run.StartedAt, InterruptedReason, [], new Dictionary<string, GrainsSnapshot>(), cancellationToken);
