@@ -104,6 +104,44 @@ public sealed partial class BenchTests
         Assert.Contains($"{file}:3:20: results[0]: the regex needs a named group 'value'", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task BenchmarkRunAction_FromARule_RunsTheSuiteAndFiresDoneWithResults()
+    {
+        using var workspace = new TestWorkspace();
+        var suites = Directory.CreateDirectory(Path.Combine(workspace.DataPath, "..", "benchmarks")).FullName;
+        File.WriteAllText(Path.Combine(suites, "quick.yaml"), """
+            image: eventreactor/busybox:latest
+            command: |
+              echo '{"metric": "answer", "value": 42, "unit": "n"}'
+            repetitions: 2
+            results: [{ json_lines: true }]
+            """);
+        workspace.WithRules("bench.yaml", $$$"""
+            rules:
+              - name: bench-after-build
+                on: ci-{{{workspace.Id}}}/build/finished
+                do:
+                  - benchmark.run:
+                      suite: quick
+                      tgt: ${{ event.data.host }}
+            """);
+        var minion = $"it-{workspace.Id}";
+        await using var up = await StartAsync(workspace, minion, suites);
+        await using var stream = await EventStreamClient.ConnectAsync(workspace.Server, "bench/*");
+        using var http = new HttpClient { BaseAddress = new Uri(workspace.Server) };
+
+        await http.PostAsJsonAsync("/api/events", new { tag = $"ci-{workspace.Id}/build/finished", data = new { host = minion } });
+
+        var done = await stream.WaitForAsync(e => e.Tag.EndsWith("/done", StringComparison.Ordinal) || e.Tag.EndsWith("/failed", StringComparison.Ordinal), RunTimeout, "bench/<run>/done");
+        Assert.Equal(("done", "quick"), (done.Data.GetProperty("status").GetString(), done.Data.GetProperty("suite").GetString()));
+        var result = Assert.Single(done.Data.GetProperty("results").EnumerateArray());
+        Assert.Equal((minion, "answer", "n", 2, 42.0, 0.0), (result.GetProperty("minion").GetString(), result.GetProperty("metric").GetString(), result.GetProperty("unit").GetString(), result.GetProperty("n").GetInt32(), result.GetProperty("mean").GetDouble(), result.GetProperty("rsd").GetDouble()));
+        var run = done.Data.GetProperty("run").GetString()!;
+        Assert.Contains(stream.Events, e => e.Tag == $"bench/{run}/new" && e.CausedBy is not null);
+        Assert.Contains(stream.Events, e => e.Tag == $"bench/{run}/started");
+        Assert.Equal(2, stream.Events.Count(e => e.Tag == $"bench/{run}/progress"));
+    }
+
     private static async Task<CliProcess> StartAsync(TestWorkspace workspace, string minion, string suites)
     {
         var up = await Reactors.StartUpAsync(workspace, minion, new Dictionary<string, string> { ["EVENTREACTOR__Reactor__Benchmarks__Path"] = suites });
