@@ -37,7 +37,7 @@ public sealed partial class BenchTests
         Assert.True(await run.WaitForExitAsync(RunTimeout) == 0, run.Output);
         var runId = RunIdPattern().Match(run.Stdout.First()).Groups["id"].Value;
         Assert.Matches($"^run {runId}: cpu-loop on {minion}$", run.Stdout.First());
-        Assert.Contains(run.Stdout, l => l.Contains($"{minion}: 3 of 3-6 repetitions done", StringComparison.Ordinal));
+        Assert.Contains(run.Stdout, l => l.StartsWith($"  {minion}: warm-up 1/1, 3 of 3-6 repetitions done", StringComparison.Ordinal));
         Assert.Contains(run.Stdout, l => l.StartsWith("MINION", StringComparison.Ordinal) && l.Contains("RSD%", StringComparison.Ordinal));
         Assert.Contains(run.Stdout, l => l.StartsWith(minion, StringComparison.Ordinal) && l.Contains("iterations_per_second", StringComparison.Ordinal));
         Assert.Matches($"^run {runId} done in [0-9.]+s$", run.Stdout.Last());

@@ -16,6 +16,12 @@ internal static class BenchFormat
         _ => value.ToString("G3", CultureInfo.InvariantCulture),
     };
 
+    /// <summary>A run's repetitions as its policy says: <c>5</c>, or <c>3-10</c> when the RSD decides.</summary>
+    public static string Repetitions(JsonElement policy) =>
+        policy.GetProperty("min").GetInt32() == policy.GetProperty("max").GetInt32()
+            ? $"{policy.GetProperty("max").GetInt32()}"
+            : $"{policy.GetProperty("min").GetInt32()}-{policy.GetProperty("max").GetInt32()}";
+
     public static string Percent(JsonElement value) => value.ValueKind == JsonValueKind.Number ? $"{value.GetDouble().ToString("F2", CultureInfo.InvariantCulture)}%" : "-";
 
     public static string Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : "-";

@@ -92,10 +92,9 @@ internal static class BenchRunCommand
         var warmups = policy.GetProperty("warmup").GetInt32();
         var warmupsDone = host.GetProperty("warmupsDone").GetInt32();
         var done = host.GetProperty("repetitionsDone").GetInt32();
-        var range = policy.GetProperty("min").GetInt32() == policy.GetProperty("max").GetInt32()
-            ? $"{policy.GetProperty("max").GetInt32()}"
-            : $"{policy.GetProperty("min").GetInt32()}-{policy.GetProperty("max").GetInt32()}";
-        var progress = warmupsDone < warmups && done == 0 ? $"warm-up {warmupsDone}/{warmups}" : $"{done} of {range} repetitions done";
+        var progress = warmups == 0 ? $"{done} of {BenchFormat.Repetitions(policy)} repetitions done"
+            : warmupsDone < warmups && done == 0 ? $"warm-up {warmupsDone}/{warmups}"
+            : $"warm-up {warmups}/{warmups}, {done} of {BenchFormat.Repetitions(policy)} repetitions done";
         // Attempts come in order; only a failure that is the latest attempt is being retried now.
         var latest = host.GetProperty("repetitions").EnumerateArray().LastOrDefault();
         var lastFailure = latest.ValueKind == JsonValueKind.Object && latest.GetProperty("status").GetString() == "failed" ? latest : default;

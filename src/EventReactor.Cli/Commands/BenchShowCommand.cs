@@ -26,7 +26,7 @@ internal static class BenchShowCommand
         Console.WriteLine($"run {run.GetProperty("id").GetString()}: {run.GetProperty("suite").GetString()}, {run.GetProperty("status").GetString()}{(run.GetProperty("reason").ValueKind == JsonValueKind.String ? $": {run.GetProperty("reason").GetString()}" : string.Empty)}");
         Console.WriteLine($"  target    {run.GetProperty("target").GetString()} ({run.GetProperty("targetType").GetString()})");
         Console.WriteLine($"  times     created {BenchFormat.Time(run.GetProperty("createdAt"))}, started {BenchFormat.Time(run.GetProperty("startedAt"))}, ended {BenchFormat.Time(run.GetProperty("endedAt"))}");
-        Console.WriteLine($"  policy    {policy.GetProperty("warmup").GetInt32()} warm-up, {policy.GetProperty("min").GetInt32()}-{policy.GetProperty("max").GetInt32()} repetitions until RSD < {policy.GetProperty("rsdThreshold").GetDouble().ToString(CultureInfo.InvariantCulture)}%, {policy.GetProperty("retries").GetInt32()} retries, timeout {policy.GetProperty("timeoutSeconds").GetDouble().ToString(CultureInfo.InvariantCulture)}s");
+        Console.WriteLine($"  policy    {policy.GetProperty("warmup").GetInt32()} warm-up, {BenchFormat.Repetitions(policy)} repetitions (until RSD < {policy.GetProperty("rsdThreshold").GetDouble().ToString(CultureInfo.InvariantCulture)}%), retries {policy.GetProperty("retries").GetInt32()}, timeout {policy.GetProperty("timeoutSeconds").GetDouble().ToString(CultureInfo.InvariantCulture)}s");
         foreach (var host in detail.GetProperty("hosts").EnumerateArray())
         {
             var grains = host.GetProperty("grains");
