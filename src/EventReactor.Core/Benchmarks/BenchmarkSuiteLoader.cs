@@ -12,7 +12,8 @@ public static class BenchmarkSuiteLoader
             throw new BenchmarkSuiteException($"'{name}' is not a suite name (letters, digits, '.', '-' or '_')", []);
         }
 
-        var file = new[] { ".yaml", ".yml" }.Select(extension => Path.Combine(folder, name + extension)).FirstOrDefault(File.Exists)
+        // Full paths in diagnostics: they are read by a CLI user who may not know the reactor's working directory.
+        var file = new[] { ".yaml", ".yml" }.Select(extension => Path.GetFullPath(Path.Combine(folder, name + extension))).FirstOrDefault(File.Exists)
             ?? throw new BenchmarkSuiteException($"no suite '{name}' in {Path.GetFullPath(folder)}; suites there: {Describe(List(folder))}", []);
         var diagnostics = new List<RuleDiagnostic>();
         return BenchmarkSuiteParser.Parse(file, File.ReadAllText(file), diagnostics)

@@ -25,14 +25,14 @@ internal sealed class RepetitionExecutor(
 {
     private readonly ConcurrentDictionary<string, RepetitionWaiter> _waiting = new(StringComparer.Ordinal);
 
-    /// <summary>The last attempt's outcome: the first success, a loss (not retried), or the last failure.</summary>
+    /// <summary>The first success or the last failure. Every failure is retried, a lost minion too: one that restarted may be back.</summary>
     public async Task<RepetitionOutcome> RunAsync(PendingRun pending, string minion, bool warmup, int index, CancellationToken cancellationToken)
     {
         RepetitionOutcome outcome = RepetitionOutcome.Failed(RepetitionReasons.Error("not run"));
         for (var attempt = 1; attempt <= 1 + pending.Suite.Retries; attempt++)
         {
             outcome = await AttemptAsync(pending, minion, warmup, index, attempt, cancellationToken);
-            if (outcome.Succeeded || outcome.Lost)
+            if (outcome.Succeeded)
             {
                 break;
             }

@@ -7,9 +7,6 @@ public sealed record RepetitionOutcome(string Status, string? Reason, int? ExitC
 {
     public bool Succeeded => Status == BenchmarkStatus.Ok;
 
-    /// <summary>The minion went away; retrying on it is pointless until it is back.</summary>
-    public bool Lost => Reason?.StartsWith(RepetitionReasons.Lost, StringComparison.Ordinal) == true;
-
     public static RepetitionOutcome Failed(string reason, int? exitCode = null, string? containerId = null) =>
         new(BenchmarkStatus.Failed, reason, exitCode, containerId, []);
 }

@@ -6,6 +6,7 @@ namespace EventReactor.Reactor.Benchmarks;
 internal sealed class RepetitionWaiter(string jid, string minion, IReadOnlyList<ResultReader> readers)
 {
     private readonly TaskCompletionSource<RepetitionOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool _oomReported;
 
     public string Jid { get; } = jid;
 
@@ -16,7 +17,11 @@ internal sealed class RepetitionWaiter(string jid, string minion, IReadOnlyList<
     public Task<RepetitionOutcome> Outcome => _outcome.Task;
 
     /// <summary>The engine reported an OOM kill in the container (the return says so too; whichever comes first counts).</summary>
-    public volatile bool OomReported;
+    public bool OomReported
+    {
+        get => _oomReported;
+        set => _oomReported = value;
+    }
 
     public string? ContainerId { get; set; }
 

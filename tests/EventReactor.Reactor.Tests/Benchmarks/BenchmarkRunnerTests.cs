@@ -117,23 +117,48 @@ public sealed class BenchmarkRunnerTests
     }
 
     [Fact]
-    public async Task Run_MinionStopsBeforeReturning_FailsAsLostWithoutRetrying()
+    public async Task Run_MinionStopsBeforeReturning_RecordsLostAndRetries()
     {
         await using var harness = new RunnerHarness();
         harness.Answer(RunnerHarness.Return(logs: "v=1"), null);
         await harness.StartAsync();
 
-        var running = harness.RunAsync(RunnerHarness.Suite(Suite));
+        var running = harness.RunAsync(RunnerHarness.Suite(Suite), id: "lost-run");
         while (harness.Jobs.Count < 2)
         {
             await Task.Delay(20);
         }
 
         await harness.Executor.ObserveAsync(EventEnvelope.Create($"minion/{RunnerHarness.Minion}/stop", "/minion/m1"), CancellationToken.None);
+        var done = await running;
+
+        Assert.EndsWith("/done", done.Tag, StringComparison.Ordinal);
+        var first = (await harness.Store.FindAsync("lost-run", CancellationToken.None))!.Repetitions.Where(r => !r.Warmup && r.Index == 1).OrderBy(r => r.Attempt).ToList();
+        Assert.Equal([("failed", "lost: the minion stopped"), ("ok", null)], first.Select(r => (r.Status, r.Reason)));
+    }
+
+    [Fact]
+    public async Task Run_MinionLostFromPresence_FailsTheAttemptAsLost()
+    {
+        await using var harness = new RunnerHarness();
+        harness.Answer(RunnerHarness.Return(logs: "v=1"), null, null);
+        await harness.StartAsync();
+
+        var running = harness.RunAsync(RunnerHarness.Suite(Suite));
+        for (var seen = 2; seen <= 3; seen++)
+        {
+            while (harness.Jobs.Count < seen)
+            {
+                await Task.Delay(20);
+            }
+
+            await Task.Delay(50);
+            await harness.Executor.ObserveAsync(EventEnvelope.Create("presence/change", "/reactor", JsonSerializer.SerializeToElement(new { @new = Array.Empty<string>(), lost = new[] { "m1" } })), CancellationToken.None);
+        }
+
         var failed = await running;
 
-        Assert.Equal("lost: the minion stopped", failed.Data.GetProperty("reason").GetString());
-        Assert.Equal(2, harness.Jobs.Count);
+        Assert.Equal("lost: the minion missed its heartbeats", failed.Data.GetProperty("reason").GetString());
     }
 
     [Fact]
