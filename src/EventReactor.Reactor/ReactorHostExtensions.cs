@@ -37,8 +37,8 @@ public static class ReactorHostExtensions
         AddState(builder.Services);
         AddRules(builder.Services);
         AddActions(builder.Services);
-        AddMinionsJobsAndPools(builder.Services);
         AddBenchmarks(builder.Services);
+        AddMinionsJobsAndPools(builder.Services);
         AddHttpApi(builder);
 
         // Registered before the bus, in this order, so that the schema and the rules are in place before the first event.
@@ -155,8 +155,8 @@ public static class ReactorHostExtensions
         app.MapAuditEndpoints();
         app.MapStateEndpoints();
         app.MapStatusEndpoints();
-        app.MapPoolEndpoints();
         app.MapBenchmarkEndpoints();
+        app.MapPoolEndpoints();
         return app;
     }
 }
