@@ -24,6 +24,8 @@ internal sealed partial class BenchmarkRunner(
 {
     public const string InterruptedReason = "interrupted: the reactor stopped during the run";
 
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(5);
+
     private readonly Channel<PendingRun> _queue = Channel.CreateUnbounded<PendingRun>();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _hostLocks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task> _active = new(StringComparer.Ordinal);
@@ -98,7 +100,9 @@ internal sealed partial class BenchmarkRunner(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            await FinishAsync(run, startedAt, InterruptedReason, [], pending.Grains, CancellationToken.None, pending.Cause);
+            // The bus may stop before this service does: the announcement gets a few seconds, the store has the truth.
+            using var grace = new CancellationTokenSource(ShutdownGrace);
+            await FinishAsync(run, startedAt, InterruptedReason, [], pending.Grains, grace.Token, pending.Cause);
         }
         catch (Exception ex)
         {
@@ -196,9 +200,10 @@ internal sealed partial class BenchmarkRunner(
         {
             await publisher.PublishAsync(envelope, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
-            // The run's state is in the store either way; a lost announcement must not stop the run.
+            // The run's state is in the store either way; a lost announcement must not stop the run (a stop still
+            // does: the next step that takes the token ends it).
             LogPublishFailed(logger, ex, envelope.Tag);
         }
     }
