@@ -2,6 +2,7 @@ using EventReactor.Core.Evaluation;
 using EventReactor.Messaging;
 using EventReactor.Reactor.Actions;
 using EventReactor.Reactor.Audit;
+using EventReactor.Reactor.Benchmarks;
 using EventReactor.Reactor.Health;
 using EventReactor.Reactor.Http;
 using EventReactor.Reactor.Jobs;
@@ -37,6 +38,7 @@ public static class ReactorHostExtensions
         AddState(builder.Services);
         AddRules(builder.Services);
         AddActions(builder.Services);
+        AddBenchmarks(builder.Services);
         AddMinionsJobsAndPools(builder.Services);
         builder.Services.AddMetricSinks(builder.Configuration);
         AddHttpApi(builder);
@@ -48,6 +50,7 @@ public static class ReactorHostExtensions
         builder.Services.AddHostedService<RulesWatcher>();
         builder.Services.AddHostedService<PresenceMonitor>();
         builder.Services.AddHostedService<PoolReconciler>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<BenchmarkRunner>());
         builder.Services.AddHostedService<ApiSecurityNotice>();
 
         var bus = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
@@ -89,6 +92,7 @@ public static class ReactorHostExtensions
         services.AddSingleton<IActionHandler, PoolAddAction>();
         services.AddSingleton<IActionHandler, PoolRemoveAction>();
         services.AddSingleton<IActionHandler, PoolScaleAction>();
+        services.AddSingleton<IActionHandler, BenchmarkRunAction>();
         services.AddSingleton<ActionRegistry>();
         services.AddSingleton<RetryPipelines>();
         services.AddScoped<ActionExecutor>();
@@ -102,6 +106,7 @@ public static class ReactorHostExtensions
         services.AddSingleton<IEventObserver>(provider => provider.GetRequiredService<MinionRegistry>());
         services.AddSingleton<JobStore>();
         services.AddSingleton<IEventObserver>(provider => provider.GetRequiredService<JobStore>());
+        services.AddSingleton<IJobDispatcher, JobDispatcher>();
         services.AddSingleton<TargetResolver>();
         services.AddSingleton<PoolCatalog>();
         services.AddSingleton<IPoolStore, SqlitePoolStore>();
@@ -110,6 +115,22 @@ public static class ReactorHostExtensions
         services.AddSingleton<PoolService>();
         services.AddSingleton<IMinionProvider, ProcessMinionProvider>();
         services.AddSingleton<IEventObserver, PoolMembershipObserver>();
+    }
+
+    // Benchmark runs (issue #6): suites from Reactor:Benchmarks:Path, a runner that follows its jobs on the bus, results.
+    private static void AddBenchmarks(IServiceCollection services)
+    {
+        services.AddOptions<BenchmarkOptions>().BindConfiguration(BenchmarkOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BenchmarkOptions>, BenchmarkOptionsValidator>();
+        services.AddSingleton<BenchmarkStore>();
+        services.AddSingleton<RepetitionExecutor>();
+        services.AddSingleton<IEventObserver>(provider => provider.GetRequiredService<RepetitionExecutor>());
+        services.AddSingleton<BenchmarkRunner>();
+        services.AddSingleton<BenchmarkService>();
+        services.AddSingleton<BenchmarkResultsQuery>();
+
+        // The metrics sink replaces this with its per-container summary.
+        services.TryAddSingleton<IRepetitionMetrics, NoRepetitionMetrics>();
     }
 
     private static void AddHttpApi(WebApplicationBuilder builder)
@@ -136,6 +157,7 @@ public static class ReactorHostExtensions
         app.MapAuditEndpoints();
         app.MapStateEndpoints();
         app.MapStatusEndpoints();
+        app.MapBenchmarkEndpoints();
         app.MapPoolEndpoints();
         app.MapMetricsEndpoints();
         return app;

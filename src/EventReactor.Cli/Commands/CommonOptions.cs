@@ -18,6 +18,8 @@ internal static class CommonOptions
 
     public static Option<string?> Pools() => new("--pools") { Description = "The pools file (default: config/pools.yaml; missing means no pools)" };
 
+    public static Option<string?> Benchmarks() => new("--benchmarks") { Description = "Folder of benchmark suites (default: config/benchmarks/)" };
+
     public static Option<string?> Data() => new("--data") { Description = "Folder for state (default: ./.eventreactor/)" };
 
     public static Option<string?> Http() => new("--http") { Description = "Address of the HTTP API (default: http://127.0.0.1:7070)" };

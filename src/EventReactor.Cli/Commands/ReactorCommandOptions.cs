@@ -12,13 +12,15 @@ internal sealed class ReactorCommandOptions(string busDefault)
 
     public Option<string?> Pools { get; } = CommonOptions.Pools();
 
+    public Option<string?> Benchmarks { get; } = CommonOptions.Benchmarks();
+
     public Option<string?> Bus { get; } = CommonOptions.Bus(busDefault);
 
     public Option<string?> Http { get; } = CommonOptions.Http();
 
     public void AddTo(Command command)
     {
-        foreach (var option in (Option[])[Rules, Data, Pools, Bus, Http])
+        foreach (var option in (Option[])[Rules, Data, Pools, Benchmarks, Bus, Http])
         {
             command.Options.Add(option);
         }
@@ -28,6 +30,7 @@ internal sealed class ReactorCommandOptions(string busDefault)
         .Set("Reactor:RulesPath", parse.GetValue(Rules))
         .Set("Reactor:DataPath", parse.GetValue(Data))
         .Set("Reactor:PoolsFile", parse.GetValue(Pools))
+        .Set("Reactor:Benchmarks:Path", parse.GetValue(Benchmarks))
         .Set("Reactor:Http", parse.GetValue(Http))
         .Set("Bus:Url", parse.GetValue(Bus) ?? busFallback);
 }

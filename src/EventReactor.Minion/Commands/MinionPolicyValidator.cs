@@ -1,3 +1,4 @@
+using EventReactor.Core.Rules;
 using Microsoft.Extensions.Options;
 
 namespace EventReactor.Minion.Commands;

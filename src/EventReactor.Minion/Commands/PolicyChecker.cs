@@ -1,3 +1,4 @@
+using EventReactor.Core.Rules;
 using EventReactor.Core.Tags;
 using Microsoft.Extensions.Options;
 

@@ -1,12 +1,8 @@
-using System.Text.Json;
-using EventReactor.Contracts;
 using EventReactor.Core.Actions;
 using EventReactor.Core.Expressions;
-using EventReactor.Messaging;
 using EventReactor.Reactor.Jobs;
 using EventReactor.Reactor.Targeting;
 using EventReactor.Core.Targeting;
-using MassTransit;
 
 namespace EventReactor.Reactor.Actions;
 
@@ -16,10 +12,7 @@ namespace EventReactor.Reactor.Actions;
 /// </summary>
 internal sealed class MinionRunAction(
     TargetResolver targets,
-    JobStore jobs,
-    IBus bus,
-    IEventPublisher publisher,
-    TimeProvider time) : IActionHandler
+    IJobDispatcher dispatcher) : IActionHandler
 {
     public static ActionSchema Definition { get; } = new(
         "minion.run",
@@ -40,30 +33,7 @@ internal sealed class MinionRunAction(
         var targetType = invocation.GetString("tgt_type") ?? "glob";
         var arguments = CelValues.ToJson(invocation.Arguments.GetValueOrDefault("args") ?? new Dictionary<string, object?>());
         var targeted = await ResolveAsync(target, targetType, cancellationToken);
-
-        var now = time.GetUtcNow();
-        var jid = JobStore.NewJid(now);
-        await jobs.CreateAsync(new JobRecord(jid, function, arguments, target, targetType, targeted, invocation.Event.Id, now, []), cancellationToken);
-        var data = JsonSerializer.SerializeToElement(new { jid, fun = function, args = arguments, tgt = target, tgt_type = targetType, minions = targeted });
-        await publisher.PublishAsync(invocation.Event.CreateCaused(JobTags.New(jid), "/reactor", data), cancellationToken);
-        foreach (var minion in targeted)
-        {
-            var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{MinionCommand.QueueName(minion)}"));
-            await endpoint.Send(
-                new MinionCommand
-                {
-                    Jid = jid,
-                    Minion = minion,
-                    Function = function,
-                    Arguments = arguments,
-                    CausedBy = invocation.Event.Id,
-                    Depth = invocation.Event.Depth + 1,
-                    IssuedAt = now,
-                    TraceParent = System.Diagnostics.Activity.Current?.Id,
-                },
-                cancellationToken);
-        }
-
+        var jid = await dispatcher.DispatchAsync(new JobRequest(function, arguments, target, targetType, targeted), invocation.Event, cancellationToken);
         return new ActionResult($"job {jid}: {function} sent to {string.Join(", ", targeted)}");
     }
 

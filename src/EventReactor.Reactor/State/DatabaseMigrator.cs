@@ -12,8 +12,10 @@ internal sealed partial class DatabaseMigrator(ReactorDatabase database, ILogger
         await database.WriteAsync(async connection =>
         {
             await ExecuteAsync(connection, null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at INTEGER NOT NULL)", cancellationToken);
-            var current = await CurrentVersionAsync(connection, cancellationToken);
-            foreach (var (version, description, sql) in ReactorSchema.Migrations.Where(m => m.Version > current))
+            // Every migration not yet applied, in order: not just those above the highest, since branches that add
+            // migrations merge in any order (a database at 5 must still get 4 when 4 arrives later).
+            var applied = await AppliedVersionsAsync(connection, cancellationToken);
+            foreach (var (version, description, sql) in ReactorSchema.Migrations.Where(m => !applied.Contains(m.Version)).OrderBy(m => m.Version))
             {
                 await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
                 await ExecuteAsync(connection, transaction, sql, cancellationToken);
@@ -28,11 +30,18 @@ internal sealed partial class DatabaseMigrator(ReactorDatabase database, ILogger
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private static async Task<int> CurrentVersionAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private static async Task<HashSet<int>> AppliedVersionsAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        command.CommandText = "SELECT version FROM schema_version";
+        var versions = new HashSet<int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            versions.Add(reader.GetInt32(0));
+        }
+
+        return versions;
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)

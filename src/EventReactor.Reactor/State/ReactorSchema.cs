@@ -90,5 +90,68 @@ internal static class ReactorSchema
             ) WITHOUT ROWID;
             CREATE INDEX jobs_by_time ON jobs (created_at);
             """),
+        // 4 is taken by the metrics sink's tables (issue #6); the migrator applies every version it has not applied, in order.
+        (5, "benchmark runs, hosts, repetitions and results", """
+            CREATE TABLE bench_runs (
+                id          TEXT    PRIMARY KEY,
+                suite       TEXT    NOT NULL,
+                status      TEXT    NOT NULL,
+                reason      TEXT,
+                target      TEXT    NOT NULL,
+                target_type TEXT    NOT NULL,
+                minions     TEXT    NOT NULL,
+                policy      TEXT    NOT NULL,
+                definition  TEXT    NOT NULL,
+                caused_by   TEXT,
+                created_at  INTEGER NOT NULL,
+                started_at  INTEGER,
+                ended_at    INTEGER
+            ) WITHOUT ROWID;
+            CREATE INDEX bench_runs_by_time ON bench_runs (created_at);
+            CREATE TABLE bench_hosts (
+                run           TEXT    NOT NULL,
+                minion        TEXT    NOT NULL,
+                status        TEXT    NOT NULL,
+                reason        TEXT,
+                cpu_model     TEXT,
+                gpu_models    TEXT    NOT NULL,
+                instance_type TEXT,
+                grains        TEXT,
+                PRIMARY KEY (run, minion)
+            ) WITHOUT ROWID;
+            CREATE TABLE bench_repetitions (
+                run          TEXT    NOT NULL,
+                minion       TEXT    NOT NULL,
+                warmup       INTEGER NOT NULL,
+                idx          INTEGER NOT NULL,
+                attempt      INTEGER NOT NULL,
+                jid          TEXT,
+                container_id TEXT,
+                status       TEXT    NOT NULL,
+                reason       TEXT,
+                exit_code    INTEGER,
+                started_at   INTEGER NOT NULL,
+                ended_at     INTEGER,
+                metric_values TEXT,
+                PRIMARY KEY (run, minion, warmup, idx, attempt)
+            ) WITHOUT ROWID;
+            CREATE INDEX bench_repetitions_by_jid ON bench_repetitions (jid);
+            CREATE TABLE bench_results (
+                run              TEXT    NOT NULL,
+                minion           TEXT    NOT NULL,
+                metric           TEXT    NOT NULL,
+                unit             TEXT    NOT NULL,
+                higher_is_better INTEGER NOT NULL,
+                n                INTEGER NOT NULL,
+                mean             REAL    NOT NULL,
+                stddev           REAL    NOT NULL,
+                min              REAL    NOT NULL,
+                max              REAL    NOT NULL,
+                p50              REAL    NOT NULL,
+                p95              REAL    NOT NULL,
+                rsd              REAL    NOT NULL,
+                PRIMARY KEY (run, minion, metric)
+            ) WITHOUT ROWID;
+            """),
     ];
 }

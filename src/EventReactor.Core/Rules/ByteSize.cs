@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace EventReactor.Minion.Commands;
+namespace EventReactor.Core.Rules;
 
 /// <summary>Reads sizes as Docker users write them: <c>512m</c>, <c>2g</c>, <c>1.5G</c>, <c>1048576</c>.</summary>
-internal static class ByteSize
+public static class ByteSize
 {
     public static bool TryParse(string text, out long bytes)
     {

@@ -1,6 +1,6 @@
-using EventReactor.Minion.Commands;
+using EventReactor.Core.Rules;
 
-namespace EventReactor.Minion.Tests.Commands;
+namespace EventReactor.Core.Tests.Rules;
 
 public sealed class ByteSizeTests
 {

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+
+namespace EventReactor.Reactor.Benchmarks;
+
+internal sealed class BenchmarkOptionsValidator : IValidateOptions<BenchmarkOptions>
+{
+    public ValidateOptionsResult Validate(string? name, BenchmarkOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Path))
+        {
+            failures.Add($"{BenchmarkOptions.Section}:{nameof(BenchmarkOptions.Path)} must name the folder of suites (it may be missing: then there are none)");
+        }
+
+        if (options.ReturnGrace <= TimeSpan.Zero)
+        {
+            failures.Add($"{BenchmarkOptions.Section}:{nameof(BenchmarkOptions.ReturnGrace)} must be more than 0, e.g. 00:01:00");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,181 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using EventReactor.IntegrationTests.Infrastructure;
+
+namespace EventReactor.IntegrationTests;
+
+/// <summary>Benchmark runs end to end: the real CLI against <c>up</c> and the real Docker engine.</summary>
+[Collection(ServicesCollection.Name)]
+public sealed partial class BenchTests
+{
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(45);
+
+    // Exceeds its 16m limit at once; retried once, so both attempts must end as oom.
+    private const string OomSuite = """
+        name: oom-hog
+        image: eventreactor/busybox:latest
+        command: head -c 200m /dev/zero | tail > /dev/null && echo never=1
+        resources: { memory: 16m }
+        repetitions: 1
+        retries: 1
+        timeout: 30s
+        results:
+          - regex: 'never=(?<value>\d+)'
+            metric: never
+        """;
+
+    [Fact]
+    public async Task BenchRun_CpuLoopWithWait_PrintsProgressAndSummaryAndResultsShowTheRun()
+    {
+        using var workspace = new TestWorkspace();
+        var minion = $"it-{workspace.Id}";
+        await using var up = await StartAsync(workspace, minion, Path.Combine(RepoPaths.Root, "config", "benchmarks"));
+
+        await using var run = CliProcess.Start(["bench", "run", "cpu-loop", "--wait", "--server", workspace.Server]);
+
+        Assert.True(await run.WaitForExitAsync(RunTimeout) == 0, run.Output);
+        var runId = RunIdPattern().Match(run.Stdout.First()).Groups["id"].Value;
+        Assert.Matches($"^run {runId}: cpu-loop on {minion}$", run.Stdout.First());
+        // Progress is polled, so which intermediate counts show depends on timing; the first and the last do not.
+        Assert.True(run.Stdout.Count(l => l.StartsWith($"  {minion}: ", StringComparison.Ordinal)) >= 2, run.Output);
+        Assert.Contains(run.Stdout, l => Regex.IsMatch(l, $"^  {minion}: warm-up 1/1, [3-6] of 3-6 repetitions done; done$"));
+        Assert.Contains(run.Stdout, l => l.StartsWith("MINION", StringComparison.Ordinal) && l.Contains("RSD%", StringComparison.Ordinal));
+        Assert.Contains(run.Stdout, l => l.StartsWith(minion, StringComparison.Ordinal) && l.Contains("iterations_per_second", StringComparison.Ordinal));
+        Assert.Matches($"^run {runId} done in [0-9.]+s$", run.Stdout.Last());
+
+        await using var table = CliProcess.Start(["bench", "results", "--by", "cpu.model", "--server", workspace.Server]);
+        Assert.Equal(0, await table.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        var cpuModel = await CpuModelAsync(workspace, minion);
+        Assert.Contains(table.Stdout, l => l.StartsWith("SUITE", StringComparison.Ordinal) && l.Contains("CPU.MODEL", StringComparison.Ordinal));
+        Assert.Contains(table.Stdout, l => l.StartsWith("cpu-loop", StringComparison.Ordinal) && l.Contains("iterations_per_second", StringComparison.Ordinal) && l.Contains(cpuModel, StringComparison.Ordinal));
+
+        await using var json = CliProcess.Start(["bench", "results", "--by", "cpu.model", "--json", "--server", workspace.Server]);
+        Assert.Equal(0, await json.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        var row = Assert.Single(JsonDocument.Parse(string.Join('\n', json.Stdout)).RootElement.EnumerateArray());
+        Assert.Equal([runId], row.GetProperty("runIds").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(cpuModel, row.GetProperty("group").GetString());
+        Assert.InRange(row.GetProperty("n").GetInt32(), 3, 6);
+    }
+
+    [Fact]
+    public async Task BenchRun_SuiteOverItsMemoryLimit_FailsWithReasonOomAfterItsRetry()
+    {
+        using var workspace = new TestWorkspace();
+        var suites = Directory.CreateDirectory(Path.Combine(workspace.DataPath, "..", "benchmarks")).FullName;
+        File.WriteAllText(Path.Combine(suites, "oom-hog.yaml"), OomSuite);
+        var minion = $"it-{workspace.Id}";
+        await using var up = await StartAsync(workspace, minion, suites);
+        await using var stream = await EventStreamClient.ConnectAsync(workspace.Server, "bench/*/failed");
+
+        await using var run = CliProcess.Start(["bench", "run", "oom-hog", "--target", minion, "--wait", "--server", workspace.Server]);
+
+        Assert.True(await run.WaitForExitAsync(RunTimeout) == 1, run.Output);
+        var runId = RunIdPattern().Match(run.Stdout.First()).Groups["id"].Value;
+        Assert.Contains(run.Stderr, l => Regex.IsMatch(l, $"^eventreactor: run {runId} failed in [0-9.]+s: oom$"));
+        Assert.Contains(run.Stdout, l => l.Contains($"{minion}: 0 of 1 repetitions done; FAILED: oom", StringComparison.Ordinal));
+
+        await using var show = CliProcess.Start(["bench", "show", runId, "--json", "--server", workspace.Server]);
+        Assert.Equal(0, await show.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        var detail = JsonDocument.Parse(string.Join('\n', show.Stdout)).RootElement;
+        Assert.Equal("failed", detail.GetProperty("run").GetProperty("status").GetString());
+        Assert.Equal("oom", detail.GetProperty("run").GetProperty("reason").GetString());
+        var attempts = Assert.Single(detail.GetProperty("hosts").EnumerateArray()).GetProperty("repetitions").EnumerateArray().ToList();
+        Assert.Equal([1, 2], attempts.Select(a => a.GetProperty("attempt").GetInt32()));
+        Assert.All(attempts, a => Assert.Equal(("failed", "oom", 137), (a.GetProperty("status").GetString(), a.GetProperty("reason").GetString(), a.GetProperty("exitCode").GetInt32())));
+        Assert.All(attempts, a => Assert.Equal(JsonValueKind.String, a.GetProperty("containerId").ValueKind));
+
+        var failed = await stream.WaitForAsync(e => e.Tag == $"bench/{runId}/failed", TimeSpan.FromSeconds(10), "bench/<run>/failed");
+        Assert.Equal((runId, "oom-hog", "failed", "oom"), (failed.Data.GetProperty("run").GetString(), failed.Data.GetProperty("suite").GetString(), failed.Data.GetProperty("status").GetString(), failed.Data.GetProperty("reason").GetString()));
+        Assert.Equal(0, failed.Data.GetProperty("results").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task BenchRun_InvalidSuite_FailsNamingFileLineAndColumn()
+    {
+        using var workspace = new TestWorkspace();
+        var suites = Directory.CreateDirectory(Path.Combine(workspace.DataPath, "..", "benchmarks")).FullName;
+        File.WriteAllText(Path.Combine(suites, "broken.yaml"), "image: eventreactor/busybox:latest\nrepetitions: { min: 5, max: 2 }\nresults: [{ regex: 'x', metric: m }]\n");
+        await using var up = await StartAsync(workspace, $"it-{workspace.Id}", suites);
+
+        await using var run = CliProcess.Start(["bench", "run", "broken", "--server", workspace.Server]);
+
+        Assert.Equal(1, await run.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        var file = Path.Combine(suites, "broken.yaml");
+        Assert.Contains($"{file}:2:21: repetitions 'min' (5) must not exceed 'max' (2)", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"{file}:3:20: results[0]: the regex needs a named group 'value'", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BenchmarkRunAction_FromARule_RunsTheSuiteAndFiresDoneWithResults()
+    {
+        using var workspace = new TestWorkspace();
+        var suites = Directory.CreateDirectory(Path.Combine(workspace.DataPath, "..", "benchmarks")).FullName;
+        File.WriteAllText(Path.Combine(suites, "quick.yaml"), """
+            image: eventreactor/busybox:latest
+            command: |
+              echo '{"metric": "answer", "value": 42, "unit": "n"}'
+            repetitions: 2
+            results: [{ json_lines: true }]
+            """);
+        workspace.WithRules("bench.yaml", $$$"""
+            rules:
+              - name: bench-after-build
+                on: ci-{{{workspace.Id}}}/build/finished
+                do:
+                  - benchmark.run:
+                      suite: quick
+                      tgt: ${{ event.data.host }}
+            """);
+        var minion = $"it-{workspace.Id}";
+        await using var up = await StartAsync(workspace, minion, suites);
+        await using var stream = await EventStreamClient.ConnectAsync(workspace.Server, "bench/*");
+        using var http = new HttpClient { BaseAddress = new Uri(workspace.Server) };
+
+        await http.PostAsJsonAsync("/api/events", new { tag = $"ci-{workspace.Id}/build/finished", data = new { host = minion } });
+
+        var done = await stream.WaitForAsync(e => e.Tag.EndsWith("/done", StringComparison.Ordinal) || e.Tag.EndsWith("/failed", StringComparison.Ordinal), RunTimeout, "bench/<run>/done");
+        Assert.Equal(("done", "quick"), (done.Data.GetProperty("status").GetString(), done.Data.GetProperty("suite").GetString()));
+        var result = Assert.Single(done.Data.GetProperty("results").EnumerateArray());
+        Assert.Equal((minion, "answer", "n", 2, 42.0, 0.0), (result.GetProperty("minion").GetString(), result.GetProperty("metric").GetString(), result.GetProperty("unit").GetString(), result.GetProperty("n").GetInt32(), result.GetProperty("mean").GetDouble(), result.GetProperty("rsd").GetDouble()));
+        var run = done.Data.GetProperty("run").GetString()!;
+        Assert.Contains(stream.Events, e => e.Tag == $"bench/{run}/new" && e.CausedBy is not null);
+        Assert.Contains(stream.Events, e => e.Tag == $"bench/{run}/started");
+        Assert.Equal(2, stream.Events.Count(e => e.Tag == $"bench/{run}/progress"));
+    }
+
+    private static async Task<CliProcess> StartAsync(TestWorkspace workspace, string minion, string suites)
+    {
+        var up = await Reactors.StartUpAsync(workspace, minion, new Dictionary<string, string> { ["EVENTREACTOR__Reactor__Benchmarks__Path"] = suites });
+        await WaitPresentAsync(workspace, minion);
+        return up;
+    }
+
+    private static async Task WaitPresentAsync(TestWorkspace workspace, string minion)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(workspace.Server) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var minions = await http.GetFromJsonAsync<JsonElement>("/api/minions");
+            if (minions.EnumerateArray().Any(m => m.GetProperty("id").GetString() == minion && m.GetProperty("present").GetBoolean() && m.GetProperty("grains").ValueKind == JsonValueKind.Object))
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"minion {minion} never became present with its grains");
+    }
+
+    private static async Task<string> CpuModelAsync(TestWorkspace workspace, string minion)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(workspace.Server) };
+        var minions = await http.GetFromJsonAsync<JsonElement>("/api/minions");
+        return minions.EnumerateArray().Single(m => m.GetProperty("id").GetString() == minion).GetProperty("grains").GetProperty("cpu").GetProperty("model").GetString()!;
+    }
+
+    [GeneratedRegex("^run (?<id>[0-9]{8}-[0-9]{6}-[0-9a-f]{4}):")]
+    private static partial Regex RunIdPattern();
+}
