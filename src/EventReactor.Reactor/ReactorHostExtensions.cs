@@ -128,9 +128,6 @@ public static class ReactorHostExtensions
         services.AddSingleton<BenchmarkRunner>();
         services.AddSingleton<BenchmarkService>();
         services.AddSingleton<BenchmarkResultsQuery>();
-
-        // The metrics sink replaces this with its per-container summary.
-        services.TryAddSingleton<IRepetitionMetrics, NoRepetitionMetrics>();
     }
 
     private static void AddHttpApi(WebApplicationBuilder builder)

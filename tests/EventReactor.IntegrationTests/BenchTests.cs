@@ -56,6 +56,13 @@ public sealed partial class BenchTests
         Assert.Equal([runId], row.GetProperty("runIds").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal(cpuModel, row.GetProperty("group").GetString());
         Assert.InRange(row.GetProperty("n").GetInt32(), 3, 6);
+
+        // Every repetition's container was sampled at the suite's 250 ms into metrics.db, and show prints it.
+        var repetitions = await WaitSampledAsync(workspace, runId);
+        Assert.All(repetitions, r => Assert.InRange(r.GetProperty("containerMetrics").GetProperty("meanIntervalMs").GetDouble(), 200, 400));
+        await using var show = CliProcess.Start(["bench", "show", runId, "--server", workspace.Server]);
+        Assert.Equal(0, await show.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains(show.Stdout, l => l.StartsWith("REPETITION", StringComparison.Ordinal) && l.Contains("SAMPLES", StringComparison.Ordinal) && l.Contains("PEAK-MEMORY", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -142,6 +149,31 @@ public sealed partial class BenchTests
         Assert.Contains(stream.Events, e => e.Tag == $"bench/{run}/new" && e.CausedBy is not null);
         Assert.Contains(stream.Events, e => e.Tag == $"bench/{run}/started");
         Assert.Equal(2, stream.Events.Count(e => e.Tag == $"bench/{run}/progress"));
+    }
+
+    // The last batch of samples follows the job return through the outbox and the sink's writer: poll until it landed.
+    private static async Task<IReadOnlyList<JsonElement>> WaitSampledAsync(TestWorkspace workspace, string runId)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(workspace.Server) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            var detail = await http.GetFromJsonAsync<JsonElement>($"/api/bench/runs/{runId}");
+            var repetitions = detail.GetProperty("hosts").EnumerateArray().SelectMany(h => h.GetProperty("repetitions").EnumerateArray())
+                .Where(r => r.GetProperty("status").GetString() == "ok").ToList();
+            if (repetitions.Count > 0 && repetitions.All(r => r.GetProperty("containerMetrics") is { ValueKind: JsonValueKind.Object } m
+                && m.GetProperty("samples").GetInt32() >= 2 && m.GetProperty("ended").ValueKind == JsonValueKind.String))
+            {
+                return repetitions;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"not every repetition of run {runId} has its container's samples: {detail.GetRawText()}");
+            }
+
+            await Task.Delay(250);
+        }
     }
 
     private static async Task<CliProcess> StartAsync(TestWorkspace workspace, string minion, string suites)

@@ -22,6 +22,26 @@ internal static class BenchFormat
             ? $"{policy.GetProperty("max").GetInt32()}"
             : $"{policy.GetProperty("min").GetInt32()}-{policy.GetProperty("max").GetInt32()}";
 
+    /// <summary>Bytes in binary units: 512B, 3.4MiB.</summary>
+    public static string Bytes(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Number)
+        {
+            return "-";
+        }
+
+        var bytes = value.GetDouble();
+        string[] units = ["B", "KiB", "MiB", "GiB", "TiB"];
+        var unit = 0;
+        while (Math.Abs(bytes) >= 1024 && unit < units.Length - 1)
+        {
+            bytes /= 1024;
+            unit++;
+        }
+
+        return unit == 0 ? $"{bytes.ToString("F0", CultureInfo.InvariantCulture)}B" : $"{bytes.ToString("F1", CultureInfo.InvariantCulture)}{units[unit]}";
+    }
+
     public static string Percent(JsonElement value) => value.ValueKind == JsonValueKind.Number ? $"{value.GetDouble().ToString("F2", CultureInfo.InvariantCulture)}%" : "-";
 
     public static string Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : "-";

@@ -59,15 +59,36 @@ internal static class BenchShowCommand
         }
     }
 
-    // The metrics sink's per-container summary of each repetition (containerMetrics in the API); absent until a sink provides it.
+    // Each attempt's container as the minion sampled it (containerMetrics in the API; null when nothing was stored).
     private static void PrintContainerMetrics(JsonElement host)
     {
-        foreach (var repetition in host.GetProperty("repetitions").EnumerateArray())
+        var sampled = host.GetProperty("repetitions").EnumerateArray()
+            .Where(r => r.TryGetProperty("containerMetrics", out var m) && m.ValueKind == JsonValueKind.Object)
+            .ToList();
+        if (sampled.Count == 0)
         {
-            if (repetition.TryGetProperty("containerMetrics", out var metrics) && metrics.ValueKind == JsonValueKind.Object)
-            {
-                Console.WriteLine($"  container metrics of {(repetition.GetProperty("warmup").GetBoolean() ? "warm-up " : "repetition ")}{repetition.GetProperty("index").GetInt32()}: {metrics.GetRawText()}");
-            }
+            return;
         }
+
+        Console.WriteLine();
+        TableWriter.Write(
+            ["REPETITION", "SAMPLES", "INTERVAL", "CPU-SECONDS", "MEAN-CORES", "PEAK-MEMORY", "IO-READ", "IO-WRITE", "NET-RX", "NET-TX"],
+            sampled.Select(r =>
+            {
+                var m = r.GetProperty("containerMetrics");
+                return (IReadOnlyList<string>)
+                [
+                    r.GetProperty("warmup").GetBoolean() ? $"warm-up {r.GetProperty("index").GetInt32()}" : r.GetProperty("index").GetInt32().ToString(CultureInfo.InvariantCulture),
+                    m.GetProperty("samples").GetInt32().ToString(CultureInfo.InvariantCulture),
+                    m.GetProperty("meanIntervalMs").ValueKind == JsonValueKind.Number ? $"{m.GetProperty("meanIntervalMs").GetDouble().ToString("F0", CultureInfo.InvariantCulture)}ms" : "-",
+                    BenchFormat.Number(m.GetProperty("cpuSeconds")),
+                    BenchFormat.Number(m.GetProperty("meanCpuCores")),
+                    BenchFormat.Bytes(m.GetProperty("peakMemoryBytes")),
+                    BenchFormat.Bytes(m.GetProperty("ioReadBytes")),
+                    BenchFormat.Bytes(m.GetProperty("ioWriteBytes")),
+                    BenchFormat.Bytes(m.GetProperty("netReceiveBytes")),
+                    BenchFormat.Bytes(m.GetProperty("netTransmitBytes")),
+                ];
+            }));
     }
 }

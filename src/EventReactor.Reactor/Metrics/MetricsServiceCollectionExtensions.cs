@@ -1,3 +1,4 @@
+using EventReactor.Reactor.Benchmarks;
 using EventReactor.Reactor.Processing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ internal static class MetricsServiceCollectionExtensions
         services.AddSingleton<MetricsQueue>();
         services.AddSingleton<ElasticShipSignal>();
         services.AddSingleton<ContainerMetricsQuery>();
+        services.AddSingleton<IRepetitionMetrics, SampledRepetitionMetrics>();
         services.AddSingleton<IEventObserver, MetricsObserver>();
         services.AddHostedService<MetricsWriter>();
         services.AddHostedService<MetricsRetention>();
