@@ -8,16 +8,20 @@ using Microsoft.Extensions.Options;
 namespace EventReactor.Minion.Outbox;
 
 /// <summary>
-/// Publishes the outbox in order and deletes what the broker confirmed. A batch is spread over lanes by container
-/// (or tag), so one container's events are published one after the other while different containers' go in parallel.
-/// A failed or timed-out publish is retried with backoff with the same event id, so the wire is at-least-once.
+/// Publishes the outbox in order and deletes what the broker confirmed. With a batch publisher (RabbitMQ), a batch
+/// goes out back to back in stored order on one channel and its confirms are awaited together; what was not
+/// confirmed is sent again, in order, before anything newer. Otherwise (in memory, or <c>Bus:DirectPublish</c> off)
+/// a batch is spread over lanes by container (or tag), so one container's events are published one after the other
+/// while different containers' go in parallel. A failed or timed-out publish is retried with backoff with the same
+/// event id, so the wire is at-least-once.
 /// </summary>
 internal sealed partial class OutboxDrainer(
     OutboxStore store,
     OutboxSignal signal,
     IEventPublisher bus,
     IOptions<MinionOptions> options,
-    ILogger<OutboxDrainer> logger) : BackgroundService
+    ILogger<OutboxDrainer> logger,
+    IEventBatchPublisher? batchPublisher = null) : BackgroundService
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
     private volatile bool _brokerAway;
@@ -37,9 +41,17 @@ internal sealed partial class OutboxDrainer(
                     continue;
                 }
 
-                var lanes = batch.GroupBy(entry => (LaneKey(entry.Envelope).GetHashCode(StringComparison.Ordinal) & int.MaxValue) % outbox.Lanes);
-                await Task.WhenAll(lanes.Select(lane => PublishInOrderAsync(lane, outbox, stoppingToken)));
-                store.Delete(batch.Select(entry => entry.Sequence).ToList());
+                if (batchPublisher is null)
+                {
+                    var lanes = batch.GroupBy(entry => (LaneKey(entry.Envelope).GetHashCode(StringComparison.Ordinal) & int.MaxValue) % outbox.Lanes);
+                    await Task.WhenAll(lanes.Select(lane => PublishInOrderAsync(lane, outbox, stoppingToken)));
+                    store.Delete(batch.Select(entry => entry.Sequence).ToList());
+                }
+                else
+                {
+                    await PublishBatchUntilConfirmedAsync(batchPublisher, batch, outbox, stoppingToken);
+                }
+
                 cursor = batch[^1].Sequence;
             }
         }
@@ -64,6 +76,75 @@ internal sealed partial class OutboxDrainer(
         foreach (var entry in lane)
         {
             await PublishUntilConfirmedAsync(entry.Envelope, outbox, stoppingToken);
+        }
+    }
+
+    /// <summary>
+    /// Sends the batch, deletes what was confirmed and sends the rest again (in stored order) until all is confirmed.
+    /// An event nacked while a later one of its container was confirmed arrives after it; the reactor acts once per id.
+    /// </summary>
+    private async Task PublishBatchUntilConfirmedAsync(IEventBatchPublisher publisher, IReadOnlyList<OutboxEntry> batch, OutboxOptions outbox, CancellationToken stoppingToken)
+    {
+        var remaining = batch;
+        var delay = outbox.RetryDelay;
+        while (true)
+        {
+            string? failure = null;
+            bool[] confirmed;
+            using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+            {
+                attempt.CancelAfter(outbox.PublishTimeout);
+                try
+                {
+                    // WaitAsync as well: a publish that ignores its token must not stall the outbox.
+                    confirmed = await publisher.PublishAsync(remaining.Select(entry => entry.ToSerialized()).ToList(), attempt.Token).WaitAsync(attempt.Token);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    confirmed = new bool[remaining.Count];
+                    failure = ex is OperationCanceledException ? $"no confirm within {outbox.PublishTimeout.TotalSeconds}s" : ex.GetBaseException().Message;
+                }
+            }
+
+            var done = new List<long>(remaining.Count);
+            var again = new List<OutboxEntry>();
+            for (var i = 0; i < remaining.Count; i++)
+            {
+                if (confirmed[i])
+                {
+                    done.Add(remaining[i].Sequence);
+                }
+                else
+                {
+                    again.Add(remaining[i]);
+                }
+            }
+
+            if (done.Count > 0)
+            {
+                store.Delete(done);
+            }
+
+            if (again.Count == 0)
+            {
+                if (_brokerAway)
+                {
+                    _brokerAway = false;
+                    LogBrokerBack(logger, store.Count);
+                }
+
+                return;
+            }
+
+            if (!_brokerAway)
+            {
+                _brokerAway = true;
+                LogBrokerAway(logger, failure ?? $"{again.Count} of {remaining.Count} events not confirmed", store.Count);
+            }
+
+            remaining = again;
+            await Task.Delay(delay, stoppingToken);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, outbox.RetryMaxDelay.Ticks));
         }
     }
 

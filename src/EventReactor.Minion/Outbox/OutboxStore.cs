@@ -84,14 +84,15 @@ internal sealed class OutboxStore(MinionDatabase database, int maxEvents)
         lock (database.Gate)
         {
             using var select = database.Connection.CreateCommand();
-            select.CommandText = "SELECT seq, json FROM outbox WHERE seq > $after ORDER BY seq LIMIT $limit";
+            select.CommandText = "SELECT seq, id, tag, json FROM outbox WHERE seq > $after ORDER BY seq LIMIT $limit";
             select.Parameters.AddWithValue("$after", afterSequence);
             select.Parameters.AddWithValue("$limit", limit);
             using var reader = select.ExecuteReader();
             var entries = new List<OutboxEntry>();
             while (reader.Read())
             {
-                entries.Add(new OutboxEntry(reader.GetInt64(0), CloudEventJson.Deserialize(reader.GetString(1))));
+                // The stored text as its UTF-8 bytes: published as it is, never parsed on the way out.
+                entries.Add(new OutboxEntry(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3)));
             }
 
             return entries;
