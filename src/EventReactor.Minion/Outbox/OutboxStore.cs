@@ -13,6 +13,12 @@ internal sealed class OutboxStore(MinionDatabase database, int maxEvents)
 {
     private long _count = -1;
 
+    // Prepared once and reused under the database's gate: the minion stores events one at a time, and parsing the
+    // statement again for each was a visible share of its CPU (issue #8).
+    private SqliteCommand? _insert;
+    private SqliteCommand? _select;
+    private SqliteCommand? _delete;
+
     public long Count
     {
         get
@@ -37,13 +43,14 @@ internal sealed class OutboxStore(MinionDatabase database, int maxEvents)
             var dropped = 0;
             var overBound = false;
             var stored = 0;
-            using var insert = database.Connection.CreateCommand();
+            var insert = _insert ??= Prepare(
+                "INSERT OR IGNORE INTO outbox (id, tag, kind, json) VALUES ($id, $tag, $kind, $json)",
+                ("$id", SqliteType.Text),
+                ("$tag", SqliteType.Text),
+                ("$kind", SqliteType.Integer),
+                ("$json", SqliteType.Text));
             insert.Transaction = transaction;
-            insert.CommandText = "INSERT OR IGNORE INTO outbox (id, tag, kind, json) VALUES ($id, $tag, $kind, $json)";
-            var id = insert.Parameters.Add("$id", SqliteType.Text);
-            var tag = insert.Parameters.Add("$tag", SqliteType.Text);
-            var kind = insert.Parameters.Add("$kind", SqliteType.Integer);
-            var json = insert.Parameters.Add("$json", SqliteType.Text);
+            var (id, tag, kind, json) = (insert.Parameters[0], insert.Parameters[1], insert.Parameters[2], insert.Parameters[3]);
             foreach (var envelope in envelopes)
             {
                 var eventKind = KindOf(envelope.Tag);
@@ -83,10 +90,12 @@ internal sealed class OutboxStore(MinionDatabase database, int maxEvents)
     {
         lock (database.Gate)
         {
-            using var select = database.Connection.CreateCommand();
-            select.CommandText = "SELECT seq, id, tag, json FROM outbox WHERE seq > $after ORDER BY seq LIMIT $limit";
-            select.Parameters.AddWithValue("$after", afterSequence);
-            select.Parameters.AddWithValue("$limit", limit);
+            var select = _select ??= Prepare(
+                "SELECT seq, id, tag, json FROM outbox WHERE seq > $after ORDER BY seq LIMIT $limit",
+                ("$after", SqliteType.Integer),
+                ("$limit", SqliteType.Integer));
+            select.Parameters[0].Value = afterSequence;
+            select.Parameters[1].Value = limit;
             using var reader = select.ExecuteReader();
             var entries = new List<OutboxEntry>();
             while (reader.Read())
@@ -106,10 +115,9 @@ internal sealed class OutboxStore(MinionDatabase database, int maxEvents)
         {
             var count = EnsureCount();
             using var transaction = database.Connection.BeginTransaction();
-            using var delete = database.Connection.CreateCommand();
+            var delete = _delete ??= Prepare("DELETE FROM outbox WHERE seq = $seq", ("$seq", SqliteType.Integer));
             delete.Transaction = transaction;
-            delete.CommandText = "DELETE FROM outbox WHERE seq = $seq";
-            var seq = delete.Parameters.Add("$seq", SqliteType.Integer);
+            var seq = delete.Parameters[0];
             foreach (var sequence in sequences)
             {
                 seq.Value = sequence;
@@ -119,6 +127,18 @@ internal sealed class OutboxStore(MinionDatabase database, int maxEvents)
             transaction.Commit();
             _count = count;
         }
+    }
+
+    private SqliteCommand Prepare(string sql, params (string Name, SqliteType Type)[] parameters)
+    {
+        var command = database.Connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, type) in parameters)
+        {
+            command.Parameters.Add(name, type);
+        }
+
+        return command;
     }
 
     // Frees a tenth of the bound (at least one) from the oldest metric batches, so a full outbox is not rescanned per event.
