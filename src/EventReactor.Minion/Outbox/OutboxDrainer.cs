@@ -24,6 +24,9 @@ internal sealed partial class OutboxDrainer(
     IEventBatchPublisher? batchPublisher = null) : BackgroundService
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
+
+    // Confirmed events are deleted with the next stored event's transaction; if none comes this soon, on their own.
+    private static readonly TimeSpan DeleteConfirmedAfter = TimeSpan.FromMilliseconds(200);
     private volatile bool _brokerAway;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -37,7 +40,15 @@ internal sealed partial class OutboxDrainer(
                 var batch = store.ReadAfter(cursor, outbox.BatchSize);
                 if (batch.Count == 0)
                 {
-                    await signal.WaitAsync(IdlePoll, stoppingToken);
+                    if (store.ConfirmedCount == 0)
+                    {
+                        await signal.WaitAsync(IdlePoll, stoppingToken);
+                    }
+                    else if (!await signal.WaitAsync(DeleteConfirmedAfter, stoppingToken))
+                    {
+                        store.DeleteConfirmed();
+                    }
+
                     continue;
                 }
 
@@ -58,6 +69,11 @@ internal sealed partial class OutboxDrainer(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: what is not confirmed stays in the outbox for the next start.
+        }
+        finally
+        {
+            // What is confirmed goes; left behind, it would only be published again.
+            store.DeleteConfirmed();
         }
     }
 
@@ -120,9 +136,10 @@ internal sealed partial class OutboxDrainer(
                 }
             }
 
-            if (done.Count > 0)
+            store.MarkConfirmed(done);
+            if (store.ConfirmedCount >= outbox.BatchSize)
             {
-                store.Delete(done);
+                store.DeleteConfirmed();
             }
 
             if (again.Count == 0)

@@ -19,6 +19,23 @@ internal sealed class OutboxStore(MinionDatabase database, int maxEvents)
     private SqliteCommand? _select;
     private SqliteCommand? _delete;
 
+    // Confirmed by the broker, not yet deleted: removed in the next append's transaction or by DeleteConfirmed, so
+    // that a minion storing events one at a time pays one commit per event, not two. A crash before that only means
+    // those events are published again, with their ids (at-least-once).
+    private List<long> _confirmed = [];
+
+    /// <summary>How many confirmed events wait to be deleted.</summary>
+    public int ConfirmedCount
+    {
+        get
+        {
+            lock (database.Gate)
+            {
+                return _confirmed.Count;
+            }
+        }
+    }
+
     public long Count
     {
         get
@@ -40,6 +57,7 @@ internal sealed class OutboxStore(MinionDatabase database, int maxEvents)
         {
             var count = EnsureCount();
             using var transaction = database.Connection.BeginTransaction();
+            count -= DeleteRows(transaction, _confirmed);
             var dropped = 0;
             var overBound = false;
             var stored = 0;
@@ -81,6 +99,7 @@ internal sealed class OutboxStore(MinionDatabase database, int maxEvents)
 
             transaction.Commit();
             _count = count;
+            _confirmed = [];
             return new OutboxAppendResult(stored, dropped, overBound);
         }
     }
@@ -115,18 +134,56 @@ internal sealed class OutboxStore(MinionDatabase database, int maxEvents)
         {
             var count = EnsureCount();
             using var transaction = database.Connection.BeginTransaction();
-            var delete = _delete ??= Prepare("DELETE FROM outbox WHERE seq = $seq", ("$seq", SqliteType.Integer));
-            delete.Transaction = transaction;
-            var seq = delete.Parameters[0];
-            foreach (var sequence in sequences)
-            {
-                seq.Value = sequence;
-                count -= delete.ExecuteNonQuery();
-            }
-
+            count -= DeleteRows(transaction, sequences);
             transaction.Commit();
             _count = count;
         }
+    }
+
+    /// <summary>Notes events the broker confirmed; they are deleted with the next append or <see cref="DeleteConfirmed"/>.</summary>
+    public void MarkConfirmed(IEnumerable<long> sequences)
+    {
+        lock (database.Gate)
+        {
+            _confirmed.AddRange(sequences);
+        }
+    }
+
+    /// <summary>Deletes the events noted by <see cref="MarkConfirmed"/> now, in one transaction.</summary>
+    public void DeleteConfirmed()
+    {
+        lock (database.Gate)
+        {
+            if (_confirmed.Count > 0)
+            {
+                var count = EnsureCount();
+                using var transaction = database.Connection.BeginTransaction();
+                count -= DeleteRows(transaction, _confirmed);
+                transaction.Commit();
+                _count = count;
+                _confirmed = [];
+            }
+        }
+    }
+
+    private int DeleteRows(SqliteTransaction transaction, IReadOnlyCollection<long> sequences)
+    {
+        if (sequences.Count == 0)
+        {
+            return 0;
+        }
+
+        var delete = _delete ??= Prepare("DELETE FROM outbox WHERE seq = $seq", ("$seq", SqliteType.Integer));
+        delete.Transaction = transaction;
+        var seq = delete.Parameters[0];
+        var deleted = 0;
+        foreach (var sequence in sequences)
+        {
+            seq.Value = sequence;
+            deleted += delete.ExecuteNonQuery();
+        }
+
+        return deleted;
     }
 
     private SqliteCommand Prepare(string sql, params (string Name, SqliteType Type)[] parameters)

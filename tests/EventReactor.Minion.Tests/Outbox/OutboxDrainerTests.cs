@@ -110,11 +110,13 @@ public sealed class OutboxDrainerTests : IDisposable
         store.Append(events);
         var nacked = new HashSet<int> { 3, 4, 9, 15 };
         IReadOnlyList<string>? storedAtSecondCall = null;
+        var confirmedAtSecondCall = -1;
         var batches = new ScriptedBatchPublisher((call, sent) =>
         {
             if (call == 1)
             {
                 storedAtSecondCall = store.ReadAfter(0, 100).Select(e => e.Id).ToList();
+                confirmedAtSecondCall = store.ConfirmedCount;
             }
 
             return Task.FromResult(sent.Select((_, i) => call > 0 || !nacked.Contains(i)).ToArray());
@@ -122,12 +124,29 @@ public sealed class OutboxDrainerTests : IDisposable
 
         await RunDrainerUntilAsync(store, UnusedBus(), () => store.Count == 0, batches);
 
+        // The first read batch holds 16: the 12 confirmed are due for deletion, the nacked are kept and resent first.
         var calls = batches.Calls.ToList();
         var resent = nacked.Order().Select(i => events[i].Id).ToList();
-        // The first read batch holds 16: of those only the nacked are left; the rest of the outbox is untouched.
-        Assert.Equal(resent.Concat(events.Skip(16).Select(e => e.Id)), storedAtSecondCall);
+        Assert.Equal(12, confirmedAtSecondCall);
+        Assert.Subset(storedAtSecondCall!.ToHashSet(), resent.ToHashSet());
         Assert.Equal(resent, calls[1].Select(e => e.Id));
         Assert.Equal(events.Skip(16).Select(e => e.Id), calls[2].Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task Drain_StoringOneAtATime_DeletesConfirmedEventsWithTheNextStoreOrWhenIdle()
+    {
+        var store = new OutboxStore(_data.Open(), 1000);
+        var publisher = new OutboxEventPublisher(store, new OutboxSignal(), NullLogger<OutboxEventPublisher>.Instance);
+        var first = TestEvents.Lifecycle("c1", "start");
+        await publisher.PublishAsync(first, CancellationToken.None);
+        store.MarkConfirmed(store.ReadAfter(0, 10).Select(e => e.Sequence));
+
+        await publisher.PublishAsync(TestEvents.Lifecycle("c1", "die"), CancellationToken.None);
+
+        Assert.Equal(0, store.ConfirmedCount);
+        Assert.DoesNotContain(store.ReadAfter(0, 10), e => e.Id == first.Id);
+        await RunDrainerUntilAsync(store, UnusedBus(), () => store.Count == 0, ScriptedBatchPublisher.ConfirmingAll());
     }
 
     [Fact]
