@@ -91,8 +91,10 @@ internal sealed partial class DirectEventPublisher(DirectPublishChannel channel,
         MessageId = id,
     };
 
-    private static bool IsConnectionFailure(Exception ex) =>
-        ex is OperationInterruptedException or BrokerUnreachableException or ConnectFailureException or IOException or SocketException or ObjectDisposedException or TimeoutException;
+    // A channel disposed under a publish was dropped by Reset after another publish failed: as transient as that failure.
+    private bool IsConnectionFailure(Exception ex) =>
+        ex is OperationInterruptedException or BrokerUnreachableException or ConnectFailureException or IOException or SocketException or TimeoutException
+        || (ex is ObjectDisposedException && !channel.IsDisposed);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Publishing event {EventId} waits for the broker ({Reason}); next try in {DelayMs} ms")]
     private static partial void LogWaiting(ILogger logger, string eventId, string reason, double delayMs);

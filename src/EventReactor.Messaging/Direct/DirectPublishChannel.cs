@@ -13,6 +13,10 @@ internal sealed partial class DirectPublishChannel(IOptions<BusOptions> options,
     private readonly SemaphoreSlim _opening = new(1, 1);
     private IConnection? _connection;
     private IChannel? _channel;
+    private volatile bool _disposed;
+
+    /// <summary>True once the host disposed it: a publish then fails rather than waits.</summary>
+    public bool IsDisposed => _disposed;
 
     public async ValueTask<IChannel> GetAsync(CancellationToken cancellationToken)
     {
@@ -20,6 +24,9 @@ internal sealed partial class DirectPublishChannel(IOptions<BusOptions> options,
         {
             return open;
         }
+
+        // Not a connection failure: a publish after the host stopped must fail, not wait for a broker forever.
+        ObjectDisposedException.ThrowIf(_disposed, this);
 
         await _opening.WaitAsync(cancellationToken);
         try
@@ -64,6 +71,7 @@ internal sealed partial class DirectPublishChannel(IOptions<BusOptions> options,
 
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         await CloseQuietlyAsync(Interlocked.Exchange(ref _channel, null));
         await CloseQuietlyAsync(_connection);
         _opening.Dispose();
