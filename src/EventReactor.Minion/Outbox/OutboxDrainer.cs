@@ -8,12 +8,13 @@ using Microsoft.Extensions.Options;
 namespace EventReactor.Minion.Outbox;
 
 /// <summary>
-/// Publishes the outbox in order and deletes what the broker confirmed. With a batch publisher (RabbitMQ), a batch
-/// goes out back to back in stored order on one channel and its confirms are awaited together; what was not
-/// confirmed is sent again, in order, before anything newer. Otherwise (in memory, or <c>Bus:DirectPublish</c> off)
-/// a batch is spread over lanes by container (or tag), so one container's events are published one after the other
-/// while different containers' go in parallel. A failed or timed-out publish is retried with backoff with the same
-/// event id, so the wire is at-least-once.
+/// Publishes the outbox in order and deletes what the broker confirmed. Events of one container (the minion's other
+/// events share one lane) are published one after the other, each once the previous one is confirmed, while different
+/// containers' go in parallel. With a batch publisher (RabbitMQ) a read batch goes out in waves: the first unsent
+/// event of every lane, back to back on one channel with their confirms awaited together, then the next. Otherwise
+/// (in memory, or <c>Bus:DirectPublish</c> off) each lane (<c>Minion:Outbox:Lanes</c>, by hash) publishes through
+/// MassTransit. A failed or timed-out publish is retried with backoff with the same event id, so the wire is
+/// at-least-once.
 /// </summary>
 internal sealed partial class OutboxDrainer(
     OutboxStore store,
@@ -96,12 +97,37 @@ internal sealed partial class OutboxDrainer(
     }
 
     /// <summary>
-    /// Sends the batch, deletes what was confirmed and sends the rest again (in stored order) until all is confirmed.
-    /// An event nacked while a later one of its container was confirmed arrives after it; the reactor acts once per id.
+    /// Sends the batch in waves, the n-th wave holding the n-th event of every lane in stored order, so that an event
+    /// goes out only once the one before it in its lane is confirmed (the reactor then sees, for example, a minion's
+    /// start before its inventory, a round trip apart, as with one publish at a time).
     /// </summary>
     private async Task PublishBatchUntilConfirmedAsync(IEventBatchPublisher publisher, IReadOnlyList<OutboxEntry> batch, OutboxOptions outbox, CancellationToken stoppingToken)
     {
-        var remaining = batch;
+        var waves = new List<List<OutboxEntry>>();
+        var depth = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var entry in batch)
+        {
+            var lane = OutboxLane.Of(entry);
+            var wave = depth.GetValueOrDefault(lane);
+            depth[lane] = wave + 1;
+            if (wave == waves.Count)
+            {
+                waves.Add([]);
+            }
+
+            waves[wave].Add(entry);
+        }
+
+        foreach (var wave in waves)
+        {
+            await PublishWaveUntilConfirmedAsync(publisher, wave, outbox, stoppingToken);
+        }
+    }
+
+    /// <summary>Sends the wave, notes what was confirmed and sends the rest again until all is confirmed.</summary>
+    private async Task PublishWaveUntilConfirmedAsync(IEventBatchPublisher publisher, IReadOnlyList<OutboxEntry> wave, OutboxOptions outbox, CancellationToken stoppingToken)
+    {
+        var remaining = wave;
         var delay = outbox.RetryDelay;
         while (true)
         {

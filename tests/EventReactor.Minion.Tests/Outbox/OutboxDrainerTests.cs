@@ -106,7 +106,7 @@ public sealed class OutboxDrainerTests : IDisposable
     public async Task Drain_BatchPartlyNacked_DeletesOnlyConfirmedRowsAndResendsTheRestInOrderBeforeNewerEvents()
     {
         var store = new OutboxStore(_data.Open(), 1000);
-        var events = Enumerable.Range(0, 20).Select(i => TestEvents.Lifecycle($"c{i % 2}", $"a{i}")).ToList();
+        var events = Enumerable.Range(0, 20).Select(i => TestEvents.Lifecycle($"c{i}", $"a{i}")).ToList();
         store.Append(events);
         var nacked = new HashSet<int> { 3, 4, 9, 15 };
         IReadOnlyList<string>? storedAtSecondCall = null;
@@ -134,6 +134,43 @@ public sealed class OutboxDrainerTests : IDisposable
     }
 
     [Fact]
+    public async Task Drain_OneContainerTwiceInABatch_SendsItsNextEventOnlyOnceThePreviousIsConfirmed()
+    {
+        var store = new OutboxStore(_data.Open(), 1000);
+        var events = new[]
+        {
+            TestEvents.Lifecycle("c1", "create"),
+            TestEvents.Lifecycle("c2", "create"),
+            TestEvents.Lifecycle("c1", "start"),
+            PresenceLike("start"),
+            PresenceLike("inventory"),
+            TestEvents.Lifecycle("c1", "die"),
+        };
+        store.Append(events);
+
+        // The first c1 event is nacked once: nothing later of c1 may go out before it is confirmed.
+        var batches = new ScriptedBatchPublisher((call, sent) => Task.FromResult(sent.Select(e => call > 0 || e.Id != events[0].Id).ToArray()));
+
+        await RunDrainerUntilAsync(store, UnusedBus(), () => store.Count == 0, batches);
+
+        var calls = batches.Calls.Select(call => call.Select(e => Array.IndexOf(events, events.Single(x => x.Id == e.Id))).ToList()).ToList();
+        Assert.Equal([[0, 1, 3], [0], [2, 4], [5]], calls);
+    }
+
+    [Fact]
+    public void LaneOf_StoredEvents_AgreesWithTheLaneKeyOfTheParsedEvent()
+    {
+        var store = new OutboxStore(_data.Open(), 1000);
+        var events = new[] { TestEvents.Lifecycle("c1"), TestEvents.Lifecycle("c2", "oom"), PresenceLike("start"), TestEvents.Metrics(1) };
+        store.Append(events);
+
+        var stored = store.ReadAfter(0, 10);
+
+        Assert.Equal(stored.Select(e => OutboxDrainer.LaneKey(e.Envelope)), stored.Select(OutboxLane.Of));
+        Assert.Equal(["c1", "c2", string.Empty, string.Empty], stored.Select(OutboxLane.Of));
+    }
+
+    [Fact]
     public async Task Drain_StoringOneAtATime_DeletesConfirmedEventsWithTheNextStoreOrWhenIdle()
     {
         var store = new OutboxStore(_data.Open(), 1000);
@@ -153,7 +190,7 @@ public sealed class OutboxDrainerTests : IDisposable
     public async Task Drain_BatchPublisherThrowsOrHangs_ResendsTheWholeBatchWithTheSameIds()
     {
         var store = new OutboxStore(_data.Open(), 1000);
-        var events = Enumerable.Range(0, 5).Select(i => TestEvents.Lifecycle("c1", $"a{i}")).ToList();
+        var events = Enumerable.Range(0, 5).Select(i => TestEvents.Lifecycle($"c{i}", $"a{i}")).ToList();
         store.Append(events);
         var batches = new ScriptedBatchPublisher((call, sent) => call switch
         {
@@ -171,6 +208,8 @@ public sealed class OutboxDrainerTests : IDisposable
     }
 
     public void Dispose() => _data.Dispose();
+
+    private static EventEnvelope PresenceLike(string what) => EventEnvelope.Create($"minion/m1/{what}", "/minion/m1", null, "m1");
 
     // With a batch publisher the drainer must not fall back to publishing one event at a time.
     private static IEventPublisher UnusedBus()
