@@ -6,7 +6,7 @@ public sealed class OutboxOptions
     /// <summary>Events kept at most; when full, metric batches are dropped first and lifecycle events never.</summary>
     public int MaxEvents { get; set; } = 100_000;
 
-    /// <summary>Events read from disk and published per round; on RabbitMQ sent back to back, their confirms awaited together.</summary>
+    /// <summary>Events read from disk and published per round; on RabbitMQ in waves of one event per lane, each wave's confirms awaited together.</summary>
     public int BatchSize { get; set; } = 512;
 
     /// <summary>
