@@ -1,4 +1,5 @@
 using EventReactor.Contracts;
+using EventReactor.Messaging.Direct;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,11 +22,21 @@ public static class EventBusExtensions
     {
         builder.Services.AddOptions<BusOptions>().BindConfiguration(BusOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<BusOptions>, BusOptionsValidator>();
-        builder.Services.AddSingleton<IEventPublisher, BusEventPublisher>();
 
         // The transport is chosen at registration time; a bad URL is reported by the validator at start.
-        var url = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>()?.Url ?? new BusOptions().Url;
-        var inMemory = url.StartsWith(BusAddress.MemoryScheme + ":", StringComparison.Ordinal);
+        var configured = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
+        var inMemory = configured.Url.StartsWith(BusAddress.MemoryScheme + ":", StringComparison.Ordinal);
+        if (!inMemory && configured.DirectPublish)
+        {
+            builder.Services.AddSingleton<DirectPublishChannel>();
+            builder.Services.AddSingleton<IEventPublisher, DirectEventPublisher>();
+            builder.Services.AddSingleton<IEventBatchPublisher, DirectEventPublisher>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<IEventPublisher, BusEventPublisher>();
+        }
+
         var parts = Parts(builder);
         builder.Services.AddMassTransit(bus =>
         {

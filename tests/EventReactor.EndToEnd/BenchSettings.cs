@@ -31,7 +31,7 @@ internal sealed record BenchSettings(
             Int("minions", 4),
             Int("containers", 25),
             Int("events", 20_000),
-            Int("warmup", 2_000),
+            Int("warmup", 20_000),
             Int("rate", 200),
             Int("latency-seconds", 15),
             Int("rules", 1000));

@@ -1,4 +1,4 @@
 namespace EventReactor.EndToEnd;
 
-/// <summary>The plain client's rate and its own CPU per message (the broker's is not counted, as in the end-to-end figure).</summary>
-internal sealed record ReferenceResult(double PerSecond, double CpuMicrosecondsPerMessage);
+/// <summary>The plain client's rate, its own CPU per message and the broker's CPU per message (from /proc; 0 if unknown).</summary>
+internal sealed record ReferenceResult(double PerSecond, double CpuMicrosecondsPerMessage, double BrokerCpuMicrosecondsPerMessage);

@@ -43,6 +43,7 @@ internal static class ReferenceRun
         Array.Fill(body, (byte)'x');
         var properties = new BasicProperties { Persistent = true, ContentType = "application/cloudevents+json" };
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var brokerCpu = BrokerCpu.Read();
         var started = Stopwatch.GetTimestamp();
         var inFlight = new List<Task>(Window);
         for (var i = 0; i < count; i++)
@@ -59,7 +60,8 @@ internal static class ReferenceRun
         await done.Task.WaitAsync(TimeSpan.FromMinutes(2));
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var cpuPerMessage = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / count;
+        var brokerCpuPerMessage = (BrokerCpu.Read() - brokerCpu).TotalMicroseconds / count;
         await publisher.QueueDeleteAsync(QueueName);
-        return new ReferenceResult(count / elapsed, cpuPerMessage);
+        return new ReferenceResult(count / elapsed, cpuPerMessage, brokerCpuPerMessage);
     }
 }

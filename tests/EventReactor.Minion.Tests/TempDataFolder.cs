@@ -9,9 +9,10 @@ internal sealed class TempDataFolder : IDisposable
 
     public string Path { get; } = Directory.CreateTempSubdirectory("eventreactor-minion-").FullName;
 
-    /// <summary>Opens the folder's database, as a (re)started minion does.</summary>
+    /// <summary>Opens the folder's database, as a (re)started minion does: the previous process, and its connection, are gone.</summary>
     public MinionDatabase Open()
     {
+        _opened.ForEach(d => d.Dispose());
         var database = new MinionDatabase(Path);
         _opened.Add(database);
         return database;

@@ -13,6 +13,29 @@ internal sealed class OutboxStore(MinionDatabase database, int maxEvents)
 {
     private long _count = -1;
 
+    // Prepared once and reused under the database's gate: the minion stores events one at a time, and parsing the
+    // statement again for each was a visible share of its CPU (issue #8).
+    private SqliteCommand? _insert;
+    private SqliteCommand? _select;
+    private SqliteCommand? _delete;
+
+    // Confirmed by the broker, not yet deleted: removed in the next append's transaction or by DeleteConfirmed, so
+    // that a minion storing events one at a time pays one commit per event, not two. A crash before that only means
+    // those events are published again, with their ids (at-least-once).
+    private List<long> _confirmed = [];
+
+    /// <summary>How many confirmed events wait to be deleted.</summary>
+    public int ConfirmedCount
+    {
+        get
+        {
+            lock (database.Gate)
+            {
+                return _confirmed.Count;
+            }
+        }
+    }
+
     public long Count
     {
         get
@@ -34,16 +57,18 @@ internal sealed class OutboxStore(MinionDatabase database, int maxEvents)
         {
             var count = EnsureCount();
             using var transaction = database.Connection.BeginTransaction();
+            count -= DeleteRows(transaction, _confirmed);
             var dropped = 0;
             var overBound = false;
             var stored = 0;
-            using var insert = database.Connection.CreateCommand();
+            var insert = _insert ??= Prepare(
+                "INSERT OR IGNORE INTO outbox (id, tag, kind, json) VALUES ($id, $tag, $kind, $json)",
+                ("$id", SqliteType.Text),
+                ("$tag", SqliteType.Text),
+                ("$kind", SqliteType.Integer),
+                ("$json", SqliteType.Text));
             insert.Transaction = transaction;
-            insert.CommandText = "INSERT OR IGNORE INTO outbox (id, tag, kind, json) VALUES ($id, $tag, $kind, $json)";
-            var id = insert.Parameters.Add("$id", SqliteType.Text);
-            var tag = insert.Parameters.Add("$tag", SqliteType.Text);
-            var kind = insert.Parameters.Add("$kind", SqliteType.Integer);
-            var json = insert.Parameters.Add("$json", SqliteType.Text);
+            var (id, tag, kind, json) = (insert.Parameters[0], insert.Parameters[1], insert.Parameters[2], insert.Parameters[3]);
             foreach (var envelope in envelopes)
             {
                 var eventKind = KindOf(envelope.Tag);
@@ -74,6 +99,7 @@ internal sealed class OutboxStore(MinionDatabase database, int maxEvents)
 
             transaction.Commit();
             _count = count;
+            _confirmed = [];
             return new OutboxAppendResult(stored, dropped, overBound);
         }
     }
@@ -83,15 +109,18 @@ internal sealed class OutboxStore(MinionDatabase database, int maxEvents)
     {
         lock (database.Gate)
         {
-            using var select = database.Connection.CreateCommand();
-            select.CommandText = "SELECT seq, json FROM outbox WHERE seq > $after ORDER BY seq LIMIT $limit";
-            select.Parameters.AddWithValue("$after", afterSequence);
-            select.Parameters.AddWithValue("$limit", limit);
+            var select = _select ??= Prepare(
+                "SELECT seq, id, tag, json FROM outbox WHERE seq > $after ORDER BY seq LIMIT $limit",
+                ("$after", SqliteType.Integer),
+                ("$limit", SqliteType.Integer));
+            select.Parameters[0].Value = afterSequence;
+            select.Parameters[1].Value = limit;
             using var reader = select.ExecuteReader();
             var entries = new List<OutboxEntry>();
             while (reader.Read())
             {
-                entries.Add(new OutboxEntry(reader.GetInt64(0), CloudEventJson.Deserialize(reader.GetString(1))));
+                // The stored text as its UTF-8 bytes: published as it is, never parsed on the way out.
+                entries.Add(new OutboxEntry(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3)));
             }
 
             return entries;
@@ -105,19 +134,68 @@ internal sealed class OutboxStore(MinionDatabase database, int maxEvents)
         {
             var count = EnsureCount();
             using var transaction = database.Connection.BeginTransaction();
-            using var delete = database.Connection.CreateCommand();
-            delete.Transaction = transaction;
-            delete.CommandText = "DELETE FROM outbox WHERE seq = $seq";
-            var seq = delete.Parameters.Add("$seq", SqliteType.Integer);
-            foreach (var sequence in sequences)
-            {
-                seq.Value = sequence;
-                count -= delete.ExecuteNonQuery();
-            }
-
+            count -= DeleteRows(transaction, sequences);
             transaction.Commit();
             _count = count;
         }
+    }
+
+    /// <summary>Notes events the broker confirmed; they are deleted with the next append or <see cref="DeleteConfirmed"/>.</summary>
+    public void MarkConfirmed(IEnumerable<long> sequences)
+    {
+        lock (database.Gate)
+        {
+            _confirmed.AddRange(sequences);
+        }
+    }
+
+    /// <summary>Deletes the events noted by <see cref="MarkConfirmed"/> now, in one transaction.</summary>
+    public void DeleteConfirmed()
+    {
+        lock (database.Gate)
+        {
+            if (_confirmed.Count > 0)
+            {
+                var count = EnsureCount();
+                using var transaction = database.Connection.BeginTransaction();
+                count -= DeleteRows(transaction, _confirmed);
+                transaction.Commit();
+                _count = count;
+                _confirmed = [];
+            }
+        }
+    }
+
+    private int DeleteRows(SqliteTransaction transaction, IReadOnlyCollection<long> sequences)
+    {
+        if (sequences.Count == 0)
+        {
+            return 0;
+        }
+
+        var delete = _delete ??= Prepare("DELETE FROM outbox WHERE seq = $seq", ("$seq", SqliteType.Integer));
+        delete.Transaction = transaction;
+        var seq = delete.Parameters[0];
+        var deleted = 0;
+        foreach (var sequence in sequences)
+        {
+            seq.Value = sequence;
+            deleted += delete.ExecuteNonQuery();
+        }
+
+        return deleted;
+    }
+
+    private SqliteCommand Prepare(string sql, params (string Name, SqliteType Type)[] parameters)
+    {
+        var command = database.Connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, type) in parameters)
+        {
+            command.Parameters.Add(name, type);
+        }
+
+        return command;
     }
 
     // Frees a tenth of the bound (at least one) from the oldest metric batches, so a full outbox is not rescanned per event.

@@ -4,7 +4,7 @@ namespace EventReactor.Minion.Storage;
 
 /// <summary>
 /// The minion's SQLite file in its data folder: the outbox and the state that reconciliation compares against.
-/// One connection guarded by <see cref="Gate"/>; WAL with synchronous=NORMAL survives a killed process.
+/// One connection guarded by <see cref="Gate"/>, holding the file exclusively; WAL with synchronous=NORMAL survives a killed process.
 /// </summary>
 internal sealed class MinionDatabase : IDisposable
 {
@@ -16,7 +16,11 @@ internal sealed class MinionDatabase : IDisposable
         Path = System.IO.Path.Combine(dataPath, FileName);
         Connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false }.ToString());
         Connection.Open();
+        // EXCLUSIVE: this process is the file's only user, so SQLite need not take and drop file locks (fcntl) for
+        // every transaction; about a quarter less CPU per stored event (issue #8). A second minion on the same data
+        // folder now fails at start ("database is locked") instead of sharing the outbox.
         Execute("""
+            PRAGMA locking_mode=EXCLUSIVE;
             PRAGMA journal_mode=WAL;
             PRAGMA synchronous=NORMAL;
             CREATE TABLE IF NOT EXISTS outbox (

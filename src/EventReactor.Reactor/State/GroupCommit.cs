@@ -13,6 +13,11 @@ internal sealed class GroupCommit(ReactorDatabase database)
 {
     private readonly ConcurrentQueue<PendingWrite> _pending = new();
 
+    // Prepared once per statement text on the writer connection (used only under its write lock): parsing and
+    // planning the same few statements for every claim and completion was a visible share of the reactor's CPU.
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private SqliteConnection? _preparedOn;
+
     public async Task<int> ExecuteAsync(string sql, IReadOnlyList<KeyValuePair<string, object>> parameters, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -33,7 +38,9 @@ internal sealed class GroupCommit(ReactorDatabase database)
         return await write.Done.Task;
     }
 
-    private async Task<bool> WritePendingAsync(SqliteConnection connection)
+    private Task<bool> WritePendingAsync(SqliteConnection connection) => Task.FromResult(WritePending(connection));
+
+    private bool WritePending(SqliteConnection connection)
     {
         var batch = new List<PendingWrite>();
         while (_pending.TryDequeue(out var write))
@@ -51,14 +58,14 @@ internal sealed class GroupCommit(ReactorDatabase database)
 
         try
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            using var transaction = connection.BeginTransaction();
             var results = new int[batch.Count];
             for (var i = 0; i < batch.Count; i++)
             {
-                results[i] = await RunAsync(connection, transaction, batch[i]);
+                results[i] = Run(connection, transaction, batch[i]);
             }
 
-            await transaction.CommitAsync();
+            transaction.Commit();
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Done.TrySetResult(results[i]);
@@ -69,7 +76,7 @@ internal sealed class GroupCommit(ReactorDatabase database)
             // One statement failed and rolled the batch back: run each alone, so only its caller sees its error.
             foreach (var write in batch)
             {
-                await RunAloneAsync(connection, write);
+                RunAlone(connection, write);
             }
         }
         catch (Exception ex)
@@ -80,11 +87,11 @@ internal sealed class GroupCommit(ReactorDatabase database)
         return true;
     }
 
-    private static async Task RunAloneAsync(SqliteConnection connection, PendingWrite write)
+    private void RunAlone(SqliteConnection connection, PendingWrite write)
     {
         try
         {
-            write.Done.TrySetResult(await RunAsync(connection, null, write));
+            write.Done.TrySetResult(Run(connection, null, write));
         }
         catch (Exception ex)
         {
@@ -92,16 +99,35 @@ internal sealed class GroupCommit(ReactorDatabase database)
         }
     }
 
-    private static async Task<int> RunAsync(SqliteConnection connection, SqliteTransaction? transaction, PendingWrite write)
+    // Synchronous: the write lock is held anyway, and Microsoft.Data.Sqlite's async calls run synchronously underneath.
+    private int Run(SqliteConnection connection, SqliteTransaction? transaction, PendingWrite write)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = write.Sql;
-        foreach (var (name, value) in write.Parameters)
+        if (!ReferenceEquals(_preparedOn, connection))
         {
-            command.Parameters.AddWithValue(name, value);
+            _prepared.Clear();
+            _preparedOn = connection;
         }
 
-        return await command.ExecuteNonQueryAsync();
+        if (!_prepared.TryGetValue(write.Sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = write.Sql;
+            _prepared[write.Sql] = command;
+        }
+
+        command.Transaction = transaction;
+        foreach (var (name, value) in write.Parameters)
+        {
+            if (command.Parameters.Contains(name))
+            {
+                command.Parameters[name].Value = value;
+            }
+            else
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+        }
+
+        return command.ExecuteNonQuery();
     }
 }

@@ -86,9 +86,140 @@ public sealed class OutboxDrainerTests : IDisposable
         Assert.Equal(events.Select(e => e.Id), _published.Select(p => p.Id));
     }
 
+    [Fact]
+    public async Task Drain_BatchPublisherConfirmsAll_PublishesEveryEventInStoredOrderAsStoredAndEmptiesTheOutbox()
+    {
+        var store = new OutboxStore(_data.Open(), 1000);
+        var events = Enumerable.Range(0, 40).Select(i => TestEvents.Lifecycle($"c{i % 3}", $"a{i}")).ToList();
+        store.Append(events);
+        var batches = ScriptedBatchPublisher.ConfirmingAll();
+
+        await RunDrainerUntilAsync(store, UnusedBus(), () => store.Count == 0, batches);
+
+        var published = batches.Calls.SelectMany(call => call).ToList();
+        Assert.Equal(events.Select(e => e.Id), published.Select(p => p.Id));
+        Assert.Equal(events.Select(e => e.Data.GetRawText()), published.Select(p => p.Data.GetRawText()));
+        Assert.All(batches.Calls, call => Assert.True(call.Count <= 16, "a call holds at most one read batch"));
+    }
+
+    [Fact]
+    public async Task Drain_BatchPartlyNacked_DeletesOnlyConfirmedRowsAndResendsTheRestInOrderBeforeNewerEvents()
+    {
+        var store = new OutboxStore(_data.Open(), 1000);
+        var events = Enumerable.Range(0, 20).Select(i => TestEvents.Lifecycle($"c{i}", $"a{i}")).ToList();
+        store.Append(events);
+        var nacked = new HashSet<int> { 3, 4, 9, 15 };
+        IReadOnlyList<string>? storedAtSecondCall = null;
+        var confirmedAtSecondCall = -1;
+        var batches = new ScriptedBatchPublisher((call, sent) =>
+        {
+            if (call == 1)
+            {
+                storedAtSecondCall = store.ReadAfter(0, 100).Select(e => e.Id).ToList();
+                confirmedAtSecondCall = store.ConfirmedCount;
+            }
+
+            return Task.FromResult(sent.Select((_, i) => call > 0 || !nacked.Contains(i)).ToArray());
+        });
+
+        await RunDrainerUntilAsync(store, UnusedBus(), () => store.Count == 0, batches);
+
+        // The first read batch holds 16: the 12 confirmed are due for deletion, the nacked are kept and resent first.
+        var calls = batches.Calls.ToList();
+        var resent = nacked.Order().Select(i => events[i].Id).ToList();
+        Assert.Equal(12, confirmedAtSecondCall);
+        Assert.Subset(storedAtSecondCall!.ToHashSet(), resent.ToHashSet());
+        Assert.Equal(resent, calls[1].Select(e => e.Id));
+        Assert.Equal(events.Skip(16).Select(e => e.Id), calls[2].Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task Drain_OneContainerTwiceInABatch_SendsItsNextEventOnlyOnceThePreviousIsConfirmed()
+    {
+        var store = new OutboxStore(_data.Open(), 1000);
+        var events = new[]
+        {
+            TestEvents.Lifecycle("c1", "create"),
+            TestEvents.Lifecycle("c2", "create"),
+            TestEvents.Lifecycle("c1", "start"),
+            PresenceLike("start"),
+            PresenceLike("inventory"),
+            TestEvents.Lifecycle("c1", "die"),
+        };
+        store.Append(events);
+
+        // The first c1 event is nacked once: nothing later of c1 may go out before it is confirmed.
+        var batches = new ScriptedBatchPublisher((call, sent) => Task.FromResult(sent.Select(e => call > 0 || e.Id != events[0].Id).ToArray()));
+
+        await RunDrainerUntilAsync(store, UnusedBus(), () => store.Count == 0, batches);
+
+        var calls = batches.Calls.Select(call => call.Select(e => Array.IndexOf(events, events.Single(x => x.Id == e.Id))).ToList()).ToList();
+        Assert.Equal([[0, 1, 3], [0], [2, 4], [5]], calls);
+    }
+
+    [Fact]
+    public void LaneOf_StoredEvents_AgreesWithTheLaneKeyOfTheParsedEvent()
+    {
+        var store = new OutboxStore(_data.Open(), 1000);
+        var events = new[] { TestEvents.Lifecycle("c1"), TestEvents.Lifecycle("c2", "oom"), PresenceLike("start"), TestEvents.Metrics(1) };
+        store.Append(events);
+
+        var stored = store.ReadAfter(0, 10);
+
+        Assert.Equal(stored.Select(e => OutboxDrainer.LaneKey(e.Envelope)), stored.Select(OutboxLane.Of));
+        Assert.Equal(["c1", "c2", string.Empty, string.Empty], stored.Select(OutboxLane.Of));
+    }
+
+    [Fact]
+    public async Task Drain_StoringOneAtATime_DeletesConfirmedEventsWithTheNextStoreOrWhenIdle()
+    {
+        var store = new OutboxStore(_data.Open(), 1000);
+        var publisher = new OutboxEventPublisher(store, new OutboxSignal(), NullLogger<OutboxEventPublisher>.Instance);
+        var first = TestEvents.Lifecycle("c1", "start");
+        await publisher.PublishAsync(first, CancellationToken.None);
+        store.MarkConfirmed(store.ReadAfter(0, 10).Select(e => e.Sequence));
+
+        await publisher.PublishAsync(TestEvents.Lifecycle("c1", "die"), CancellationToken.None);
+
+        Assert.Equal(0, store.ConfirmedCount);
+        Assert.DoesNotContain(store.ReadAfter(0, 10), e => e.Id == first.Id);
+        await RunDrainerUntilAsync(store, UnusedBus(), () => store.Count == 0, ScriptedBatchPublisher.ConfirmingAll());
+    }
+
+    [Fact]
+    public async Task Drain_BatchPublisherThrowsOrHangs_ResendsTheWholeBatchWithTheSameIds()
+    {
+        var store = new OutboxStore(_data.Open(), 1000);
+        var events = Enumerable.Range(0, 5).Select(i => TestEvents.Lifecycle($"c{i}", $"a{i}")).ToList();
+        store.Append(events);
+        var batches = new ScriptedBatchPublisher((call, sent) => call switch
+        {
+            0 => Task.FromException<bool[]>(new InvalidOperationException("broker away")),
+
+            // Ignores its token, as a publish to a vanished broker may: the drainer's timeout must end it.
+            1 => new TaskCompletionSource<bool[]>().Task,
+            _ => Task.FromResult(Enumerable.Repeat(true, sent.Count).ToArray()),
+        });
+
+        await RunDrainerUntilAsync(store, UnusedBus(), () => store.Count == 0, batches);
+
+        Assert.Equal(3, batches.Calls.Count);
+        Assert.All(batches.Calls, call => Assert.Equal(events.Select(e => e.Id), call.Select(e => e.Id)));
+    }
+
     public void Dispose() => _data.Dispose();
 
-    private static async Task RunDrainerUntilAsync(OutboxStore store, IEventPublisher bus, Func<bool> done)
+    private static EventEnvelope PresenceLike(string what) => EventEnvelope.Create($"minion/m1/{what}", "/minion/m1", null, "m1");
+
+    // With a batch publisher the drainer must not fall back to publishing one event at a time.
+    private static IEventPublisher UnusedBus()
+    {
+        var bus = Substitute.For<IEventPublisher>();
+        bus.PublishAsync(Arg.Any<EventEnvelope>(), Arg.Any<CancellationToken>()).Returns(Task.FromException(new InvalidOperationException("the single-event path was used")));
+        return bus;
+    }
+
+    private static async Task RunDrainerUntilAsync(OutboxStore store, IEventPublisher bus, Func<bool> done, IEventBatchPublisher? batches = null)
     {
         var options = new MinionOptions { Id = "m1" };
         options.Outbox.PublishTimeout = TimeSpan.FromMilliseconds(200);
@@ -96,7 +227,7 @@ public sealed class OutboxDrainerTests : IDisposable
         options.Outbox.RetryMaxDelay = TimeSpan.FromMilliseconds(50);
         options.Outbox.BatchSize = 16;
         options.Outbox.Lanes = 4;
-        using var drainer = new OutboxDrainer(store, new OutboxSignal(), bus, Options.Create(options), NullLogger<OutboxDrainer>.Instance);
+        using var drainer = new OutboxDrainer(store, new OutboxSignal(), bus, Options.Create(options), NullLogger<OutboxDrainer>.Instance, batches);
         await drainer.StartAsync(CancellationToken.None);
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (!done() && DateTime.UtcNow < deadline)

@@ -1,0 +1,101 @@
+using System.Net.Sockets;
+using EventReactor.Contracts;
+using EventReactor.Messaging.Telemetry;
+using Microsoft.Extensions.Logging;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
+
+namespace EventReactor.Messaging.Direct;
+
+/// <summary>
+/// Publishes events as raw CloudEvents JSON straight to <see cref="EventBusNames.EventsExchange"/> with RabbitMQ.Client,
+/// on one channel with confirms: publishes in flight at once share the broker's (multiple) confirms and the socket's
+/// writes. What MassTransit's consumers and any AMQP client receive is the same as with a MassTransit publish.
+/// </summary>
+internal sealed partial class DirectEventPublisher(DirectPublishChannel channel, ILogger<DirectEventPublisher> logger) : IEventPublisher, IEventBatchPublisher
+{
+    private const string ContentType = "application/json";
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(5);
+
+    /// <summary>Like a MassTransit publish, waits for the broker while the connection is down, until cancelled; a nack throws.</summary>
+    public async Task PublishAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        envelope = EventReactorTelemetry.Stamp(envelope);
+        var json = CloudEventJson.SerializeToUtf8Bytes(envelope);
+        var delay = FirstRetry;
+        while (true)
+        {
+            IChannel? open = null;
+            try
+            {
+                open = await channel.GetAsync(cancellationToken);
+                await open.BasicPublishAsync(EventBusNames.EventsExchange, string.Empty, mandatory: false, Properties(envelope.Id), json, cancellationToken);
+                EventReactorTelemetry.EventsPublished.Add(1, EventReactorTelemetry.TagPrefix(envelope.Tag));
+                return;
+            }
+            catch (Exception ex) when (IsConnectionFailure(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                if (open is not null)
+                {
+                    channel.Reset(open);
+                }
+
+                LogWaiting(logger, envelope.Id, ex.GetBaseException().Message, delay.TotalMilliseconds);
+                await Task.Delay(delay, cancellationToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetry.Ticks));
+            }
+        }
+    }
+
+    public async Task<bool[]> PublishAsync(IReadOnlyList<SerializedEvent> events, CancellationToken cancellationToken)
+    {
+        var open = await channel.GetAsync(cancellationToken);
+
+        // All sent back to back before any confirm is awaited: the broker confirms them in a few multiple-acks.
+        var pending = new Task[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            pending[i] = open.BasicPublishAsync(EventBusNames.EventsExchange, string.Empty, mandatory: false, Properties(events[i].Id), events[i].Json, cancellationToken).AsTask();
+        }
+
+        var confirmed = new bool[events.Count];
+        var broken = false;
+        for (var i = 0; i < pending.Length; i++)
+        {
+            try
+            {
+                await pending[i];
+                confirmed[i] = true;
+                EventReactorTelemetry.EventsPublished.Add(1, EventReactorTelemetry.TagPrefix(events[i].Tag));
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or PublishException || IsConnectionFailure(ex))
+            {
+                // Not confirmed (nacked, timed out or the connection went): the caller sends it again.
+                broken |= ex is not PublishException;
+            }
+        }
+
+        if (broken)
+        {
+            channel.Reset(open);
+        }
+
+        return confirmed;
+    }
+
+    private static BasicProperties Properties(string id) => new()
+    {
+        Persistent = true,
+        ContentType = ContentType,
+        MessageId = id,
+    };
+
+    // A channel disposed under a publish was dropped by Reset after another publish failed: as transient as that failure.
+    private bool IsConnectionFailure(Exception ex) =>
+        ex is OperationInterruptedException or BrokerUnreachableException or ConnectFailureException or IOException or SocketException or TimeoutException
+        || (ex is ObjectDisposedException && !channel.IsDisposed);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Publishing event {EventId} waits for the broker ({Reason}); next try in {DelayMs} ms")]
+    private static partial void LogWaiting(ILogger logger, string eventId, string reason, double delayMs);
+}

@@ -1,0 +1,110 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RabbitMQ.Client;
+
+namespace EventReactor.Messaging.Direct;
+
+/// <summary>
+/// The one RabbitMQ channel a process publishes events on, with publisher confirms tracked by the client; opened on
+/// first use and again after <see cref="Reset"/>, so that a broker that comes back is found without a restart.
+/// </summary>
+internal sealed partial class DirectPublishChannel(IOptions<BusOptions> options, ILogger<DirectPublishChannel> logger) : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _opening = new(1, 1);
+    private IConnection? _connection;
+    private IChannel? _channel;
+    private volatile bool _disposed;
+
+    /// <summary>True once the host disposed it: a publish then fails rather than waits.</summary>
+    public bool IsDisposed => _disposed;
+
+    public async ValueTask<IChannel> GetAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _channel) is { IsOpen: true } open)
+        {
+            return open;
+        }
+
+        // Not a connection failure: a publish after the host stopped must fail, not wait for a broker forever.
+        ObjectDisposedException.ThrowIf(_disposed, this);
+
+        await _opening.WaitAsync(cancellationToken);
+        try
+        {
+            if (_channel is { IsOpen: true } opened)
+            {
+                return opened;
+            }
+
+            if (_connection is not { IsOpen: true })
+            {
+                await CloseQuietlyAsync(_connection);
+                _connection = await Factory(BusAddress.Parse(options.Value.Url)).CreateConnectionAsync(cancellationToken);
+            }
+
+            // The client's own limiter would delay publishes past 64 in flight; the callers bound that themselves
+            // (the outbox by its batch, the reactor by its concurrent message limit).
+            var channel = await _connection.CreateChannelAsync(
+                new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true, outstandingPublisherConfirmationsRateLimiter: null),
+                cancellationToken);
+
+            // The same declaration MassTransit makes for the event type's exchange, so that either may come first.
+            await channel.ExchangeDeclareAsync(EventBusNames.EventsExchange, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+            Volatile.Write(ref _channel, channel);
+            LogOpened(logger, EventBusNames.EventsExchange);
+            return channel;
+        }
+        finally
+        {
+            _opening.Release();
+        }
+    }
+
+    /// <summary>Drops a channel that failed, so that the next publish opens a new one (and a new connection if it is gone).</summary>
+    public void Reset(IChannel broken)
+    {
+        if (Interlocked.CompareExchange(ref _channel, null, broken) == broken)
+        {
+            _ = CloseQuietlyAsync(broken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        await CloseQuietlyAsync(Interlocked.Exchange(ref _channel, null));
+        await CloseQuietlyAsync(_connection);
+        _opening.Dispose();
+    }
+
+    private static ConnectionFactory Factory(BusAddress address) => new()
+    {
+        HostName = address.Host,
+        Port = address.Port,
+        VirtualHost = address.VirtualHost,
+        UserName = address.Username,
+        Password = address.Password,
+        ClientProvidedName = "eventreactor-publisher",
+
+        // Reopened on demand by GetAsync; the client's own recovery would replay publishes behind our back.
+        AutomaticRecoveryEnabled = false,
+    };
+
+    private static async Task CloseQuietlyAsync(IAsyncDisposable? disposable)
+    {
+        try
+        {
+            if (disposable is not null)
+            {
+                await disposable.DisposeAsync();
+            }
+        }
+        catch (Exception)
+        {
+            // Closing what already failed: nothing to report.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Publishing channel to exchange {Exchange} opened")]
+    private static partial void LogOpened(ILogger logger, string exchange);
+}
