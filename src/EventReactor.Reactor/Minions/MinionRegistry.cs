@@ -9,7 +9,8 @@ namespace EventReactor.Reactor.Minions;
 /// <summary>
 /// The minions the reactor has heard from, kept in memory for targeting and in SQLite across restarts. Any
 /// <c>minion/&lt;id&gt;/...</c> event proves a minion present; <c>inventory</c> carries its grains, <c>heartbeat</c> its interval, and
-/// <c>stop</c> (a graceful shutdown) marks it lost at once.
+/// <c>stop</c> (a graceful shutdown) marks it lost at once. After a stop only the next <c>start</c> brings it back: the
+/// goodbye goes straight to the bus, so its last outbox events (a final metrics batch) may arrive after it.
 /// </summary>
 internal sealed class MinionRegistry(ReactorDatabase database, TimeProvider time) : IMinionStore, IEventObserver
 {
@@ -20,6 +21,9 @@ internal sealed class MinionRegistry(ReactorDatabase database, TimeProvider time
     private readonly ConcurrentDictionary<string, MinionRecord> _minions = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _arrived = new();
     private readonly ConcurrentQueue<string> _departed = new();
+
+    // Event times of each minion's last start and its goodbye, to tell a stopped session's stragglers from a new session.
+    private readonly Dictionary<string, (DateTimeOffset Started, DateTimeOffset? Stopped)> _sessions = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _loadLock = new(1, 1);
     private readonly Lock _update = new();
     private volatile bool _loaded;
@@ -61,8 +65,26 @@ internal sealed class MinionRegistry(ReactorDatabase database, TimeProvider time
         lock (_update)
         {
             known = _minions.GetValueOrDefault(id);
+            var session = _sessions.GetValueOrDefault(id);
+            if (kind == "start")
+            {
+                _sessions[id] = (envelope.Time, null);
+            }
+            else if (session.Stopped is not null && kind != "stop")
+            {
+                return; // left over from the session that said goodbye; its rules still ran, presence stays as it is
+            }
+
             if (kind == "stop")
             {
+                // A goodbye older than the latest start belongs to an earlier session, consumed late.
+                if (envelope.Time < session.Started)
+                {
+                    return;
+                }
+
+                _sessions[id] = (session.Started, envelope.Time);
+
                 // A graceful goodbye: lost at once rather than after three missed heartbeats.
                 if (known is not { Present: true })
                 {

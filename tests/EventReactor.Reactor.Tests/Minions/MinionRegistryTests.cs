@@ -39,6 +39,35 @@ public sealed class MinionRegistryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ObserveAsync_MetricsBatchAfterStop_StaysLostUntilTheNextStart()
+    {
+        var registry = new MinionRegistry(_database!, TimeProvider.System);
+        var t0 = DateTimeOffset.UtcNow;
+        await registry.ObserveAsync(Event("minion/m1/start", """{"intervalSeconds":10}""", t0), CancellationToken.None);
+        await registry.ObserveAsync(Event("minion/m1/stop", "{}", t0.AddSeconds(5)), CancellationToken.None);
+
+        // The final host batch leaves through the outbox after the goodbye, which went straight to the bus.
+        await registry.ObserveAsync(Event("minion/m1/metrics/host", "{}", t0.AddSeconds(5.1)), CancellationToken.None);
+        Assert.False((await registry.FindAsync("m1", CancellationToken.None))!.Present);
+
+        await registry.ObserveAsync(Event("minion/m1/start", """{"intervalSeconds":10}""", t0.AddSeconds(30)), CancellationToken.None);
+        Assert.True((await registry.FindAsync("m1", CancellationToken.None))!.Present);
+    }
+
+    [Fact]
+    public async Task ObserveAsync_StopOfAnEarlierSessionConsumedLate_Ignored()
+    {
+        var registry = new MinionRegistry(_database!, TimeProvider.System);
+        var t0 = DateTimeOffset.UtcNow;
+        await registry.ObserveAsync(Event("minion/m1/start", """{"intervalSeconds":10}""", t0.AddSeconds(30)), CancellationToken.None);
+
+        await registry.ObserveAsync(Event("minion/m1/stop", "{}", t0), CancellationToken.None);
+        await registry.ObserveAsync(Event("minion/m1/heartbeat", """{"intervalSeconds":10}""", t0.AddSeconds(40)), CancellationToken.None);
+
+        Assert.True((await registry.FindAsync("m1", CancellationToken.None))!.Present);
+    }
+
+    [Fact]
     public async Task ObserveAsync_StopFromUnknownMinion_Ignored()
     {
         var registry = new MinionRegistry(_database!, TimeProvider.System);
@@ -54,4 +83,6 @@ public sealed class MinionRegistryTests : IAsyncLifetime
 
     private static EventEnvelope Event(string tag, string data) =>
         EventEnvelope.Create(tag, "/test", JsonDocument.Parse(data).RootElement.Clone(), tag.Split('/')[1]);
+
+    private static EventEnvelope Event(string tag, string data, DateTimeOffset time) => Event(tag, data) with { Time = time };
 }
