@@ -47,7 +47,8 @@ internal sealed class ContainerSampling(
         var nextFlush = NextFlush();
         try
         {
-            while (await timer.WaitForNextTickAsync(_stop.Token))
+            // The first reading at once, not one interval in: a short benchmark repetition is over in a few intervals.
+            do
             {
                 var now = time.GetUtcNow();
                 if (!CgroupReader.TryRead(Target.Cgroup, Target.NetDevFile, now, out var sample))
@@ -63,6 +64,7 @@ internal sealed class ContainerSampling(
                     nextFlush = NextFlush();
                 }
             }
+            while (await timer.WaitForNextTickAsync(_stop.Token));
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
