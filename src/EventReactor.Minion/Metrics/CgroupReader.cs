@@ -1,3 +1,5 @@
+using EventReactor.Contracts;
+
 namespace EventReactor.Minion.Metrics;
 
 /// <summary>

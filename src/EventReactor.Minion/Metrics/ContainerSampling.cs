@@ -1,3 +1,4 @@
+using EventReactor.Contracts;
 using EventReactor.Messaging;
 
 namespace EventReactor.Minion.Metrics;

@@ -1,3 +1,4 @@
+using EventReactor.Contracts;
 using System.Buffers.Text;
 
 namespace EventReactor.Minion.Metrics;

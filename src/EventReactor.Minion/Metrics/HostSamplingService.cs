@@ -1,3 +1,4 @@
+using EventReactor.Contracts;
 using EventReactor.Messaging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

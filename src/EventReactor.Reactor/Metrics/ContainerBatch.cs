@@ -1,3 +1,5 @@
+using EventReactor.Contracts;
+
 namespace EventReactor.Reactor.Metrics;
 
 /// <summary>The data of <c>minion/&lt;id&gt;/metrics</c>.</summary>
@@ -19,5 +21,5 @@ internal sealed record ContainerBatch
     /// <summary>Why sampling ended (on the final batch): exited, stopped or failed: ...</summary>
     public string? Ended { get; init; }
 
-    public IReadOnlyList<ContainerSampleRow> Samples { get; init; } = [];
+    public IReadOnlyList<ContainerSample> Samples { get; init; } = [];
 }

@@ -1,3 +1,4 @@
+using EventReactor.Contracts;
 using Microsoft.Data.Sqlite;
 
 namespace EventReactor.Reactor.Metrics;
@@ -52,7 +53,7 @@ internal sealed class ContainerMetricsQuery(MetricsDatabase database)
     }
 
     /// <summary>The container's samples in time order, from <paramref name="since"/> on, at most <paramref name="limit"/>.</summary>
-    public async Task<IReadOnlyList<ContainerSampleRow>> SamplesAsync(string container, DateTimeOffset? since, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ContainerSample>> SamplesAsync(string container, DateTimeOffset? since, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -60,11 +61,11 @@ internal sealed class ContainerMetricsQuery(MetricsDatabase database)
         command.Parameters.AddWithValue("$container", container);
         command.Parameters.AddWithValue("$since", since is { } from ? UnixMicros.From(from) : long.MinValue);
         command.Parameters.AddWithValue("$limit", limit);
-        var samples = new List<ContainerSampleRow>();
+        var samples = new List<ContainerSample>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            samples.Add(new ContainerSampleRow
+            samples.Add(new ContainerSample
             {
                 Time = UnixMicros.ToTime(reader.GetInt64(0)),
                 CpuUsageNanoseconds = reader.GetInt64(1),
@@ -90,7 +91,7 @@ internal sealed class ContainerMetricsQuery(MetricsDatabase database)
     }
 
     /// <summary>A minion's host samples in time order, from <paramref name="since"/> on, at most <paramref name="limit"/>.</summary>
-    public async Task<IReadOnlyList<HostSampleRow>> HostSamplesAsync(string minion, DateTimeOffset? since, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HostSample>> HostSamplesAsync(string minion, DateTimeOffset? since, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -102,11 +103,11 @@ internal sealed class ContainerMetricsQuery(MetricsDatabase database)
         command.Parameters.AddWithValue("$minion", minion);
         command.Parameters.AddWithValue("$since", since is { } from ? UnixMicros.From(from) : long.MinValue);
         command.Parameters.AddWithValue("$limit", limit);
-        var samples = new List<HostSampleRow>();
+        var samples = new List<HostSample>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            samples.Add(new HostSampleRow
+            samples.Add(new HostSample
             {
                 Time = UnixMicros.ToTime(reader.GetInt64(0)),
                 CpuTotalTicks = reader.GetInt64(1),

@@ -14,14 +14,14 @@ namespace EventReactor.Reactor.Metrics;
 internal sealed class EcsDocumentMapper(string dataStreamNamespace)
 {
     private const int MaxTracked = 10_000;
-    private readonly Dictionary<string, ContainerSampleRow> _lastContainer = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HostSampleRow> _lastHost = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ContainerSample> _lastContainer = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HostSample> _lastHost = new(StringComparer.Ordinal);
 
     public DataStreams Streams { get; } = new(dataStreamNamespace);
 
     public IEnumerable<EcsDocument> Container(string minion, ContainerBatch batch)
     {
-        _lastContainer.TryGetValue(batch.Container, out var previous);
+        ContainerSample? previous = _lastContainer.TryGetValue(batch.Container, out var last) ? last : null;
         var documents = new List<EcsDocument>(batch.Samples.Count);
         foreach (var sample in batch.Samples.OrderBy(s => s.Time))
         {
@@ -33,9 +33,9 @@ internal sealed class EcsDocumentMapper(string dataStreamNamespace)
         {
             _lastContainer.Remove(batch.Container);
         }
-        else if (previous is not null)
+        else if (previous is { } tracked)
         {
-            Track(_lastContainer, batch.Container, previous);
+            Track(_lastContainer, batch.Container, tracked);
         }
 
         return documents;
@@ -43,7 +43,7 @@ internal sealed class EcsDocumentMapper(string dataStreamNamespace)
 
     public IEnumerable<EcsDocument> Host(string minion, HostBatch batch)
     {
-        _lastHost.TryGetValue(minion, out var previous);
+        HostSample? previous = _lastHost.TryGetValue(minion, out var last) ? last : null;
         var documents = new List<EcsDocument>(batch.Samples.Count);
         foreach (var sample in batch.Samples.OrderBy(s => s.Time))
         {
@@ -51,9 +51,9 @@ internal sealed class EcsDocumentMapper(string dataStreamNamespace)
             previous = sample;
         }
 
-        if (previous is not null)
+        if (previous is { } tracked)
         {
-            Track(_lastHost, minion, previous);
+            Track(_lastHost, minion, tracked);
         }
 
         return documents;
@@ -109,7 +109,7 @@ internal sealed class EcsDocumentMapper(string dataStreamNamespace)
         return new EcsDocument(Streams.Events, envelope.Id, body);
     }
 
-    private JsonObject ContainerBody(string minion, ContainerBatch batch, ContainerSampleRow s, ContainerSampleRow? previous)
+    private JsonObject ContainerBody(string minion, ContainerBatch batch, ContainerSample s, ContainerSample? previousSample)
     {
         var body = Base(s.Time, minion, DataStreams.ContainerDataset, "metrics", "metric");
         var container = new JsonObject { ["id"] = batch.Container, ["name"] = batch.Name, ["runtime"] = "docker" };
@@ -120,7 +120,7 @@ internal sealed class EcsDocumentMapper(string dataStreamNamespace)
         }
 
         double? cores = null;
-        if (previous is not null && s.Time > previous.Time)
+        if (previousSample is { } previous && s.Time > previous.Time)
         {
             var seconds = (s.Time - previous.Time).TotalSeconds;
             cores = Math.Max(0, s.CpuUsageNanoseconds - previous.CpuUsageNanoseconds) / 1e9 / seconds;
@@ -164,11 +164,11 @@ internal sealed class EcsDocumentMapper(string dataStreamNamespace)
         return body;
     }
 
-    private JsonObject HostBody(string minion, HostBatch batch, HostSampleRow s, HostSampleRow? previous)
+    private JsonObject HostBody(string minion, HostBatch batch, HostSample s, HostSample? previousSample)
     {
         var body = Base(s.Time, minion, DataStreams.HostDataset, "metrics", "metric");
         var host = (JsonObject)body["host"]!;
-        if (previous is not null && s.CpuTotalTicks > previous.CpuTotalTicks)
+        if (previousSample is { } previous && s.CpuTotalTicks > previous.CpuTotalTicks)
         {
             var total = s.CpuTotalTicks - previous.CpuTotalTicks;
             var idle = Math.Max(0, s.CpuIdleTicks - previous.CpuIdleTicks);

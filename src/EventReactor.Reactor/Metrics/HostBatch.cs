@@ -1,3 +1,5 @@
+using EventReactor.Contracts;
+
 namespace EventReactor.Reactor.Metrics;
 
 /// <summary>The data of <c>minion/&lt;id&gt;/metrics/host</c>.</summary>
@@ -7,5 +9,5 @@ internal sealed record HostBatch
 
     public int? Cpus { get; init; }
 
-    public IReadOnlyList<HostSampleRow> Samples { get; init; } = [];
+    public IReadOnlyList<HostSample> Samples { get; init; } = [];
 }

@@ -1,12 +1,14 @@
-namespace EventReactor.Reactor.Metrics;
+namespace EventReactor.Contracts;
 
-/// <summary>One host sample as the minion ships it (CPU ticks and disk counters cumulative).</summary>
-internal sealed record HostSampleRow
+/// <summary>One reading of the host, as <c>minion/&lt;id&gt;/metrics/host</c> batches carry it: CPU jiffies from /proc/stat (cumulative), memory, load and disk I/O (cumulative).</summary>
+public readonly record struct HostSample
 {
     public DateTimeOffset Time { get; init; }
 
+    /// <summary>All CPU time, in USER_HZ ticks (normally 1/100 s), summed over CPUs.</summary>
     public long CpuTotalTicks { get; init; }
 
+    /// <summary>Idle plus iowait ticks.</summary>
     public long CpuIdleTicks { get; init; }
 
     public long MemoryTotalBytes { get; init; }

@@ -1,7 +1,8 @@
-namespace EventReactor.Minion.Metrics;
+namespace EventReactor.Contracts;
 
 /// <summary>
-/// One reading of a container's cgroup and network counters. Counters are cumulative, as the kernel reports them;
+/// One reading of a container's cgroup and network counters, as <c>minion/&lt;id&gt;/metrics</c> batches carry them (camelCase
+/// JSON). Counters are cumulative, as the kernel reports them;
 /// the reactor side turns them into rates. Null means the kernel does not report it (no peak on older kernels, no limit set).
 /// </summary>
 public readonly record struct ContainerSample
