@@ -21,6 +21,9 @@ internal static class BenchmarkRunView
 
     public static async Task<object> DetailAsync(BenchmarkRunDetail detail, IRepetitionMetrics metrics, CancellationToken cancellationToken)
     {
+        // One read of metrics.db for the whole run, not one per repetition.
+        var containerIds = detail.Repetitions.Select(r => r.ContainerId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var sampled = await metrics.SummariseAsync(containerIds, cancellationToken);
         var hosts = new List<object>();
         foreach (var host in detail.Hosts)
         {
@@ -42,7 +45,7 @@ internal static class BenchmarkRunView
                     endedAt = r.EndedAt,
                     durationMs = r.EndedAt is { } ended ? Math.Round((ended - r.StartedAt).TotalMilliseconds) : (double?)null,
                     values = r.Values,
-                    containerMetrics = r.ContainerId is { } id ? await metrics.SummariseAsync(id, cancellationToken) : null,
+                    containerMetrics = r.ContainerId is { } id ? sampled.GetValueOrDefault(id) : null,
                 });
             }
 

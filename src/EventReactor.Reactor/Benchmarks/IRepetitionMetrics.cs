@@ -1,10 +1,10 @@
 namespace EventReactor.Reactor.Benchmarks;
 
 /// <summary>
-/// A summary of the metrics sampled from one repetition's container (CPU, memory peak, I/O), shown with the run. The
-/// metrics sink provides it; until it is wired, <see cref="NoRepetitionMetrics"/> answers null.
+/// A summary of the metrics sampled from repetitions' containers (CPU, memory peak, I/O), shown with the run. The
+/// metric sinks provide it from <c>metrics.db</c>; a container with no stored sample has no entry.
 /// </summary>
 public interface IRepetitionMetrics
 {
-    Task<object?> SummariseAsync(string containerId, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, object>> SummariseAsync(IReadOnlyCollection<string> containerIds, CancellationToken cancellationToken);
 }

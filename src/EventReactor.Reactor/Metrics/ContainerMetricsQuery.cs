@@ -13,14 +13,16 @@ internal sealed class ContainerMetricsQuery(MetricsDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        // The span's aggregates, then its first and last rows by their (container, time) key: counters are cumulative.
         command.CommandText = """
-            SELECT count(s.time), min(s.time), max(s.time), max(max(coalesce(s.memory_peak_bytes, 0)), max(s.memory_bytes)),
-                (SELECT cpu_ns FROM container_samples WHERE container = $id ORDER BY time LIMIT 1),
-                (SELECT cpu_ns || ' ' || io_read_bytes || ' ' || io_write_bytes || ' ' || net_rx_bytes || ' ' || net_tx_bytes FROM container_samples WHERE container = $id ORDER BY time DESC LIMIT 1),
+            SELECT a.samples, a.first, a.last, a.peak, f.cpu_ns, l.cpu_ns, l.io_read_bytes, l.io_write_bytes, l.net_rx_bytes, l.net_tx_bytes,
                 c.name, c.minion, c.ended
-            FROM (SELECT $id AS container) k
-            LEFT JOIN container_samples s ON s.container = k.container
-            LEFT JOIN containers c ON c.container = k.container
+            FROM (SELECT count(*) AS samples, min(time) AS first, max(time) AS last,
+                      max(max(coalesce(memory_peak_bytes, 0)), max(memory_bytes)) AS peak
+                  FROM container_samples WHERE container = $id) a
+            LEFT JOIN container_samples f ON f.container = $id AND f.time = a.first
+            LEFT JOIN container_samples l ON l.container = $id AND l.time = a.last
+            LEFT JOIN containers c ON c.container = $id
             """;
         var id = command.Parameters.Add("$id", SqliteType.Text);
         var summaries = new List<ContainerMetricsSummary>(containerIds.Count);
@@ -130,9 +132,9 @@ internal sealed class ContainerMetricsQuery(MetricsDatabase database)
     private static ContainerMetricsSummary Summarize(string container, SqliteDataReader reader)
     {
         var count = reader.GetInt32(0);
-        var name = reader.IsDBNull(6) ? null : reader.GetString(6);
-        var minion = reader.IsDBNull(7) ? null : reader.GetString(7);
-        var ended = reader.IsDBNull(8) ? null : reader.GetString(8);
+        var name = reader.IsDBNull(10) ? null : reader.GetString(10);
+        var minion = reader.IsDBNull(11) ? null : reader.GetString(11);
+        var ended = reader.IsDBNull(12) ? null : reader.GetString(12);
         if (count == 0)
         {
             return new ContainerMetricsSummary { Container = container, Name = name, Minion = minion, Ended = ended };
@@ -141,7 +143,7 @@ internal sealed class ContainerMetricsQuery(MetricsDatabase database)
         var first = UnixMicros.ToTime(reader.GetInt64(1));
         var last = UnixMicros.ToTime(reader.GetInt64(2));
         var firstCpu = reader.GetInt64(4);
-        var lastValues = reader.GetString(5).Split(' ').Select(long.Parse).ToArray();
+        var lastCpu = reader.GetInt64(5);
         var span = (last - first).TotalSeconds;
         return new ContainerMetricsSummary
         {
@@ -153,13 +155,13 @@ internal sealed class ContainerMetricsQuery(MetricsDatabase database)
             First = first,
             Last = last,
             MeanIntervalMs = count > 1 ? span * 1000 / (count - 1) : null,
-            CpuSeconds = lastValues[0] / 1e9,
-            MeanCpuCores = span > 0 ? (lastValues[0] - firstCpu) / 1e9 / span : null,
+            CpuSeconds = lastCpu / 1e9,
+            MeanCpuCores = span > 0 ? (lastCpu - firstCpu) / 1e9 / span : null,
             PeakMemoryBytes = reader.GetInt64(3),
-            IoReadBytes = lastValues[1],
-            IoWriteBytes = lastValues[2],
-            NetReceiveBytes = lastValues[3],
-            NetTransmitBytes = lastValues[4],
+            IoReadBytes = reader.GetInt64(6),
+            IoWriteBytes = reader.GetInt64(7),
+            NetReceiveBytes = reader.GetInt64(8),
+            NetTransmitBytes = reader.GetInt64(9),
         };
     }
 }

@@ -2,12 +2,11 @@ using EventReactor.Reactor.Benchmarks;
 
 namespace EventReactor.Reactor.Metrics;
 
-/// <summary>A benchmark repetition's container, as sampled into <c>metrics.db</c>; null when no sample of it was stored.</summary>
+/// <summary>Benchmark repetitions' containers, as sampled into <c>metrics.db</c>; those with no stored sample are left out.</summary>
 internal sealed class SampledRepetitionMetrics(ContainerMetricsQuery query) : IRepetitionMetrics
 {
-    public async Task<object?> SummariseAsync(string containerId, CancellationToken cancellationToken)
-    {
-        var summary = (await query.SummarizeAsync([containerId], cancellationToken))[0];
-        return summary.Samples == 0 ? null : summary;
-    }
+    public async Task<IReadOnlyDictionary<string, object>> SummariseAsync(IReadOnlyCollection<string> containerIds, CancellationToken cancellationToken) =>
+        (await query.SummarizeAsync(containerIds, cancellationToken))
+            .Where(s => s.Samples > 0)
+            .ToDictionary(s => s.Container, s => (object)s, StringComparer.Ordinal);
 }
