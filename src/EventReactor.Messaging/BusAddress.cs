@@ -1,3 +1,5 @@
+using RabbitMQ.Client;
+
 namespace EventReactor.Messaging;
 
 /// <summary>A parsed <see cref="BusOptions.Url"/>.</summary>
@@ -33,6 +35,18 @@ public sealed record BusAddress(bool InMemory, string Host, ushort Port, string 
             credentials[0].Length == 0 ? "guest" : Uri.UnescapeDataString(credentials[0]),
             credentials.Length < 2 ? "guest" : Uri.UnescapeDataString(credentials[1]));
     }
+
+    /// <summary>A RabbitMQ.Client factory for this address; recovery is left to the caller, which reopens on demand.</summary>
+    public ConnectionFactory CreateConnectionFactory(string clientName) => new()
+    {
+        HostName = Host,
+        Port = Port,
+        VirtualHost = VirtualHost,
+        UserName = Username,
+        Password = Password,
+        ClientProvidedName = clientName,
+        AutomaticRecoveryEnabled = false,
+    };
 
     /// <summary>The address without its password, for logs.</summary>
     public override string ToString() => InMemory ? "memory://" : $"rabbitmq://{Username}@{Host}:{Port}/{(VirtualHost == "/" ? string.Empty : VirtualHost)}";

@@ -52,6 +52,7 @@ public static class ReactorHostExtensions
         builder.Services.AddHostedService<PoolReconciler>();
         builder.Services.AddHostedService(services => services.GetRequiredService<BenchmarkRunner>());
         builder.Services.AddHostedService<ApiSecurityNotice>();
+        builder.Services.AddHostedService<ErrorQueueDeclarer>();
 
         var bus = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
         builder.AddEventBusPart(registration => registration.AddConsumer<EventConsumer>().Endpoint(endpoint =>

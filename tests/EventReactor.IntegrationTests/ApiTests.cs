@@ -44,6 +44,33 @@ public sealed class ApiTests
     }
 
     [Fact]
+    public async Task Reactor_BrokerThatNeverSawAFault_DeclaresTheErrorQueueAtStart()
+    {
+        using var workspace = new TestWorkspace();
+        await using var vhost = await RabbitVirtualHost.CreateAsync(workspace.Id);
+        await using var reactor = CliProcess.Start(["reactor", "--rules", workspace.RulesPath, "--data", workspace.DataPath, "--http", workspace.Server, "--bus", vhost.Url]);
+        await Reactors.WaitHealthyAsync(reactor, workspace.Server);
+
+        var factory = new ConnectionFactory { HostName = "localhost", UserName = "guest", Password = "guest", VirtualHost = vhost.Name };
+        await using var connection = await factory.CreateConnectionAsync();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        QueueDeclareOk? declared;
+        while ((declared = await TryDeclarePassiveAsync(connection)) is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.NotNull(declared);
+
+        // Bound to its exchange, so a fault routed there before the first one MassTransit handles is kept.
+        await using var probe = await connection.CreateChannelAsync();
+        await probe.BasicPublishAsync("eventreactor.reactor_error", string.Empty, Encoding.UTF8.GetBytes("probe"));
+        var kept = await probe.BasicGetAsync("eventreactor.reactor_error", autoAck: true);
+        Assert.Equal(0u, declared.MessageCount);
+        Assert.Equal("probe", kept is null ? null : Encoding.UTF8.GetString(kept.Body.Span));
+    }
+
+    [Fact]
     public async Task HttpApi_TokenConfigured_RefusesRequestsWithoutItAndTheCliSendsIt()
     {
         using var workspace = new TestWorkspace();
@@ -152,5 +179,19 @@ public sealed class ApiTests
         }
 
         throw new TimeoutException("the malformed message never reached eventreactor.reactor_error");
+    }
+
+    // A passive declaration of a missing queue closes its channel, so each try gets a new one.
+    private static async Task<QueueDeclareOk?> TryDeclarePassiveAsync(IConnection connection)
+    {
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            return await channel.QueueDeclarePassiveAsync("eventreactor.reactor_error");
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return null;
+        }
     }
 }

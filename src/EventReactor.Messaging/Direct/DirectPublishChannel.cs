@@ -77,18 +77,8 @@ internal sealed partial class DirectPublishChannel(IOptions<BusOptions> options,
         _opening.Dispose();
     }
 
-    private static ConnectionFactory Factory(BusAddress address) => new()
-    {
-        HostName = address.Host,
-        Port = address.Port,
-        VirtualHost = address.VirtualHost,
-        UserName = address.Username,
-        Password = address.Password,
-        ClientProvidedName = "eventreactor-publisher",
-
-        // Reopened on demand by GetAsync; the client's own recovery would replay publishes behind our back.
-        AutomaticRecoveryEnabled = false,
-    };
+    // Reopened on demand by GetAsync; the client's own recovery would replay publishes behind our back.
+    private static ConnectionFactory Factory(BusAddress address) => address.CreateConnectionFactory("eventreactor-publisher");
 
     private static async Task CloseQuietlyAsync(IAsyncDisposable? disposable)
     {
