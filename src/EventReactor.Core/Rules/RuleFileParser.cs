@@ -73,13 +73,15 @@ public sealed class RuleFileParser(ActionCatalog catalog)
         catch (YamlException ex)
         {
             var error = ex.InnerException as YamlException ?? ex;
-            diagnostics.Add(new RuleDiagnostic(At(file, error.Start), $"YAML: {error.Message}"));
+            var hint = FlowTemplateHint.For(text, error.Start.Line);
+            diagnostics.Add(new RuleDiagnostic(At(file, error.Start), hint is null ? $"YAML: {error.Message}" : $"YAML: {error.Message}; {hint}"));
             return null;
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner fails this way on some malformed flow collections; report where it stopped.
-            diagnostics.Add(new RuleDiagnostic(At(file, scanner.CurrentPosition), "YAML: cannot read this; is a '[', '{' or quote left open?"));
+            var hint = FlowTemplateHint.For(text, scanner.CurrentPosition.Line) ?? "is a '[', '{' or quote left open?";
+            diagnostics.Add(new RuleDiagnostic(At(file, scanner.CurrentPosition), $"YAML: cannot read this; {hint}"));
             return null;
         }
 

@@ -10,7 +10,7 @@ internal static class RuleYamlReader
 {
     public static ThrottlePolicy ParseThrottle(string file, YamlNode node)
     {
-        var settings = RequireMapping(file, node, "'throttle'", "{ once_within: 30s, key: ${{ event.minion }} }", ["once_within", "key"]);
+        var settings = RequireMapping(file, node, "'throttle'", "{ once_within: 30s, key: \"${{ event.minion }}\" }", ["once_within", "key"]);
         var window = settings.TryGetValue("once_within", out var windowNode)
             ? RequireDuration(file, windowNode, "'once_within'")
             : throw new RuleSyntaxException(Error(file, node, "'throttle' needs 'once_within', e.g. 30s"));

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using EventReactor.Contracts;
+using EventReactor.Core.Evaluation;
 using EventReactor.Core.Rules;
 
 namespace EventReactor.Core.Tests.Rules;
@@ -42,6 +45,38 @@ public sealed class RuleSetLoaderTests
         Assert.Equal(4, diagnostic.Location.Line);
         Assert.StartsWith("r.yaml:4:", diagnostic.ToString(), StringComparison.Ordinal);
         Assert.Contains("YAML", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_UnquotedTemplateInFlowMapping_HintsToQuoteIt()
+    {
+        var result = Load("rules:\n  - name: x\n    on: a\n    do: [ { event.fire: { tag: t, data: { n: ${{ event.data.x }} } } } ]\n");
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(4, diagnostic.Location.Line);
+        Assert.Contains("YAML", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("n: \"${{ event.data.x }}\"", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_YamlErrorWithoutTemplate_GivesNoQuotingHint()
+    {
+        var result = Load("rules:\n  - name: x\n    on: a\n    do: [ { event.fire: { tag: t, data: { n: 1 } } ]\n");
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.DoesNotContain("quote a", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_QuotedTemplateInFlowMapping_KeepsTheExpressionsType()
+    {
+        var result = Load("rules:\n  - name: x\n    on: a\n    do: [ { event.fire: { tag: t, data: { n: \"${{ event.data.x }}\" } } } ]\n");
+        var envelope = new EventEnvelope { Id = "1", Tag = "a", Source = "test", Time = DateTimeOffset.UnixEpoch, Data = JsonDocument.Parse("""{"x":7}""").RootElement };
+
+        Assert.True(result.IsValid, Errors(result));
+        var verdict = Assert.Single(new RuleEvaluator(8, OpenThrottleGate.Instance).Evaluate(result.RuleSet!, envelope));
+        var data = Assert.IsType<Dictionary<string, object?>>(Assert.Single(verdict.Actions).Arguments!["data"], exactMatch: false);
+        Assert.Equal(7L, data["n"]);
     }
 
     [Fact]
