@@ -74,7 +74,7 @@ public sealed class RuleFileParser(ActionCatalog catalog)
         {
             var error = ex.InnerException as YamlException ?? ex;
             var hint = FlowTemplateHint.For(text, error.Start.Line);
-            diagnostics.Add(new RuleDiagnostic(At(file, error.Start), hint is null ? $"YAML: {error.Message}" : $"YAML: {error.Message}; {hint}"));
+            diagnostics.Add(new RuleDiagnostic(At(file, error.Start), hint is null ? $"YAML: {error.Message}" : $"YAML: {error.Message.TrimEnd('.')}; {hint}"));
             return null;
         }
         catch (InvalidOperationException)
