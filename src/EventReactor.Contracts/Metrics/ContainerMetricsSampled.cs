@@ -4,15 +4,35 @@ namespace EventReactor.Contracts.Metrics;
 
 /// <summary>
 /// The data of <c>minion/&lt;id&gt;/metrics</c>: one container's buffered samples, with the host's CPUs and memory so that
-/// counters turn into fractions of the host. The last batch of a container has <see cref="Final"/> set and
-/// <see cref="Ended"/> saying why sampling ended (exited, stopped, or failed: reason).
+/// counters turn into fractions of the host. Defaults stand in for what an older minion did not send.
 /// </summary>
-public sealed record ContainerMetricsSampled(
-    [property: JsonPropertyName("container")] string Container,
-    [property: JsonPropertyName("name")] string? Name,
-    [property: JsonPropertyName("intervalMs")] double IntervalMs,
-    [property: JsonPropertyName("hostCpus")] int? HostCpus,
-    [property: JsonPropertyName("hostMemoryBytes")] long? HostMemoryBytes,
-    [property: JsonPropertyName("final")] bool Final,
-    [property: JsonPropertyName("ended")] string? Ended,
-    [property: JsonPropertyName("samples")] IReadOnlyList<ContainerSample> Samples);
+public sealed record ContainerMetricsSampled
+{
+    [JsonPropertyName("container")]
+    public string Container { get; init; } = string.Empty;
+
+    [JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    [JsonPropertyName("intervalMs")]
+    public double IntervalMs { get; init; }
+
+    /// <summary>The host's CPUs, to turn CPU time into a fraction of the host.</summary>
+    [JsonPropertyName("hostCpus")]
+    public int? HostCpus { get; init; }
+
+    /// <summary>The host's memory, for containers without a memory limit.</summary>
+    [JsonPropertyName("hostMemoryBytes")]
+    public long? HostMemoryBytes { get; init; }
+
+    /// <summary>Whether this is the container's last batch.</summary>
+    [JsonPropertyName("final")]
+    public bool Final { get; init; }
+
+    /// <summary>Why sampling ended, on the last batch: exited (the cgroup vanished), stopped, or failed: reason.</summary>
+    [JsonPropertyName("ended")]
+    public string? Ended { get; init; }
+
+    [JsonPropertyName("samples")]
+    public IReadOnlyList<ContainerSample> Samples { get; init; } = [];
+}

@@ -15,13 +15,23 @@ internal static class MetricsEvents
         EventEnvelope.Create(
             MinionTags.ContainerMetrics(minionId),
             MinionTags.Source(minionId),
-            EventData.ToElement(new ContainerMetricsSampled(containerId, name, interval.TotalMilliseconds, host.Cpus, host.MemoryBytes, ended is not null, ended, samples)),
+            EventData.ToElement(new ContainerMetricsSampled
+            {
+                Container = containerId,
+                Name = name,
+                IntervalMs = interval.TotalMilliseconds,
+                HostCpus = host.Cpus,
+                HostMemoryBytes = host.MemoryBytes,
+                Final = ended is not null,
+                Ended = ended,
+                Samples = samples,
+            }),
             minionId);
 
     public static EventEnvelope HostBatch(string minionId, TimeSpan interval, int cpus, IReadOnlyList<HostSample> samples) =>
         EventEnvelope.Create(
             MinionTags.HostMetrics(minionId),
             MinionTags.Source(minionId),
-            EventData.ToElement(new HostMetricsSampled(interval.TotalMilliseconds, cpus, samples)),
+            EventData.ToElement(new HostMetricsSampled { IntervalMs = interval.TotalMilliseconds, Cpus = cpus, Samples = samples }),
             minionId);
 }
