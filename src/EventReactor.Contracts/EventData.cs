@@ -9,7 +9,14 @@ namespace EventReactor.Contracts;
 public static class EventData
 {
     /// <summary>The options every payload record is written and read with.</summary>
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);
+    public static JsonSerializerOptions Options { get; } = ReadOnly(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+    // Shared by every producer and consumer: nobody may change it after the fact.
+    private static JsonSerializerOptions ReadOnly(JsonSerializerOptions options)
+    {
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
 
     /// <summary>The payload as the JSON object an envelope carries.</summary>
     public static JsonElement ToElement<T>(T data) where T : class => JsonSerializer.SerializeToElement(data, Options);
