@@ -58,6 +58,9 @@ public sealed record EventEnvelope
         Depth = Depth + 1,
     };
 
+    /// <summary>The payload read as one of the payload records (see <see cref="EventData.Read{T}"/>); null when it has another shape.</summary>
+    public T? DataAs<T>() where T : class => EventData.Read<T>(Data);
+
     /// <summary>A new event id: time-ordered (UUID v7) so ids sort by creation.</summary>
     public static string NewId() => Guid.CreateVersion7().ToString("N");
 }

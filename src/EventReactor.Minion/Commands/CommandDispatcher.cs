@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
 using System.Text.Json;
 using EventReactor.Contracts;
+using EventReactor.Contracts.Jobs;
+using EventReactor.Contracts.Minions;
 using EventReactor.Messaging;
 using EventReactor.Messaging.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -41,18 +43,17 @@ internal sealed partial class CommandDispatcher(IEnumerable<IMinionFunction> fun
 
         var duration = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         LogReturned(logger, command.Jid, command.Function, result.Success, result.RetCode, duration, error ?? string.Empty);
-        var data = JsonSerializer.SerializeToElement(new
-        {
-            jid = command.Jid,
-            minion = command.Minion,
-            fun = command.Function,
-            success = result.Success,
-            retcode = result.RetCode,
-            @return = result.Return,
+        // The return keeps the JSON each function's value has always had (its own property names, written as they are).
+        var data = EventData.ToElement(new JobReturned(
+            command.Jid,
+            command.Minion,
+            command.Function,
+            result.Success,
+            result.RetCode,
+            result.Return is null ? null : JsonSerializer.SerializeToElement(result.Return),
             error,
-            durationMs = Math.Round(duration, 3),
-        });
-        var envelope = EventEnvelope.Create(JobTags.Return(command.Jid, command.Minion), $"/minion/{command.Minion}", data, command.Minion) with
+            Math.Round(duration, 3)));
+        var envelope = EventEnvelope.Create(JobTags.Return(command.Jid, command.Minion), MinionTags.Source(command.Minion), data, command.Minion) with
         {
             CausedBy = command.CausedBy,
             Depth = command.Depth + 1,

@@ -1,5 +1,6 @@
 using Docker.DotNet.Models;
 using EventReactor.Contracts;
+using EventReactor.Contracts.Containers;
 using EventReactor.Messaging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -48,12 +49,13 @@ internal sealed partial class ContainerEventEmitter(
         }
 
         var containerId = message.Actor?.ID ?? message.ID ?? string.Empty;
-        var action = envelope.Data.GetProperty("action").GetString()!;
+        var data = envelope.DataAs<ContainerStateChanged>()!;
+        var action = data.Action;
         ContainerState? changed = null;
         if (_ledger.IsNew(containerId, action, message.TimeNano))
         {
             await PublishWithRetryAsync(envelope, cancellationToken);
-            changed = _ledger.Record(containerId, action, message.TimeNano, envelope.Data.GetProperty("name").GetString(), envelope.Data.GetProperty("image").GetString());
+            changed = _ledger.Record(containerId, action, message.TimeNano, data.Name, data.Image);
         }
         else
         {

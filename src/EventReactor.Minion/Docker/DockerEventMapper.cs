@@ -1,7 +1,8 @@
 using System.Globalization;
-using System.Text.Json;
 using Docker.DotNet.Models;
 using EventReactor.Contracts;
+using EventReactor.Contracts.Containers;
+using EventReactor.Contracts.Minions;
 
 namespace EventReactor.Minion.Docker;
 
@@ -19,33 +20,24 @@ internal static class DockerEventMapper
         // Some actions carry detail after a colon, e.g. "exec_start: sh -c ..." or "health_status: healthy".
         var (action, detail) = SplitAction(message.Action ?? message.Status ?? "unknown");
         var attributes = new Dictionary<string, string>(message.Actor?.Attributes ?? new Dictionary<string, string>(), StringComparer.Ordinal);
-        var data = new Dictionary<string, object?>
-        {
-            ["id"] = message.Actor?.ID ?? message.ID,
-            ["name"] = attributes.GetValueOrDefault("name"),
-            ["image"] = attributes.GetValueOrDefault("image") ?? message.From,
-            ["action"] = action,
-        };
-        if (attributes.TryGetValue("exitCode", out var exitText) && int.TryParse(exitText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var exitCode))
-        {
-            data["exitCode"] = exitCode;
-        }
-
-        if (detail is not null)
-        {
-            data["detail"] = detail;
-        }
-
-        data["labels"] = attributes.Where(a => !EngineAttributes.Contains(a.Key)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
-        data["attributes"] = attributes;
+        var containerId = message.Actor?.ID ?? message.ID;
+        var data = new ContainerStateChanged(
+            containerId,
+            attributes.GetValueOrDefault("name"),
+            attributes.GetValueOrDefault("image") ?? message.From,
+            action,
+            attributes.TryGetValue("exitCode", out var exitText) && int.TryParse(exitText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var exitCode) ? exitCode : null,
+            detail,
+            attributes.Where(a => !EngineAttributes.Contains(a.Key)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal),
+            attributes);
         return new EventEnvelope
         {
-            Id = EngineEventIds.For(minionId, (string?)data["id"] ?? string.Empty, message.Action ?? message.Status ?? "unknown", message.TimeNano, reconciled: false),
-            Tag = $"minion/{minionId}/docker/container/{action}",
-            Source = $"/minion/{minionId}",
+            Id = EngineEventIds.For(minionId, containerId ?? string.Empty, message.Action ?? message.Status ?? "unknown", message.TimeNano, reconciled: false),
+            Tag = MinionTags.ContainerEvent(minionId, action),
+            Source = MinionTags.Source(minionId),
             Time = ToTime(message),
             Minion = minionId,
-            Data = JsonSerializer.SerializeToElement(data),
+            Data = EventData.ToElement(data),
         };
     }
 
@@ -63,30 +55,29 @@ internal static class DockerEventMapper
             attributes["image"] = transition.Image;
         }
 
-        var data = new Dictionary<string, object?>
-        {
-            ["id"] = transition.ContainerId,
-            ["name"] = transition.Name,
-            ["image"] = transition.Image,
-            ["action"] = transition.Action,
-        };
         if (transition.ExitCode is { } exitCode)
         {
-            data["exitCode"] = exitCode;
             attributes["exitCode"] = exitCode.ToString(CultureInfo.InvariantCulture);
         }
 
-        data["labels"] = transition.Labels;
-        data["attributes"] = attributes;
-        data["reconciled"] = true;
+        var data = new ContainerStateChanged(
+            transition.ContainerId,
+            transition.Name,
+            transition.Image,
+            transition.Action,
+            (int?)transition.ExitCode,
+            null,
+            transition.Labels,
+            attributes,
+            Reconciled: true);
         return new EventEnvelope
         {
             Id = EngineEventIds.For(minionId, transition.ContainerId, transition.Action, transition.TimeNano, reconciled: true),
-            Tag = $"minion/{minionId}/docker/container/{transition.Action}",
-            Source = $"/minion/{minionId}",
+            Tag = MinionTags.ContainerEvent(minionId, transition.Action),
+            Source = MinionTags.Source(minionId),
             Time = transition.TimeNano > 0 ? EngineTime.ToTime(transition.TimeNano) : DateTimeOffset.UtcNow,
             Minion = minionId,
-            Data = JsonSerializer.SerializeToElement(data),
+            Data = EventData.ToElement(data),
         };
     }
 

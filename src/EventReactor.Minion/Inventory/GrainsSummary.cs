@@ -1,17 +1,11 @@
+using EventReactor.Contracts.Minions;
+
 namespace EventReactor.Minion.Inventory;
 
 /// <summary>The few grains that <c>start</c> and <c>heartbeat</c> carry, so that a glance tells what the host is.</summary>
-internal sealed record GrainsSummary(
-    string? Os,
-    string? CpuModel,
-    int CpuThreads,
-    long MemoryBytes,
-    int GpuCount,
-    IReadOnlyList<string> GpuModels,
-    int AcceleratorCount,
-    string? InstanceType)
+internal static class GrainsSummary
 {
-    public static GrainsSummary From(Grains.Grains grains) => new(
+    public static HostSummary From(Grains.Grains grains) => new(
         grains.Os.Name is null ? null : $"{grains.Os.Name} {grains.Os.Version}".TrimEnd(),
         grains.Cpu.Model,
         grains.Cpu.Threads,

@@ -1,9 +1,10 @@
 using EventReactor.Contracts;
+using EventReactor.Contracts.Minions;
 
 namespace EventReactor.Minion.Inventory;
 
 internal static class InventoryEvents
 {
     public static EventEnvelope Inventory(string minionId, Grains.Grains grains) =>
-        EventEnvelope.Create($"minion/{minionId}/inventory", $"/minion/{minionId}", GrainsJson.ToElement(grains), minionId);
+        EventEnvelope.Create(MinionTags.Inventory(minionId), MinionTags.Source(minionId), GrainsJson.ToElement(grains), minionId);
 }

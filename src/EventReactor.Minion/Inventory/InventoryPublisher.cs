@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using EventReactor.Contracts.Minions;
 using EventReactor.Messaging;
 using EventReactor.Minion.Presence;
 using Microsoft.Extensions.Hosting;
@@ -30,7 +31,7 @@ internal sealed partial class InventoryPublisher(
             var start = PresenceEvents.Start(minion.Id, minion.HeartbeatInterval, GrainsSummary.From(grains));
             await RetryAsync(token => publisher.PublishAsync(start, token), start.Tag, stoppingToken);
             startAnnouncement.MarkPublished();
-            await RetryAsync(token => inventory.PublishAsync(grains, token), $"minion/{minion.Id}/inventory", stoppingToken);
+            await RetryAsync(token => inventory.PublishAsync(grains, token), MinionTags.Inventory(minion.Id), stoppingToken);
 
             using var timer = new PeriodicTimer(minion.InventoryInterval);
             while (await timer.WaitForNextTickAsync(stoppingToken))

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using EventReactor.Contracts;
-using EventReactor.Minion.Inventory;
+using EventReactor.Contracts.Metrics;
+using EventReactor.Contracts.Minions;
 
 namespace EventReactor.Minion.Metrics;
 
@@ -10,40 +10,28 @@ namespace EventReactor.Minion.Metrics;
 /// </summary>
 internal static class MetricsEvents
 {
-    public static string ContainerTag(string minionId) => $"minion/{minionId}/metrics";
-
-    public static string HostTag(string minionId) => $"minion/{minionId}/metrics/host";
-
+    /// <param name="ended">Why sampling ended, on the last batch: exited (the cgroup vanished), stopped, or failed: reason.</param>
     public static EventEnvelope Batch(string minionId, string containerId, string? name, TimeSpan interval, HostShape host, IReadOnlyList<ContainerSample> samples, string? ended) =>
         EventEnvelope.Create(
-            ContainerTag(minionId),
-            $"/minion/{minionId}",
-            JsonSerializer.SerializeToElement(
-                new Dictionary<string, object?>
-                {
-                    ["container"] = containerId,
-                    ["name"] = name,
-                    ["intervalMs"] = interval.TotalMilliseconds,
-                    ["hostCpus"] = host.Cpus,
-                    ["hostMemoryBytes"] = host.MemoryBytes,
-                    ["final"] = ended is not null, // the last batch
-                    ["ended"] = ended, // why: exited (the cgroup vanished), stopped, or failed: <reason>
-                    ["samples"] = samples,
-                },
-                GrainsJson.Options),
+            MinionTags.ContainerMetrics(minionId),
+            MinionTags.Source(minionId),
+            EventData.ToElement(new ContainerMetricsSampled
+            {
+                Container = containerId,
+                Name = name,
+                IntervalMs = interval.TotalMilliseconds,
+                HostCpus = host.Cpus,
+                HostMemoryBytes = host.MemoryBytes,
+                Final = ended is not null,
+                Ended = ended,
+                Samples = samples,
+            }),
             minionId);
 
     public static EventEnvelope HostBatch(string minionId, TimeSpan interval, int cpus, IReadOnlyList<HostSample> samples) =>
         EventEnvelope.Create(
-            HostTag(minionId),
-            $"/minion/{minionId}",
-            JsonSerializer.SerializeToElement(
-                new Dictionary<string, object?>
-                {
-                    ["intervalMs"] = interval.TotalMilliseconds,
-                    ["cpus"] = cpus,
-                    ["samples"] = samples,
-                },
-                GrainsJson.Options),
+            MinionTags.HostMetrics(minionId),
+            MinionTags.Source(minionId),
+            EventData.ToElement(new HostMetricsSampled { IntervalMs = interval.TotalMilliseconds, Cpus = cpus, Samples = samples }),
             minionId);
 }

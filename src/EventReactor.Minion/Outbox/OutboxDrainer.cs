@@ -1,5 +1,6 @@
-using System.Text.Json;
 using EventReactor.Contracts;
+using EventReactor.Contracts.Containers;
+using EventReactor.Contracts.Minions;
 using EventReactor.Messaging;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -83,10 +84,7 @@ internal sealed partial class OutboxDrainer(
     /// share one lane, so that the reactor sees them in the order they happened.
     /// </summary>
     internal static string LaneKey(EventEnvelope envelope) =>
-        envelope.Tag.Contains("/docker/container/", StringComparison.Ordinal)
-        && envelope.Data.ValueKind == JsonValueKind.Object && envelope.Data.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
-            ? id.GetString()!
-            : string.Empty;
+        MinionTags.Is(envelope.Tag, MinionEventKind.ContainerEvent) ? envelope.DataAs<ContainerStateChanged>()?.Id ?? string.Empty : string.Empty;
 
     private async Task PublishInOrderAsync(IEnumerable<OutboxEntry> lane, OutboxOptions outbox, CancellationToken stoppingToken)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EventReactor.Contracts.Minions;
 
 namespace EventReactor.Minion.Outbox;
 
@@ -10,7 +11,7 @@ internal static class OutboxLane
 {
     public static string Of(OutboxEntry entry)
     {
-        if (!entry.Tag.Contains("/docker/container/", StringComparison.Ordinal))
+        if (!MinionTags.Is(entry.Tag, MinionEventKind.ContainerEvent))
         {
             return string.Empty;
         }

@@ -1,6 +1,5 @@
-using System.Text.Json;
 using EventReactor.Contracts;
-using EventReactor.Minion.Inventory;
+using EventReactor.Contracts.Minions;
 
 namespace EventReactor.Minion.Presence;
 
@@ -10,29 +9,15 @@ namespace EventReactor.Minion.Presence;
 /// </summary>
 internal static class PresenceEvents
 {
-    public static EventEnvelope Start(string minionId, TimeSpan heartbeatInterval, GrainsSummary? summary) =>
-        Create(minionId, "start", new Dictionary<string, object?>
-        {
-            ["intervalSeconds"] = heartbeatInterval.TotalSeconds,
-            ["summary"] = summary,
-        });
+    public static EventEnvelope Start(string minionId, TimeSpan heartbeatInterval, HostSummary? summary) =>
+        Create(minionId, MinionTags.Start(minionId), new MinionStarted(heartbeatInterval.TotalSeconds, summary));
 
-    public static EventEnvelope Heartbeat(string minionId, TimeSpan heartbeatInterval, long sequence, GrainsSummary? summary) =>
-        Create(minionId, "heartbeat", new Dictionary<string, object?>
-        {
-            ["intervalSeconds"] = heartbeatInterval.TotalSeconds,
-            // Restarts from 1 when the minion restarts, which tells a restart from a network gap.
-            ["sequence"] = sequence,
-            ["summary"] = summary,
-        });
+    public static EventEnvelope Heartbeat(string minionId, TimeSpan heartbeatInterval, long sequence, HostSummary? summary) =>
+        Create(minionId, MinionTags.Heartbeat(minionId), new HeartbeatSent(heartbeatInterval.TotalSeconds, sequence, summary));
 
     /// <summary>Said on a graceful shutdown, so the reactor marks the minion lost at once rather than after three missed beats.</summary>
-    public static EventEnvelope Stop(string minionId) => Create(minionId, "stop", []);
+    public static EventEnvelope Stop(string minionId) => Create(minionId, MinionTags.Stop(minionId), new MinionStopped());
 
-    private static EventEnvelope Create(string minionId, string what, Dictionary<string, object?> data) =>
-        EventEnvelope.Create(
-            $"minion/{minionId}/{what}",
-            $"/minion/{minionId}",
-            JsonSerializer.SerializeToElement(data, GrainsJson.Options),
-            minionId);
+    private static EventEnvelope Create<T>(string minionId, string tag, T data) where T : class =>
+        EventEnvelope.Create(tag, MinionTags.Source(minionId), EventData.ToElement(data), minionId);
 }

@@ -1,4 +1,5 @@
 using System.Collections;
+using EventReactor.Contracts.Reactor;
 using EventReactor.Core.Actions;
 using EventReactor.Core.Expressions;
 using EventReactor.Messaging;
@@ -32,7 +33,7 @@ internal sealed class EventFireAction(IEventPublisher publisher) : IActionHandle
             throw new ActionArgumentException($"'data' must be a map, got {CelValues.Describe(data)}");
         }
 
-        var fired = invocation.Event.CreateCaused(tag, "/reactor", data is null ? null : CelValues.ToJson(data));
+        var fired = invocation.Event.CreateCaused(tag, ReactorTags.Source, data is null ? null : CelValues.ToJson(data));
         await publisher.PublishAsync(fired, cancellationToken);
         return new ActionResult($"fired {fired.Tag} ({fired.Id})");
     }

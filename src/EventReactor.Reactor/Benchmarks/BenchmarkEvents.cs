@@ -1,69 +1,57 @@
 using System.Text.Json;
+using EventReactor.Contracts;
+using EventReactor.Contracts.Benchmarks;
 
 namespace EventReactor.Reactor.Benchmarks;
 
 /// <summary>
 /// The data of a run's events. <c>done</c> and <c>failed</c> have a fixed shape that sinks index
-/// (<c>run, suite, status, reason, startedAt, endedAt, results: [{minion, metric, unit, higherIsBetter, n, mean, stddev,
-/// min, max, p50, p95, rsd, grains: {cpuModel, gpuModels, instanceType}}]</c>); change it only with them.
+/// (<see cref="BenchmarkRunFinished"/>); change it only with them.
 /// </summary>
 internal static class BenchmarkEvents
 {
-    public static JsonElement New(BenchmarkRun run) => JsonSerializer.SerializeToElement(new
-    {
-        run = run.Id,
-        suite = run.Suite,
-        tgt = run.Target,
-        tgt_type = run.TargetType,
-        minions = run.Minions,
-        policy = run.Policy,
-    }, JsonSerializerOptions.Web);
+    public static JsonElement New(BenchmarkRun run) => EventData.ToElement(new BenchmarkRunCreated(
+        run.Id,
+        run.Suite,
+        run.Target,
+        run.TargetType,
+        run.Minions,
+        new BenchmarkPolicy(run.Policy.Warmup, run.Policy.Min, run.Policy.Max, run.Policy.RsdThreshold, run.Policy.Retries, run.Policy.TimeoutSeconds)));
 
-    public static JsonElement Started(BenchmarkRun run) => JsonSerializer.SerializeToElement(new { run = run.Id, suite = run.Suite, minions = run.Minions });
+    public static JsonElement Started(BenchmarkRun run) => EventData.ToElement(new BenchmarkRunStarted(run.Id, run.Suite, run.Minions));
 
-    public static JsonElement Progress(BenchmarkRun run, string minion, bool warmup, int completed, string? reason) => JsonSerializer.SerializeToElement(new
-    {
-        run = run.Id,
-        suite = run.Suite,
+    public static JsonElement Progress(BenchmarkRun run, string minion, bool warmup, int completed, string? reason) => EventData.ToElement(new BenchmarkRunProgressed(
+        run.Id,
+        run.Suite,
         minion,
         warmup,
         completed,
-        min = warmup ? run.Policy.Warmup : run.Policy.Min,
-        max = warmup ? run.Policy.Warmup : run.Policy.Max,
-        reason,
-    });
+        warmup ? run.Policy.Warmup : run.Policy.Min,
+        warmup ? run.Policy.Warmup : run.Policy.Max,
+        reason));
 
     public static JsonElement Finished(BenchmarkRun run, string status, string? reason, DateTimeOffset? startedAt, DateTimeOffset endedAt, IReadOnlyList<HostMetricResult> results, IReadOnlyDictionary<string, GrainsSnapshot> grains) =>
-        JsonSerializer.SerializeToElement(new
-        {
-            run = run.Id,
-            suite = run.Suite,
+        EventData.ToElement(new BenchmarkRunFinished(
+            run.Id,
+            run.Suite,
             status,
             reason,
             startedAt,
             endedAt,
-            results = results.Select(r => new
-            {
-                minion = r.Minion,
-                metric = r.Metric,
-                unit = r.Unit,
-                higherIsBetter = r.HigherIsBetter,
-                n = r.Stats.N,
-                mean = r.Stats.Mean,
-                stddev = r.Stats.StdDev,
-                min = r.Stats.Min,
-                max = r.Stats.Max,
-                p50 = r.Stats.P50,
-                p95 = r.Stats.P95,
-                rsd = r.Stats.Rsd,
-                grains = Grains(grains.GetValueOrDefault(r.Minion)),
-            }),
-        });
+            results.Select(r => new BenchmarkHostResult(
+                r.Minion,
+                r.Metric,
+                r.Unit,
+                r.HigherIsBetter,
+                r.Stats.N,
+                r.Stats.Mean,
+                r.Stats.StdDev,
+                r.Stats.Min,
+                r.Stats.Max,
+                r.Stats.P50,
+                r.Stats.P95,
+                r.Stats.Rsd,
+                Grains(grains.GetValueOrDefault(r.Minion)))).ToList()));
 
-    private static object Grains(GrainsSnapshot? snapshot) => new
-    {
-        cpuModel = snapshot?.CpuModel,
-        gpuModels = snapshot?.GpuModels ?? [],
-        instanceType = snapshot?.InstanceType,
-    };
+    private static BenchmarkHostGrains Grains(GrainsSnapshot? snapshot) => new(snapshot?.CpuModel, snapshot?.GpuModels ?? [], snapshot?.InstanceType);
 }

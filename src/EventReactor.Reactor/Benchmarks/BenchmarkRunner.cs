@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using EventReactor.Contracts;
+using EventReactor.Contracts.Reactor;
+using EventReactor.Contracts.Benchmarks;
 using EventReactor.Core.Benchmarks;
 using EventReactor.Messaging;
 using Microsoft.Extensions.Hosting;
@@ -92,7 +94,7 @@ internal sealed partial class BenchmarkRunner(
         try
         {
             await store.SetRunStatusAsync(run.Id, BenchmarkStatus.Running, null, startedAt, null, stoppingToken);
-            await PublishAsync(pending.Cause.CreateCaused(BenchmarkTags.Started(run.Id), "/reactor", BenchmarkEvents.Started(run)), stoppingToken);
+            await PublishAsync(pending.Cause.CreateCaused(BenchmarkTags.Started(run.Id), ReactorTags.Source, BenchmarkEvents.Started(run)), stoppingToken);
             LogStarted(logger, run.Id, run.Suite, string.Join(", ", run.Minions));
             var hosts = await Task.WhenAll(run.Minions.Select(minion => RunHostAsync(pending, minion, stoppingToken)));
             var reason = hosts.Select(h => h.Reason).FirstOrDefault(r => r is not null);
@@ -170,7 +172,7 @@ internal sealed partial class BenchmarkRunner(
             .ToList();
 
     private Task ProgressAsync(PendingRun pending, string minion, bool warmup, int completed, string? reason, CancellationToken cancellationToken) =>
-        PublishAsync(pending.Cause.CreateCaused(BenchmarkTags.Progress(pending.Run.Id), "/reactor", BenchmarkEvents.Progress(pending.Run, minion, warmup, completed, reason)), cancellationToken);
+        PublishAsync(pending.Cause.CreateCaused(BenchmarkTags.Progress(pending.Run.Id), ReactorTags.Source, BenchmarkEvents.Progress(pending.Run, minion, warmup, completed, reason)), cancellationToken);
 
     private async Task FinishAsync(BenchmarkRun run, DateTimeOffset? startedAt, string? reason, IReadOnlyList<HostMetricResult> results, IReadOnlyDictionary<string, GrainsSnapshot> grains, CancellationToken cancellationToken, EventEnvelope? cause = null)
     {
@@ -190,7 +192,7 @@ internal sealed partial class BenchmarkRunner(
 
         var data = BenchmarkEvents.Finished(run, status, reason, startedAt, endedAt, results, grains);
         var tag = BenchmarkTags.Finished(run.Id, failed);
-        await PublishAsync(cause?.CreateCaused(tag, "/reactor", data) ?? EventEnvelope.Create(tag, "/reactor", data), cancellationToken);
+        await PublishAsync(cause?.CreateCaused(tag, ReactorTags.Source, data) ?? EventEnvelope.Create(tag, ReactorTags.Source, data), cancellationToken);
         LogFinished(logger, run.Id, run.Suite, status, reason ?? "-");
     }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using EventReactor.Contracts;
+using EventReactor.Contracts.Reactor;
+using EventReactor.Contracts.Benchmarks;
 using EventReactor.Core.Benchmarks;
 using EventReactor.Core.Targeting;
 using EventReactor.Messaging;
@@ -47,8 +49,8 @@ internal sealed class BenchmarkService(
         var run = new BenchmarkRun(NewRunId(now), suite.Name, BenchmarkStatus.Pending, null, recordedTarget, recordedType, resolved, RunPolicy.From(suite),
             await File.ReadAllTextAsync(suite.File, cancellationToken), cause?.Id, now, null, null);
         await store.CreateRunAsync(run, resolved.Select(m => new BenchmarkHost(run.Id, m, BenchmarkStatus.Pending, null, grains[m])).ToList(), cancellationToken);
-        var announced = cause?.CreateCaused(BenchmarkTags.New(run.Id), "/reactor", BenchmarkEvents.New(run))
-            ?? EventEnvelope.Create(BenchmarkTags.New(run.Id), "/reactor", BenchmarkEvents.New(run));
+        var announced = cause?.CreateCaused(BenchmarkTags.New(run.Id), ReactorTags.Source, BenchmarkEvents.New(run))
+            ?? EventEnvelope.Create(BenchmarkTags.New(run.Id), ReactorTags.Source, BenchmarkEvents.New(run));
         await publisher.PublishAsync(announced, cancellationToken);
         runner.Enqueue(new PendingRun(run, suite, grains, announced));
         return run;

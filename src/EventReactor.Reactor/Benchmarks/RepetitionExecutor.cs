@@ -1,7 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.Json;
 using EventReactor.Contracts;
+using EventReactor.Contracts.Containers;
+using EventReactor.Contracts.Jobs;
+using EventReactor.Contracts.Minions;
+using EventReactor.Contracts.Presence;
+using EventReactor.Contracts.Reactor;
 using EventReactor.Core.Targeting;
 using EventReactor.Reactor.Jobs;
 using EventReactor.Reactor.Minions;
@@ -48,32 +52,43 @@ internal sealed class RepetitionExecutor(
             return;
         }
 
-        var parts = envelope.Tag.Split('/');
-        switch (parts)
+        if (JobTags.TryParseReturn(envelope.Tag, out var jid, out _))
         {
-            case ["job", var jid, "ret", _] when _waiting.TryGetValue(jid, out var waiter):
-                waiter.Complete(RepetitionOutcomeClassifier.Classify(envelope.Data, waiter.OomReported, waiter.Readers));
-                break;
-            case ["minion", var id, "docker", "container", "start"] when WaiterOf(envelope.Data) is { } waiter && waiter.Minion == id:
-                waiter.ContainerId = envelope.Data.TryGetProperty("id", out var container) ? container.GetString() : null;
+            if (_waiting.TryGetValue(jid, out var waiter))
+            {
+                waiter.Complete(RepetitionOutcomeClassifier.Classify(envelope.DataAs<JobReturned>(), waiter.OomReported, waiter.Readers));
+            }
+        }
+        else if (MinionTags.TryParse(envelope.Tag, out var tag))
+        {
+            await ObserveMinionAsync(envelope, tag, cancellationToken);
+        }
+        else if (envelope.Tag == ReactorTags.PresenceChange)
+        {
+            foreach (var id in envelope.DataAs<PresenceChanged>()?.Lost ?? [])
+            {
+                Lose(id, "the minion missed its heartbeats");
+            }
+        }
+    }
+
+    private async Task ObserveMinionAsync(EventEnvelope envelope, MinionTag tag, CancellationToken cancellationToken)
+    {
+        switch (tag)
+        {
+            case { Kind: MinionEventKind.ContainerEvent, ContainerAction: "start" } when WaiterOf(envelope) is ({ } waiter, var container) && waiter.Minion == tag.Minion:
+                waiter.ContainerId = container.Id;
                 if (waiter.ContainerId is { } containerId)
                 {
                     await store.SetContainerAsync(waiter.Jid, containerId, cancellationToken);
                 }
 
                 break;
-            case ["minion", var id, "docker", "container", "oom"] when WaiterOf(envelope.Data) is { } waiter && waiter.Minion == id:
+            case { Kind: MinionEventKind.ContainerEvent, ContainerAction: "oom" } when WaiterOf(envelope) is ({ } waiter, _) && waiter.Minion == tag.Minion:
                 waiter.OomReported = true;
                 break;
-            case ["minion", var id, "stop"]:
-                Lose(id, "the minion stopped");
-                break;
-            case ["presence", "change"] when envelope.Data.TryGetProperty("lost", out var lost) && lost.ValueKind == JsonValueKind.Array:
-                foreach (var id in lost.EnumerateArray().Select(l => l.GetString()).OfType<string>())
-                {
-                    Lose(id, "the minion missed its heartbeats");
-                }
-
+            case { Kind: MinionEventKind.Stop }:
+                Lose(tag.Minion, "the minion stopped");
                 break;
         }
     }
@@ -133,10 +148,10 @@ internal sealed class RepetitionExecutor(
         }
     }
 
-    private RepetitionWaiter? WaiterOf(JsonElement data) =>
-        data.TryGetProperty("labels", out var labels) && labels.ValueKind == JsonValueKind.Object
-        && labels.TryGetProperty(BenchmarkLabels.Job, out var jid) && jid.ValueKind == JsonValueKind.String
-            ? _waiting.GetValueOrDefault(jid.GetString()!)
+    // The waiter of the repetition whose container the event is about, by the job label the run gave it.
+    private (RepetitionWaiter? Waiter, ContainerStateChanged Container)? WaiterOf(EventEnvelope envelope) =>
+        envelope.DataAs<ContainerStateChanged>() is { } container && container.Labels?.GetValueOrDefault(BenchmarkLabels.Job) is { } jid
+            ? (_waiting.GetValueOrDefault(jid), container)
             : null;
 
     private void Lose(string minion, string why)

@@ -1,4 +1,5 @@
-using System.Text.Json;
+using EventReactor.Contracts;
+using EventReactor.Contracts.Jobs;
 using EventReactor.Core.Benchmarks;
 
 namespace EventReactor.Reactor.Benchmarks;
@@ -10,24 +11,22 @@ namespace EventReactor.Reactor.Benchmarks;
 /// </summary>
 public static class RepetitionOutcomeClassifier
 {
-    public static RepetitionOutcome Classify(JsonElement data, bool oomReported, IReadOnlyList<ResultReader> readers)
+    public static RepetitionOutcome Classify(JobReturned? returned, bool oomReported, IReadOnlyList<ResultReader> readers)
     {
-        var value = data.TryGetProperty("return", out var v) && v.ValueKind == JsonValueKind.Object ? v : (JsonElement?)null;
-        var containerId = value is { } r && r.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
-        var exitCode = value is { } e && e.TryGetProperty("exitCode", out var code) && code.TryGetInt32(out var number) ? number : (int?)null;
+        var value = returned?.Return is { } data ? EventData.Read<ContainerRunCompleted>(data) : null;
         if (value is null)
         {
-            var error = data.TryGetProperty("error", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null;
-            var retcode = data.TryGetProperty("retcode", out var rc) && rc.TryGetInt32(out var c) ? c : -1;
-            return RepetitionOutcome.Failed(RepetitionReasons.Error(error ?? $"the minion returned retcode {retcode} and no container"));
+            return RepetitionOutcome.Failed(RepetitionReasons.Error(returned?.Error ?? $"the minion returned retcode {returned?.RetCode ?? -1} and no container"));
         }
 
-        if (oomReported || Flag(value.Value, "oomKilled"))
+        var containerId = value.Id;
+        var exitCode = value.ExitCode;
+        if (oomReported || value.OomKilled)
         {
             return RepetitionOutcome.Failed(RepetitionReasons.Oom, exitCode, containerId);
         }
 
-        if (Flag(value.Value, "timedOut"))
+        if (value.TimedOut)
         {
             return RepetitionOutcome.Failed(RepetitionReasons.Timeout, exitCode, containerId);
         }
@@ -37,7 +36,7 @@ public static class RepetitionOutcomeClassifier
             return RepetitionOutcome.Failed(exitCode is { } nonZero ? RepetitionReasons.Exit(nonZero) : RepetitionReasons.Error("the return has no exit code"), exitCode, containerId);
         }
 
-        var logs = value.Value.TryGetProperty("logs", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString()! : string.Empty;
+        var logs = value.Logs ?? string.Empty;
         try
         {
             return new RepetitionOutcome(BenchmarkStatus.Ok, null, exitCode, containerId, ResultExtractor.Extract(readers, logs));
@@ -47,6 +46,4 @@ public static class RepetitionOutcomeClassifier
             return RepetitionOutcome.Failed(RepetitionReasons.Error(ex.Message), exitCode, containerId);
         }
     }
-
-    private static bool Flag(JsonElement value, string name) => value.TryGetProperty(name, out var flag) && flag.ValueKind == JsonValueKind.True;
 }

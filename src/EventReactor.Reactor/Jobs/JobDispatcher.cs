@@ -1,5 +1,6 @@
-using System.Text.Json;
 using EventReactor.Contracts;
+using EventReactor.Contracts.Reactor;
+using EventReactor.Contracts.Jobs;
 using EventReactor.Messaging;
 using MassTransit;
 
@@ -16,8 +17,8 @@ internal sealed class JobDispatcher(JobStore jobs, IBus bus, IEventPublisher pub
         var now = time.GetUtcNow();
         var jid = request.Jid ?? JobStore.NewJid(now);
         await jobs.CreateAsync(new JobRecord(jid, request.Function, request.Arguments, request.Target, request.TargetType, request.Minions, cause.Id, now, []), cancellationToken);
-        var data = JsonSerializer.SerializeToElement(new { jid, fun = request.Function, args = request.Arguments, tgt = request.Target, tgt_type = request.TargetType, minions = request.Minions });
-        await publisher.PublishAsync(cause.CreateCaused(JobTags.New(jid), "/reactor", data), cancellationToken);
+        var data = EventData.ToElement(new JobPublished(jid, request.Function, request.Arguments, request.Target, request.TargetType, request.Minions));
+        await publisher.PublishAsync(cause.CreateCaused(JobTags.New(jid), ReactorTags.Source, data), cancellationToken);
         foreach (var minion in request.Minions)
         {
             var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{MinionCommand.QueueName(minion)}"));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using EventReactor.Contracts;
+using EventReactor.Contracts.Jobs;
 using EventReactor.Reactor.Processing;
 using EventReactor.Reactor.State;
 using Microsoft.Data.Sqlite;
@@ -38,14 +39,12 @@ internal sealed class JobStore(ReactorDatabase database) : IEventObserver
 
     public async Task ObserveAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {
-        // job/<jid>/ret/<minion>
-        var parts = envelope.Tag.Split('/');
-        if (parts is not ["job", var jid, "ret", var minion])
+        if (!JobTags.TryParseReturn(envelope.Tag, out var jid, out var minion))
         {
             return;
         }
 
-        var data = envelope.Data;
+        var data = envelope.DataAs<JobReturned>();
         await database.WriteAsync(async connection =>
         {
             await using var command = connection.CreateCommand();
@@ -55,11 +54,11 @@ internal sealed class JobStore(ReactorDatabase database) : IEventObserver
                 """;
             command.Parameters.AddWithValue("$jid", jid);
             command.Parameters.AddWithValue("$minion", minion);
-            command.Parameters.AddWithValue("$success", data.TryGetProperty("success", out var success) && success.ValueKind == JsonValueKind.True ? 1 : 0);
-            command.Parameters.AddWithValue("$retcode", data.TryGetProperty("retcode", out var retcode) && retcode.TryGetInt32(out var code) ? code : -1);
-            command.Parameters.AddWithValue("$return", data.TryGetProperty("return", out var value) && value.ValueKind != JsonValueKind.Null ? value.GetRawText() : DBNull.Value);
-            command.Parameters.AddWithValue("$error", data.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String ? error.GetString() : DBNull.Value);
-            command.Parameters.AddWithValue("$duration", data.TryGetProperty("durationMs", out var duration) && duration.TryGetDouble(out var ms) ? ms : 0);
+            command.Parameters.AddWithValue("$success", data?.Success == true ? 1 : 0);
+            command.Parameters.AddWithValue("$retcode", data?.RetCode ?? -1);
+            command.Parameters.AddWithValue("$return", data?.Return is { ValueKind: not JsonValueKind.Null } value ? value.GetRawText() : DBNull.Value);
+            command.Parameters.AddWithValue("$error", (object?)data?.Error ?? DBNull.Value);
+            command.Parameters.AddWithValue("$duration", data?.DurationMs ?? 0);
             command.Parameters.AddWithValue("$at", envelope.Time.ToUnixTimeMilliseconds());
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);

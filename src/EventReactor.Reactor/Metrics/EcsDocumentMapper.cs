@@ -1,7 +1,8 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using EventReactor.Contracts;
+using EventReactor.Contracts.Benchmarks;
+using EventReactor.Contracts.Metrics;
 
 namespace EventReactor.Reactor.Metrics;
 
@@ -19,7 +20,7 @@ internal sealed class EcsDocumentMapper(string dataStreamNamespace)
 
     public DataStreams Streams { get; } = new(dataStreamNamespace);
 
-    public IEnumerable<EcsDocument> Container(string minion, ContainerBatch batch)
+    public IEnumerable<EcsDocument> Container(string minion, ContainerMetricsSampled batch)
     {
         ContainerSample? previous = _lastContainer.TryGetValue(batch.Container, out var last) ? last : null;
         var documents = new List<EcsDocument>(batch.Samples.Count);
@@ -41,7 +42,7 @@ internal sealed class EcsDocumentMapper(string dataStreamNamespace)
         return documents;
     }
 
-    public IEnumerable<EcsDocument> Host(string minion, HostBatch batch)
+    public IEnumerable<EcsDocument> Host(string minion, HostMetricsSampled batch)
     {
         HostSample? previous = _lastHost.TryGetValue(minion, out var last) ? last : null;
         var documents = new List<EcsDocument>(batch.Samples.Count);
@@ -62,19 +63,22 @@ internal sealed class EcsDocumentMapper(string dataStreamNamespace)
     /// <summary>One document per result of a finished or failed run; a run without results gets one, so its failure shows.</summary>
     public IEnumerable<EcsDocument> Benchmark(EventEnvelope envelope)
     {
-        var data = envelope.Data;
-        var run = Text(data, "run") ?? envelope.Tag.Split('/')[1];
-        var ended = Time(data, "endedAt") ?? envelope.Time;
-        var results = data.TryGetProperty("results", out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().ToList() : [];
+        // The tag says which run and how it ended, should the data (from another publisher) not.
+        BenchmarkTags.TryParseFinished(envelope.Tag, out var taggedRun, out var failed);
+        var finished = envelope.DataAs<BenchmarkRunFinished>();
+        var run = finished?.Run ?? taggedRun;
+        var status = finished?.Status ?? (failed ? "failed" : "done");
+        var ended = finished is { EndedAt: var end } && end != default ? end : envelope.Time;
+        var results = finished?.Results ?? [];
         if (results.Count == 0)
         {
-            yield return new EcsDocument(Streams.Benchmark, DocumentIds.Benchmark(run, null, null), BenchmarkBody(envelope, run, ended, null));
+            yield return new EcsDocument(Streams.Benchmark, DocumentIds.Benchmark(run, null, null), BenchmarkBody(envelope, finished, run, status, ended, null));
             yield break;
         }
 
         foreach (var result in results)
         {
-            yield return new EcsDocument(Streams.Benchmark, DocumentIds.Benchmark(run, Text(result, "minion"), Text(result, "metric")), BenchmarkBody(envelope, run, ended, result));
+            yield return new EcsDocument(Streams.Benchmark, DocumentIds.Benchmark(run, result.Minion, result.Metric), BenchmarkBody(envelope, finished, run, status, ended, result));
         }
     }
 
@@ -109,7 +113,7 @@ internal sealed class EcsDocumentMapper(string dataStreamNamespace)
         return new EcsDocument(Streams.Events, envelope.Id, body);
     }
 
-    private JsonObject ContainerBody(string minion, ContainerBatch batch, ContainerSample s, ContainerSample? previousSample)
+    private JsonObject ContainerBody(string minion, ContainerMetricsSampled batch, ContainerSample s, ContainerSample? previousSample)
     {
         var body = Base(s.Time, minion, DataStreams.ContainerDataset, "metrics", "metric");
         var container = new JsonObject { ["id"] = batch.Container, ["name"] = batch.Name, ["runtime"] = "docker" };
@@ -164,7 +168,7 @@ internal sealed class EcsDocumentMapper(string dataStreamNamespace)
         return body;
     }
 
-    private JsonObject HostBody(string minion, HostBatch batch, HostSample s, HostSample? previousSample)
+    private JsonObject HostBody(string minion, HostMetricsSampled batch, HostSample s, HostSample? previousSample)
     {
         var body = Base(s.Time, minion, DataStreams.HostDataset, "metrics", "metric");
         var host = (JsonObject)body["host"]!;
@@ -200,14 +204,12 @@ internal sealed class EcsDocumentMapper(string dataStreamNamespace)
         return body;
     }
 
-    private JsonObject BenchmarkBody(EventEnvelope envelope, string run, DateTimeOffset ended, JsonElement? result)
+    private JsonObject BenchmarkBody(EventEnvelope envelope, BenchmarkRunFinished? finished, string run, string status, DateTimeOffset ended, BenchmarkHostResult? result)
     {
-        var data = envelope.Data;
-        var status = Text(data, "status") ?? envelope.Tag.Split('/')[^1];
-        var body = Base(ended, result is { } r ? Text(r, "minion") : null, DataStreams.BenchmarkDataset, "metrics", "metric");
+        var body = Base(ended, result?.Minion, DataStreams.BenchmarkDataset, "metrics", "metric");
         var ecsEvent = (JsonObject)body["event"]!;
         ecsEvent["outcome"] = status == "done" ? "success" : "failure";
-        if (Time(data, "startedAt") is { } started)
+        if (finished?.StartedAt is { } started)
         {
             ecsEvent["start"] = started.ToString("O", CultureInfo.InvariantCulture);
         }
@@ -216,30 +218,33 @@ internal sealed class EcsDocumentMapper(string dataStreamNamespace)
         var benchmark = new JsonObject
         {
             ["run"] = run,
-            ["suite"] = Text(data, "suite"),
+            ["suite"] = finished?.Suite,
             ["status"] = status,
-            ["reason"] = Text(data, "reason"),
+            ["reason"] = finished?.Reason,
             ["event_id"] = envelope.Id,
         };
-        if (result is { } item)
+        if (result is not null)
         {
-            foreach (var (source, target) in (ReadOnlySpan<(string, string)>)[("metric", "metric"), ("unit", "unit"), ("higherIsBetter", "higher_is_better"), ("n", "n"), ("mean", "mean"), ("stddev", "stddev"), ("min", "min"), ("max", "max"), ("p50", "p50"), ("p95", "p95"), ("rsd", "rsd")])
-            {
-                if (item.TryGetProperty(source, out var value) && value.ValueKind != JsonValueKind.Null)
-                {
-                    benchmark[target] = JsonNode.Parse(value.GetRawText());
-                }
-            }
-
-            if (item.TryGetProperty("grains", out var grains) && grains.ValueKind == JsonValueKind.Object)
+            benchmark["metric"] = result.Metric;
+            benchmark["unit"] = result.Unit;
+            benchmark["higher_is_better"] = result.HigherIsBetter;
+            benchmark["n"] = result.N;
+            benchmark["mean"] = result.Mean;
+            benchmark["stddev"] = result.StdDev;
+            benchmark["min"] = result.Min;
+            benchmark["max"] = result.Max;
+            benchmark["p50"] = result.P50;
+            benchmark["p95"] = result.P95;
+            benchmark["rsd"] = result.Rsd;
+            if (result.Grains is { } grains)
             {
                 benchmark["grains"] = new JsonObject
                 {
-                    ["cpu_model"] = Text(grains, "cpuModel"),
-                    ["gpu_models"] = grains.TryGetProperty("gpuModels", out var gpus) && gpus.ValueKind == JsonValueKind.Array ? JsonNode.Parse(gpus.GetRawText()) : null,
-                    ["instance_type"] = Text(grains, "instanceType"),
+                    ["cpu_model"] = grains.CpuModel,
+                    ["gpu_models"] = grains.GpuModels is { } gpus ? new JsonArray([.. gpus.Select(model => JsonValue.Create(model))]) : null,
+                    ["instance_type"] = grains.InstanceType,
                 };
-                if (Text(grains, "instanceType") is { } instanceType)
+                if (grains.InstanceType is { } instanceType)
                 {
                     body["cloud"] = new JsonObject { ["machine"] = new JsonObject { ["type"] = instanceType } };
                 }
@@ -271,12 +276,6 @@ internal sealed class EcsDocumentMapper(string dataStreamNamespace)
 
         last[key] = value;
     }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static DateTimeOffset? Time(JsonElement element, string name) =>
-        Text(element, name) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time) ? time : null;
 
     private static (string Trace, string Span)? TraceIds(string? traceParent)
     {

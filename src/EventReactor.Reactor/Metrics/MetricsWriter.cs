@@ -1,5 +1,7 @@
 using System.Text.Json;
 using EventReactor.Contracts;
+using EventReactor.Contracts.Metrics;
+using EventReactor.Contracts.Minions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -99,7 +101,7 @@ internal sealed partial class MetricsWriter(
                 await using var transaction = connection.BeginTransaction();
                 foreach (var (envelope, container, host) in _sqlite ? parsed : [])
                 {
-                    var minion = envelope.Minion ?? envelope.Tag.Split('/')[1];
+                    var minion = MinionOf(envelope);
                     if (container is not null)
                     {
                         await SqliteMetricsStore.InsertAsync(connection, transaction, minion, container, time.GetUtcNow(), cancellationToken);
@@ -145,7 +147,7 @@ internal sealed partial class MetricsWriter(
         var documents = new List<EcsDocument>();
         foreach (var (envelope, container, host) in parsed)
         {
-            var minion = envelope.Minion ?? envelope.Tag.Split('/')[1];
+            var minion = MinionOf(envelope);
             if (container is not null)
             {
                 documents.AddRange(_mapper!.Container(minion, container));
@@ -171,6 +173,10 @@ internal sealed partial class MetricsWriter(
         return documents;
     }
 
+    // Batches come from minions: the envelope names the minion, and so does the tag.
+    private static string MinionOf(EventEnvelope envelope) =>
+        envelope.Minion ?? (MinionTags.TryParse(envelope.Tag, out var tag) ? tag.Minion : string.Empty);
+
     // A malformed batch is logged and skipped: retrying cannot make it readable.
     private ParsedEvent? Parse(EventEnvelope envelope)
     {
@@ -178,10 +184,10 @@ internal sealed partial class MetricsWriter(
         {
             if (MetricTags.IsContainerBatch(envelope.Tag))
             {
-                return new ParsedEvent(envelope, envelope.Data.Deserialize<ContainerBatch>(MetricsJson.Options), null);
+                return new ParsedEvent(envelope, envelope.Data.Deserialize<ContainerMetricsSampled>(EventData.Options), null);
             }
 
-            return new ParsedEvent(envelope, null, MetricTags.IsHostBatch(envelope.Tag) ? envelope.Data.Deserialize<HostBatch>(MetricsJson.Options) : null);
+            return new ParsedEvent(envelope, null, MetricTags.IsHostBatch(envelope.Tag) ? envelope.Data.Deserialize<HostMetricsSampled>(EventData.Options) : null);
         }
         catch (JsonException ex)
         {

@@ -1,3 +1,4 @@
+using EventReactor.Contracts.Metrics;
 using Microsoft.Data.Sqlite;
 
 namespace EventReactor.Reactor.Metrics;
@@ -5,7 +6,7 @@ namespace EventReactor.Reactor.Metrics;
 /// <summary>Writes sample batches into <c>metrics.db</c>, inside the caller's transaction; a resent sample is ignored.</summary>
 internal static class SqliteMetricsStore
 {
-    public static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, string minion, ContainerBatch batch, DateTimeOffset received, CancellationToken cancellationToken)
+    public static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, string minion, ContainerMetricsSampled batch, DateTimeOffset received, CancellationToken cancellationToken)
     {
         await using var container = connection.CreateCommand();
         container.Transaction = transaction;
@@ -63,7 +64,7 @@ internal static class SqliteMetricsStore
         }
     }
 
-    public static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, string minion, HostBatch batch, CancellationToken cancellationToken)
+    public static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, string minion, HostMetricsSampled batch, CancellationToken cancellationToken)
     {
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using EventReactor.Contracts;
+using EventReactor.Contracts.Minions;
 using EventReactor.Reactor.Processing;
 using EventReactor.Reactor.State;
 
@@ -42,21 +43,15 @@ internal sealed class MinionRegistry(ReactorDatabase database, TimeProvider time
 
     public async Task ObserveAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {
-        if (!envelope.Tag.StartsWith("minion/", StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        var parts = envelope.Tag.Split('/', 3);
-        if (parts.Length < 2 || parts[1].Length == 0)
+        if (!MinionTags.TryParse(envelope.Tag, out var tag))
         {
             return;
         }
 
         await EnsureLoadedAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var id = parts[1];
-        var kind = parts.Length > 2 ? parts[2] : string.Empty;
+        var id = tag.Minion;
+        var kind = tag.Kind;
         MinionRecord? known;
         MinionRecord record;
 
@@ -66,16 +61,16 @@ internal sealed class MinionRegistry(ReactorDatabase database, TimeProvider time
         {
             known = _minions.GetValueOrDefault(id);
             var session = _sessions.GetValueOrDefault(id);
-            if (kind == "start")
+            if (kind == MinionEventKind.Start)
             {
                 _sessions[id] = (envelope.Time, null);
             }
-            else if (session.Stopped is not null && kind != "stop")
+            else if (session.Stopped is not null && kind != MinionEventKind.Stop)
             {
                 return; // left over from the session that said goodbye; its rules still ran, presence stays as it is
             }
 
-            if (kind == "stop")
+            if (kind == MinionEventKind.Stop)
             {
                 // A goodbye older than the latest start belongs to an earlier session, consumed late.
                 if (envelope.Time < session.Started)
@@ -104,10 +99,8 @@ internal sealed class MinionRegistry(ReactorDatabase database, TimeProvider time
                 };
                 record = record with
                 {
-                    HeartbeatSeconds = kind is "heartbeat" or "start" && envelope.Data.TryGetProperty("intervalSeconds", out var interval) && interval.TryGetDouble(out var seconds) && seconds > 0
-                        ? seconds
-                        : record.HeartbeatSeconds,
-                    Grains = kind == "inventory" ? envelope.Data.Clone() : record.Grains,
+                    HeartbeatSeconds = HeartbeatSecondsOf(envelope, kind) is > 0 and var seconds ? seconds : record.HeartbeatSeconds,
+                    Grains = kind == MinionEventKind.Inventory ? envelope.Data.Clone() : record.Grains,
                 };
                 _minions[id] = record;
                 if (known is not { Present: true })
@@ -117,11 +110,19 @@ internal sealed class MinionRegistry(ReactorDatabase database, TimeProvider time
             }
         }
 
-        if (kind == "stop" || known is null || !known.Present || kind is "inventory" or "start" || now - known.LastSeen > PersistEvery)
+        if (kind == MinionEventKind.Stop || known is null || !known.Present || kind is MinionEventKind.Inventory or MinionEventKind.Start || now - known.LastSeen > PersistEvery)
         {
             await SaveAsync(id, cancellationToken);
         }
     }
+
+    // start and heartbeat carry the minion's heartbeat interval.
+    private static double? HeartbeatSecondsOf(EventEnvelope envelope, MinionEventKind kind) => kind switch
+    {
+        MinionEventKind.Start => envelope.DataAs<MinionStarted>()?.IntervalSeconds,
+        MinionEventKind.Heartbeat => envelope.DataAs<HeartbeatSent>()?.IntervalSeconds,
+        _ => null,
+    };
 
     /// <summary>Minions that became present since the last call, and those silent for three heartbeats, now marked lost.</summary>
     public async Task<(IReadOnlyList<string> Arrived, IReadOnlyList<string> Lost)> SweepAsync(CancellationToken cancellationToken)

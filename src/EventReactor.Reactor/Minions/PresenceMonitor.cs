@@ -1,5 +1,6 @@
-using System.Text.Json;
 using EventReactor.Contracts;
+using EventReactor.Contracts.Reactor;
+using EventReactor.Contracts.Presence;
 using EventReactor.Messaging;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,7 @@ namespace EventReactor.Reactor.Minions;
 /// <summary>Once a second, announces minions that joined or were lost (three missed heartbeats) as <c>presence/change</c>.</summary>
 internal sealed partial class PresenceMonitor(MinionRegistry registry, IEventPublisher publisher, TimeProvider time, ILogger<PresenceMonitor> logger) : BackgroundService
 {
-    public const string ChangeTag = "presence/change";
+    public const string ChangeTag = ReactorTags.PresenceChange;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -25,8 +26,8 @@ internal sealed partial class PresenceMonitor(MinionRegistry registry, IEventPub
                 }
 
                 LogChange(logger, string.Join(", ", arrived), string.Join(", ", lost));
-                var data = JsonSerializer.SerializeToElement(new { @new = arrived, lost });
-                await publisher.PublishAsync(EventEnvelope.Create(ChangeTag, "/reactor", data), stoppingToken);
+                var data = EventData.ToElement(new PresenceChanged(arrived, lost));
+                await publisher.PublishAsync(EventEnvelope.Create(ChangeTag, ReactorTags.Source, data), stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,3 +1,4 @@
+using EventReactor.Contracts.Minions;
 using EventReactor.Contracts;
 using EventReactor.Reactor.Processing;
 
@@ -8,8 +9,7 @@ internal sealed class PoolMembershipObserver(PoolSignal signal) : IEventObserver
 {
     public Task ObserveAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {
-        if (envelope.Tag.StartsWith("minion/", StringComparison.Ordinal)
-            && (envelope.Tag.EndsWith("/inventory", StringComparison.Ordinal) || envelope.Tag.EndsWith("/start", StringComparison.Ordinal) || envelope.Tag.EndsWith("/stop", StringComparison.Ordinal)))
+        if (MinionTags.TryParse(envelope.Tag, out var tag) && tag.Kind is MinionEventKind.Inventory or MinionEventKind.Start or MinionEventKind.Stop)
         {
             signal.Notify();
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using EventReactor.Contracts;
+using EventReactor.Contracts.Reactor;
+using EventReactor.Contracts.Pools;
 using EventReactor.Core.Diagnostics;
 using EventReactor.Core.Pools;
 using EventReactor.Messaging;
@@ -70,8 +71,8 @@ internal sealed partial class PoolReconciler(
     {
         if (catalog.Refresh() is { Count: > 0 } problems)
         {
-            var data = JsonSerializer.SerializeToElement(new { file = catalog.FilePath, errors = problems.Select(p => p.ToString()) });
-            await publisher.PublishAsync(EventEnvelope.Create("reactor/pools/invalid", "/reactor", data), cancellationToken);
+            var data = EventData.ToElement(new PoolsRejected(catalog.FilePath, problems.Select(p => p.ToString()).ToList()));
+            await publisher.PublishAsync(EventEnvelope.Create(PoolTags.Invalid, ReactorTags.Source, data), cancellationToken);
         }
 
         var provisioned = await store.ProvisionedAsync(cancellationToken);
@@ -158,8 +159,8 @@ internal sealed partial class PoolReconciler(
                 made.Add(id);
             }
 
-            var data = JsonSerializer.SerializeToElement(new { pool = pool.Name, provider = provider.Name, minions = made, desired });
-            await publisher.PublishAsync(EventEnvelope.Create($"pool/{pool.Name}/provisioning", "/reactor", data), cancellationToken);
+            var data = EventData.ToElement(new PoolProvisioningStarted(pool.Name, provider.Name, made, desired));
+            await publisher.PublishAsync(EventEnvelope.Create(PoolTags.Provisioning(pool.Name), ReactorTags.Source, data), cancellationToken);
         }
 
         _lastErrors.Remove(pool.Name);
@@ -190,21 +191,21 @@ internal sealed partial class PoolReconciler(
         state.Replace(current.Values.Except(left).Concat(joined).OrderBy(m => m.Pool, StringComparer.Ordinal).ThenBy(m => m.Minion, StringComparer.Ordinal).ToList());
         foreach (var member in joined)
         {
-            await AnnounceAsync("join", member.Pool, member.Minion, member.Reason, cancellationToken);
+            await AnnounceAsync(PoolMembershipChange.Join, member.Pool, member.Minion, member.Reason, cancellationToken);
         }
 
         foreach (var member in left)
         {
             var reason = PoolMembership.LeaveReason(member, presentIds, provisioned);
-            await AnnounceAsync("leave", member.Pool, member.Minion, reason, cancellationToken);
+            await AnnounceAsync(PoolMembershipChange.Leave, member.Pool, member.Minion, reason, cancellationToken);
         }
     }
 
-    private async Task AnnounceAsync(string change, string pool, string minion, string reason, CancellationToken cancellationToken)
+    private async Task AnnounceAsync(PoolMembershipChange change, string pool, string minion, string reason, CancellationToken cancellationToken)
     {
         LogMembership(logger, minion, change, pool, reason);
-        var data = JsonSerializer.SerializeToElement(new { pool, minion, reason });
-        await publisher.PublishAsync(EventEnvelope.Create($"pool/{pool}/{change}", "/reactor", data), cancellationToken);
+        var data = EventData.ToElement(new PoolMembershipChanged(pool, minion, reason));
+        await publisher.PublishAsync(EventEnvelope.Create(PoolTags.Membership(pool, change), ReactorTags.Source, data), cancellationToken);
     }
 
     private void ReportOnce(string pool, string message)
@@ -221,7 +222,7 @@ internal sealed partial class PoolReconciler(
         int.TryParse(minion[(minion.LastIndexOf('-') + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Minion {Minion} {Change} pool {Pool} ({Reason})")]
-    private static partial void LogMembership(ILogger logger, string minion, string change, string pool, string reason);
+    private static partial void LogMembership(ILogger logger, string minion, PoolMembershipChange change, string pool, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Minion {Minion} of pool {Pool} had no job for {Idle}; scaling it down")]
     private static partial void LogIdle(ILogger logger, string minion, string pool, TimeSpan idle);

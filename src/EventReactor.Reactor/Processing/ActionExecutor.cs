@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using EventReactor.Contracts;
+using EventReactor.Contracts.Reactor;
 using EventReactor.Core.Evaluation;
 using EventReactor.Core.Expressions;
 using EventReactor.Core.Rules;
@@ -24,7 +25,7 @@ internal sealed partial class ActionExecutor(
     IEventPublisher publisher,
     ILogger<ActionExecutor> logger)
 {
-    public const string FailedTag = "reactor/action/failed";
+    public const string FailedTag = ReactorTags.ActionFailed;
 
     public async Task<ActionAudit> ExecuteAsync(EventEnvelope envelope, Rule rule, PlannedAction planned, CancellationToken cancellationToken)
     {
@@ -78,16 +79,8 @@ internal sealed partial class ActionExecutor(
 
     private async Task AnnounceFailureAsync(EventEnvelope envelope, Rule rule, PlannedAction planned, string error, int attempts, CancellationToken cancellationToken)
     {
-        var data = JsonSerializer.SerializeToElement(new
-        {
-            rule = rule.Name,
-            action = planned.Action.Name,
-            location = planned.Action.Location.ToString(),
-            @event = new { id = envelope.Id, tag = envelope.Tag },
-            error,
-            attempts,
-        });
-        await publisher.PublishAsync(envelope.CreateCaused(FailedTag, "/reactor", data), cancellationToken);
+        var data = EventData.ToElement(new ActionFailed(rule.Name, planned.Action.Name, planned.Action.Location.ToString(), new EventReference(envelope.Id, envelope.Tag), error, attempts));
+        await publisher.PublishAsync(envelope.CreateCaused(FailedTag, ReactorTags.Source, data), cancellationToken);
     }
 
     private static void Record(string action, string status, long started) =>

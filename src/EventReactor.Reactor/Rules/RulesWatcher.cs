@@ -1,6 +1,6 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using EventReactor.Contracts;
+using EventReactor.Contracts.Reactor;
 using EventReactor.Core.Rules;
 using EventReactor.Messaging;
 using Microsoft.Extensions.Hosting;
@@ -20,8 +20,8 @@ internal sealed partial class RulesWatcher(
     IOptions<ReactorOptions> options,
     ILogger<RulesWatcher> logger) : BackgroundService
 {
-    public const string LoadedTag = "reactor/rules/loaded";
-    public const string InvalidTag = "reactor/rules/invalid";
+    public const string LoadedTag = ReactorTags.RulesLoaded;
+    public const string InvalidTag = ReactorTags.RulesInvalid;
 
     // Editors save in bursts (temp file, rename, chmod); wait for quiet before loading.
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
@@ -101,11 +101,11 @@ internal sealed partial class RulesWatcher(
     private async Task AnnounceAsync(RuleSetLoadResult result, CancellationToken cancellationToken)
     {
         var data = result.IsValid
-            ? JsonSerializer.SerializeToElement(new { files = result.Files, rules = result.RuleSet!.Rules.Count })
-            : JsonSerializer.SerializeToElement(new { files = result.Files, errors = result.Diagnostics.Select(d => d.ToString()) });
+            ? EventData.ToElement(new RulesLoaded(result.Files, result.RuleSet!.Rules.Count))
+            : EventData.ToElement(new RulesRejected(result.Files, result.Diagnostics.Select(d => d.ToString()).ToList()));
         try
         {
-            await publisher.PublishAsync(EventEnvelope.Create(result.IsValid ? LoadedTag : InvalidTag, "/reactor", data), cancellationToken);
+            await publisher.PublishAsync(EventEnvelope.Create(result.IsValid ? LoadedTag : InvalidTag, ReactorTags.Source, data), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

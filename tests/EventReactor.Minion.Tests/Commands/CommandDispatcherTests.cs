@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using EventReactor.Contracts;
+using EventReactor.Contracts.Tests.Samples;
 using EventReactor.Messaging;
 using EventReactor.Minion.Commands;
 using EventReactor.Minion.Commands.Functions;
@@ -58,5 +60,19 @@ public sealed class CommandDispatcherTests
 
         Assert.False(data.GetProperty("success").GetBoolean());
         Assert.Contains("does not take 'verbose'", data.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("test.ping", "job-return")]
+    [InlineData("cmd.run", "job-return-failed")]
+    public async Task DispatchAsync_Function_WritesRecordedJson(string function, string sample)
+    {
+        var dispatcher = new CommandDispatcher([new TestPingFunction()], _publisher, NullLogger<CommandDispatcher>.Instance);
+
+        await dispatcher.DispatchAsync(new MinionCommand { Jid = "20261128120000123456001", Minion = "web1", Function = function }, CancellationToken.None);
+
+        // The duration is whatever this run took; everything else, and its form, is as recorded.
+        static string WithoutDuration(string json) => Regex.Replace(json, "\"durationMs\":[0-9.]+", "\"durationMs\":0");
+        Assert.Equal(WithoutDuration(RecordedSample.Text(sample)), WithoutDuration(RecordedSample.Canonical(Assert.Single(_published).Data)));
     }
 }

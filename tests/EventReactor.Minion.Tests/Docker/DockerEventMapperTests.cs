@@ -1,4 +1,5 @@
 using Docker.DotNet.Models;
+using EventReactor.Contracts.Tests.Samples;
 using EventReactor.Minion.Docker;
 
 namespace EventReactor.Minion.Tests.Docker;
@@ -109,5 +110,42 @@ public sealed class DockerEventMapperTests
         Assert.Equal("r1", data.GetProperty("labels").GetProperty("bench.run").GetString());
         Assert.Equal("137", data.GetProperty("attributes").GetProperty("exitCode").GetString());
         Assert.Equal(envelope.Id, DockerEventMapper.MapReconciled(transition, "web1").Id);
+    }
+
+    [Fact]
+    public void Map_DieEvent_WritesRecordedJson()
+    {
+        Assert.Equal(RecordedSample.Text("container-die"), RecordedSample.Canonical(DockerEventMapper.Map(Die(), "web1").Data));
+    }
+
+    [Fact]
+    public void Map_ActionWithDetailAndNoName_WritesRecordedJson()
+    {
+        var message = new Message
+        {
+            Type = "container",
+            Action = "health_status: healthy",
+            ID = "abc123",
+            TimeNano = 1764333015123456789,
+            Actor = new Actor { ID = "abc123", Attributes = new Dictionary<string, string> { ["image"] = "eventreactor/busybox:latest", ["app"] = "web" } },
+        };
+
+        Assert.Equal(RecordedSample.Text("container-health-status"), RecordedSample.Canonical(DockerEventMapper.Map(message, "web1").Data));
+    }
+
+    [Fact]
+    public void MapReconciled_Die_WritesRecordedJson()
+    {
+        var transition = new ContainerTransition("abc123", "happy_turing", "eventreactor/busybox:latest", "die", 1764333015123456789, 137, new Dictionary<string, string> { ["bench.run"] = "r1" });
+
+        Assert.Equal(RecordedSample.Text("container-die-reconciled"), RecordedSample.Canonical(DockerEventMapper.MapReconciled(transition, "web1").Data));
+    }
+
+    [Fact]
+    public void MapReconciled_StartWithoutNameOrImage_WritesRecordedJson()
+    {
+        var transition = new ContainerTransition("abc123", null, null, "start", 0, null, new Dictionary<string, string>());
+
+        Assert.Equal(RecordedSample.Text("container-start-reconciled"), RecordedSample.Canonical(DockerEventMapper.MapReconciled(transition, "web1").Data));
     }
 }

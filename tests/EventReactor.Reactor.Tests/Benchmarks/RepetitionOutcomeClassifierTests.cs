@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using EventReactor.Contracts;
+using EventReactor.Contracts.Jobs;
 using EventReactor.Core.Benchmarks;
 using EventReactor.Reactor.Benchmarks;
 
@@ -9,7 +11,7 @@ public sealed class RepetitionOutcomeClassifierTests
 {
     private static readonly ResultReader[] Readers = [new(ResultReaderKind.Regex, new Regex("v=(?<value>[0-9]+)"), "v", "", true, "results[0]")];
 
-    private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
+    private static JobReturned? Json(string text) => EventData.Read<JobReturned>(JsonDocument.Parse(text).RootElement);
 
     [Fact]
     public void Classify_OomKilledWithExit137_IsOom()

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EventReactor.Contracts;
+using EventReactor.Contracts.Benchmarks;
 using EventReactor.Core.Benchmarks;
 using EventReactor.Core.Diagnostics;
 using EventReactor.Messaging;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using EventReactor.Contracts.Jobs;
 using EventReactor.Core.Rules;
 using EventReactor.Minion.Docker;
 using EventReactor.Minion.Metrics;
@@ -255,7 +256,7 @@ internal sealed class ContainerRunFunction(DockerClientFactory docker, PolicyChe
             await RemoveQuietlyAsync(client, id);
         }
 
-        var value = new { id, name, exitCode, oomKilled = state.OOMKilled, timedOut, logs };
+        var value = new ContainerRunCompleted(id, name, exitCode, state.OOMKilled, timedOut, logs);
         if (timedOut)
         {
             return new FunctionResult(false, 124, value);
