@@ -184,7 +184,7 @@ internal static class RulesCommands
         {
             name = v.Rule.Name,
             location = v.Rule.Location.ToString(),
-            outcome = v.Outcome == RuleOutcome.Acted ? "acts" : v.Outcome.ToName(),
+            outcome = v.Outcome == RuleOutcome.Acted ? "acts" : v.Outcome.ToWire(),
             detail = v.Detail,
         }),
     };

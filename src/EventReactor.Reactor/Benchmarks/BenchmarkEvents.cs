@@ -1,3 +1,4 @@
+using EventReactor.Contracts.Api;
 using System.Text.Json;
 
 namespace EventReactor.Reactor.Benchmarks;
@@ -33,7 +34,7 @@ internal static class BenchmarkEvents
         reason,
     });
 
-    public static JsonElement Finished(BenchmarkRun run, string status, string? reason, DateTimeOffset? startedAt, DateTimeOffset endedAt, IReadOnlyList<HostMetricResult> results, IReadOnlyDictionary<string, GrainsSnapshot> grains) =>
+    public static JsonElement Finished(BenchmarkRun run, BenchmarkStatus status, string? reason, DateTimeOffset? startedAt, DateTimeOffset endedAt, IReadOnlyList<HostMetricResult> results, IReadOnlyDictionary<string, GrainsSnapshot> grains) =>
         JsonSerializer.SerializeToElement(new
         {
             run = run.Id,

@@ -1,4 +1,4 @@
-namespace EventReactor.Reactor.Metrics;
+namespace EventReactor.Contracts.Api;
 
 /// <summary>
 /// One container's sampled run. Counters are cumulative since the container started, so CPU seconds, I/O and network
