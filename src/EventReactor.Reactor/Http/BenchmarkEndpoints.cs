@@ -32,7 +32,7 @@ internal static class BenchmarkEndpoints
             {
                 return BadRequest(ex.Message);
             }
-        }).Accepts<StartBenchmarkRunRequest>("application/json").WithSummary("Start a run of a suite: {suite, tgt?, tgt_type?}; 202 with the run, 400 with the reason (suite problems as file:line:column).");
+        }).WithSummary("Start a run of a suite: {suite, tgt?, tgt_type?}; 202 with the run, 400 with the reason (suite problems as file:line:column).");
         routes.MapGet("/api/bench/runs", async (BenchmarkStore store, string? suite, int? limit, CancellationToken cancellationToken) =>
             TypedResults.Ok((await store.ListRunsAsync(suite, Math.Clamp(limit ?? 50, 1, 1000), cancellationToken)).Select(BenchmarkRunView.Summary).ToList()))
             .WithSummary("Recent runs, newest first; ?suite=NAME, ?limit=N (default 50).");

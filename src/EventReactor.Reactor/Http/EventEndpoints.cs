@@ -21,7 +21,7 @@ internal static class EventEndpoints
 
     public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/events", PublishAsync).Accepts<PublishEventRequest>("application/json").WithSummary("Publish an event: {\"tag\": ..., \"data\": {...}}; 202 with its id.");
+        routes.MapPost("/api/events", PublishAsync).WithSummary("Publish an event: {\"tag\": ..., \"data\": {...}}; 202 with its id.");
         routes.MapGet("/api/events/stream", Stream).WithSummary("Bus traffic as server-sent events, one CloudEvent per data line; ?tag=GLOB filters.");
         return routes;
     }

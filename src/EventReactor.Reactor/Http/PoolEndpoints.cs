@@ -29,7 +29,7 @@ internal static class PoolEndpoints
                 await pools.ScaleAsync(name, size, cancellationToken);
                 return TypedResults.Accepted($"/api/pools/{name}", await pools.GetAsync(name, cancellationToken));
             });
-        }).Accepts<ScalePoolRequest>("application/json");
+        });
         routes.MapPost("/api/pools/{name}/members", async Task<Results<Ok<PoolMemberAdded>, ProblemHttpResult>> (string name, HttpRequest request, PoolService pools, CancellationToken cancellationToken) =>
         {
             var body = await ReadAsync(request, cancellationToken);
@@ -43,7 +43,7 @@ internal static class PoolEndpoints
                 await pools.AddAsync(name, minionElement.GetString()!, cancellationToken);
                 return TypedResults.Ok(new PoolMemberAdded(name, minionElement.GetString()!, true));
             });
-        }).Accepts<AddPoolMemberRequest>("application/json");
+        });
         routes.MapDelete("/api/pools/{name}/members/{minion}", (string name, string minion, PoolService pools, CancellationToken cancellationToken) =>
             RunAsync(async () =>
             {
