@@ -76,21 +76,18 @@ internal static class EventEndpoints
         return TypedResults.Accepted((string?)null, new EventAccepted(envelope.Id, envelope.Tag));
     }
 
-    private static ServerSentEventsResult<string> Stream(HttpContext context, EventStreamHub hub, string? tag)
-    {
-        // Subscribed before the response starts: once a client has the headers, no later event can miss it.
-        var subscription = hub.Subscribe(string.IsNullOrEmpty(tag) ? null : TagGlob.Parse(tag));
-        return TypedResults.ServerSentEvents(ReadAsync(context.Response, subscription, tag ?? "*", context.RequestAborted));
-    }
+    private static ServerSentEventsResult<string> Stream(HttpContext context, EventStreamHub hub, string? tag) =>
+        TypedResults.ServerSentEvents(ReadAsync(context.Response, hub, string.IsNullOrEmpty(tag) ? null : tag, context.RequestAborted));
 
     // One event per bus message: id is the event's id, data its CloudEvent JSON. SseFormatter writes no comments, so
     // the two this stream has always sent (": subscribed", ": keep-alive") are written here, between events, while the
     // formatter waits for the next one.
-    private static async IAsyncEnumerable<SseItem<string>> ReadAsync(HttpResponse response, StreamSubscription subscription, string filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<SseItem<string>> ReadAsync(HttpResponse response, EventStreamHub hub, string? tag, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using (subscription)
+        // Subscribed before the first comment sends the headers: once a client has them, no later event can miss it.
+        using (var subscription = hub.Subscribe(tag is null ? null : TagGlob.Parse(tag)))
         {
-            if (!await TryCommentAsync(response, $"subscribed {filter}", cancellationToken))
+            if (!await TryCommentAsync(response, $"subscribed {tag ?? "*"}", cancellationToken))
             {
                 yield break;
             }
