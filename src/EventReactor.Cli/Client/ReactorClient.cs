@@ -1,15 +1,23 @@
 using System.Net.Http.Json;
+using System.Net.ServerSentEvents;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
+using EventReactor.Contracts.Api;
+using Microsoft.AspNetCore.Mvc;
 
 namespace EventReactor.Cli.Client;
 
-/// <summary>Talks to a running reactor's HTTP API; failures become <see cref="ReactorClientException"/> with a readable reason.</summary>
+/// <summary>
+/// Talks to a running reactor's HTTP API in the records of <see cref="EventReactor.Contracts.Api"/>; failures become
+/// <see cref="ReactorClientException"/> with a readable reason.
+/// </summary>
 internal sealed class ReactorClient : IDisposable
 {
     /// <summary>The reactor's API token, when it requires one.</summary>
     public const string TokenVariable = "EVENTREACTOR_API_TOKEN";
 
+    private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
     private readonly HttpClient _http;
 
     public ReactorClient(string server)
@@ -24,40 +32,97 @@ internal sealed class ReactorClient : IDisposable
 
     public string Server { get; }
 
-    public async Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken)
+    public Task<ReactorStatus> StatusAsync(CancellationToken cancellationToken) => GetAsync<ReactorStatus>("api/status", cancellationToken);
+
+    public Task<List<MinionView>> MinionsAsync(CancellationToken cancellationToken) => GetAsync<List<MinionView>>("api/minions", cancellationToken);
+
+    public Task<List<JobView>> JobsAsync(CancellationToken cancellationToken) => GetAsync<List<JobView>>("api/jobs", cancellationToken);
+
+    public Task<JobView> JobAsync(string jid, CancellationToken cancellationToken) => GetAsync<JobView>($"api/jobs/{Uri.EscapeDataString(jid)}", cancellationToken);
+
+    public Task<EventAudit> AuditAsync(string eventId, CancellationToken cancellationToken) =>
+        GetAsync<EventAudit>($"api/audit?event={Uri.EscapeDataString(eventId)}", cancellationToken);
+
+    public Task<EventAccepted> PublishAsync(PublishEventRequest request, CancellationToken cancellationToken) =>
+        PostAsync<EventAccepted>("api/events", request, cancellationToken);
+
+    public Task<List<PoolView>> PoolsAsync(CancellationToken cancellationToken) => GetAsync<List<PoolView>>("api/pools", cancellationToken);
+
+    public Task<PoolView> PoolAsync(string name, CancellationToken cancellationToken) => GetAsync<PoolView>(PoolPath(name), cancellationToken);
+
+    public Task<PoolView> ScalePoolAsync(string name, int size, CancellationToken cancellationToken) =>
+        PostAsync<PoolView>($"{PoolPath(name)}/scale", new ScalePoolRequest(size), cancellationToken);
+
+    public Task<PoolMemberAdded> AddPoolMemberAsync(string name, string minion, CancellationToken cancellationToken) =>
+        PostAsync<PoolMemberAdded>($"{PoolPath(name)}/members", new AddPoolMemberRequest(minion), cancellationToken);
+
+    public async Task<PoolMemberRemoved> RemovePoolMemberAsync(string name, string minion, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(() => _http.GetAsync(path, cancellationToken));
-        return await ReadAsync(response, cancellationToken);
+        using var response = await SendAsync(() => _http.DeleteAsync($"{PoolPath(name)}/members/{Uri.EscapeDataString(minion)}", cancellationToken));
+        return await ReadAsync<PoolMemberRemoved>(response, cancellationToken);
     }
 
-    public async Task<JsonElement> PostAsync(string path, object body, CancellationToken cancellationToken)
-    {
-        using var response = await SendAsync(() => _http.PostAsJsonAsync(path, body, cancellationToken));
-        return await ReadAsync(response, cancellationToken);
-    }
+    public Task<BenchmarkRunSummary> StartBenchmarkRunAsync(StartBenchmarkRunRequest request, CancellationToken cancellationToken) =>
+        PostAsync<BenchmarkRunSummary>("api/bench/runs", request, cancellationToken);
 
-    public async Task<JsonElement> DeleteAsync(string path, CancellationToken cancellationToken)
-    {
-        using var response = await SendAsync(() => _http.DeleteAsync(path, cancellationToken));
-        return await ReadAsync(response, cancellationToken);
-    }
+    public Task<List<BenchmarkRunSummary>> BenchmarkRunsAsync(string? suite, CancellationToken cancellationToken) =>
+        GetAsync<List<BenchmarkRunSummary>>(suite is null ? "api/bench/runs" : $"api/bench/runs?suite={Uri.EscapeDataString(suite)}", cancellationToken);
 
-    /// <summary>Opens a streaming GET; the caller reads the body as it arrives.</summary>
-    public async Task<HttpResponseMessage> OpenStreamAsync(string path, CancellationToken cancellationToken)
+    public Task<BenchmarkRunReport> BenchmarkRunAsync(string id, CancellationToken cancellationToken) =>
+        GetAsync<BenchmarkRunReport>($"api/bench/runs/{Uri.EscapeDataString(id)}", cancellationToken);
+
+    public Task<List<BenchmarkComparisonRow>> BenchmarkResultsAsync(string? suite, string? by, CancellationToken cancellationToken)
     {
-        var response = await SendAsync(() => _http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, cancellationToken));
-        if (!response.IsSuccessStatusCode)
+        var query = new List<string>();
+        if (suite is not null)
         {
-            using (response)
-            {
-                await ReadAsync(response, cancellationToken);
-            }
+            query.Add($"suite={Uri.EscapeDataString(suite)}");
         }
 
-        return response;
+        if (by is not null)
+        {
+            query.Add($"by={Uri.EscapeDataString(by)}");
+        }
+
+        return GetAsync<List<BenchmarkComparisonRow>>(query.Count == 0 ? "api/bench/results" : $"api/bench/results?{string.Join("&", query)}", cancellationToken);
+    }
+
+    /// <summary>
+    /// Follows <c>/api/events/stream</c>: the data of each server-sent event, a CloudEvent's JSON. The first item comes
+    /// once the reactor has subscribed this watcher, so <paramref name="subscribed"/> runs before any event can be missed.
+    /// </summary>
+    public async IAsyncEnumerable<string> WatchAsync(string? tag, Func<Task> subscribed, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var path = tag is null ? "api/events/stream" : $"api/events/stream?tag={Uri.EscapeDataString(tag)}";
+        using var response = await SendAsync(() => _http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, cancellationToken));
+        if (!response.IsSuccessStatusCode)
+        {
+            await ReadAsync<JsonElement>(response, cancellationToken);
+        }
+
+        await subscribed();
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        await foreach (var item in SseParser.Create(stream).EnumerateAsync(cancellationToken))
+        {
+            yield return item.Data;
+        }
     }
 
     public void Dispose() => _http.Dispose();
+
+    private static string PoolPath(string name) => $"api/pools/{Uri.EscapeDataString(name)}";
+
+    private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => _http.GetAsync(path, cancellationToken));
+        return await ReadAsync<T>(response, cancellationToken);
+    }
+
+    private async Task<T> PostAsync<T>(string path, object body, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => _http.PostAsJsonAsync(path, body, Json, cancellationToken));
+        return await ReadAsync<T>(response, cancellationToken);
+    }
 
     private async Task<HttpResponseMessage> SendAsync(Func<Task<HttpResponseMessage>> send)
     {
@@ -71,22 +136,18 @@ internal sealed class ReactorClient : IDisposable
         }
     }
 
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (response.IsSuccessStatusCode)
         {
-            return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+            return JsonSerializer.Deserialize<T>(text, Json) ?? throw new ReactorClientException($"the reactor answered {(int)response.StatusCode} with no body");
         }
 
         var reason = text;
         try
         {
-            using var problem = JsonDocument.Parse(text);
-            if (problem.RootElement.TryGetProperty("detail", out var detail))
-            {
-                reason = detail.GetString() ?? text;
-            }
+            reason = JsonSerializer.Deserialize<ProblemDetails>(text, Json)?.Detail ?? text;
         }
         catch (JsonException)
         {

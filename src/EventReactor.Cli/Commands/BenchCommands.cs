@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EventReactor.Cli.Client;
+using EventReactor.Contracts.Api;
 
 namespace EventReactor.Cli.Commands;
 
@@ -21,21 +22,18 @@ internal static class BenchCommands
         var server = CommonOptions.Server();
         var command = new Command("runs", "List recent benchmark runs, newest first") { suite, json, server };
         command.SetAction((parse, cancellationToken) =>
-        {
-            var path = parse.GetValue(suite) is { } name ? $"api/bench/runs?suite={Uri.EscapeDataString(name)}" : "api/bench/runs";
-            return StateCommands.RunAsync(parse.GetValue(server)!, path, parse.GetValue(json), runs =>
+            StateCommands.RunAsync(parse.GetValue(server)!, (client, token) => client.BenchmarkRunsAsync(parse.GetValue(suite), token), parse.GetValue(json), runs =>
                 TableWriter.Write(
                     ["RUN", "SUITE", "STATUS", "MINIONS", "CREATED", "REASON"],
-                    runs.EnumerateArray().Select(r => (IReadOnlyList<string>)
+                    runs.Select(r => (IReadOnlyList<string>)
                     [
-                        r.GetProperty("id").GetString()!,
-                        r.GetProperty("suite").GetString()!,
-                        r.GetProperty("status").GetString()!,
-                        string.Join(",", r.GetProperty("minions").EnumerateArray().Select(m => m.GetString())),
-                        BenchFormat.Time(r.GetProperty("createdAt")),
-                        BenchFormat.Text(r.GetProperty("reason")),
-                    ])), cancellationToken);
-        });
+                        r.Id,
+                        r.Suite,
+                        r.Status.ToWire(),
+                        string.Join(",", r.Minions),
+                        BenchFormat.Time(r.CreatedAt),
+                        BenchFormat.Text(r.Reason),
+                    ])), cancellationToken));
         return command;
     }
 }

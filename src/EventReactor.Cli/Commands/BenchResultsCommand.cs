@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using EventReactor.Cli.Client;
+using EventReactor.Contracts.Api;
 
 namespace EventReactor.Cli.Commands;
 
@@ -27,20 +27,8 @@ internal static class BenchResultsCommand
         });
         command.SetAction((parse, cancellationToken) =>
         {
-            var query = new List<string>();
-            if (parse.GetValue(suite) is { } name)
-            {
-                query.Add($"suite={Uri.EscapeDataString(name)}");
-            }
-
-            if (parse.GetValue(by) is { } path)
-            {
-                query.Add($"by={Uri.EscapeDataString(path)}");
-            }
-
-            var url = query.Count == 0 ? "api/bench/results" : $"api/bench/results?{string.Join("&", query)}";
             var groupHeader = (parse.GetValue(by) ?? "minion").ToUpperInvariant();
-            return StateCommands.RunAsync(parse.GetValue(server)!, url, parse.GetValue(json), rows =>
+            return StateCommands.RunAsync(parse.GetValue(server)!, (client, token) => client.BenchmarkResultsAsync(parse.GetValue(suite), parse.GetValue(by), token), parse.GetValue(json), rows =>
             {
                 if (parse.GetValue(csv))
                 {
@@ -50,13 +38,13 @@ internal static class BenchResultsCommand
 
                 TableWriter.Write(
                     ["SUITE", "METRIC", "UNIT", groupHeader, "RUNS", .. BenchFormat.StatsHeaders],
-                    rows.EnumerateArray().Select(r => (IReadOnlyList<string>)
+                    rows.Select(r => (IReadOnlyList<string>)
                     [
-                        r.GetProperty("suite").GetString()!,
-                        r.GetProperty("metric").GetString()!,
-                        r.GetProperty("unit").GetString()!,
-                        r.GetProperty("group").GetString()!,
-                        r.GetProperty("runs").GetInt32().ToString(CultureInfo.InvariantCulture),
+                        r.Suite,
+                        r.Metric,
+                        r.Unit,
+                        r.Group,
+                        r.Runs.ToString(CultureInfo.InvariantCulture),
                         .. BenchFormat.Stats(r),
                     ]));
             }, cancellationToken);
@@ -64,22 +52,22 @@ internal static class BenchResultsCommand
         return command;
     }
 
-    private static void WriteCsv(JsonElement rows)
+    private static void WriteCsv(IEnumerable<BenchmarkComparisonRow> rows)
     {
         Console.WriteLine(string.Join(",", CsvColumns));
-        foreach (var row in rows.EnumerateArray())
+        foreach (var r in rows)
         {
-            Console.WriteLine(string.Join(",", CsvColumns.Select(column => Cell(row.GetProperty(column)))));
+            string[] cells =
+            [
+                Cell(r.Suite), Cell(r.Metric), Cell(r.Unit), r.HigherIsBetter ? "true" : "false", Cell(r.By), Cell(r.Group),
+                Cell(r.Runs), Cell(r.N), Cell(r.Mean), Cell(r.Stddev), Cell(r.Rsd), Cell(r.Min), Cell(r.Max), Cell(r.P50), Cell(r.P95),
+            ];
+            Console.WriteLine(string.Join(",", cells));
         }
     }
 
-    private static string Cell(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String when value.GetString()!.IndexOfAny([',', '"', '\n']) >= 0 => $"\"{value.GetString()!.Replace("\"", "\"\"", StringComparison.Ordinal)}\"",
-        JsonValueKind.String => value.GetString()!,
-        JsonValueKind.Number => value.GetDouble().ToString("R", CultureInfo.InvariantCulture),
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        _ => string.Empty,
-    };
+    private static string Cell(string value) =>
+        value.IndexOfAny([',', '"', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+
+    private static string Cell(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

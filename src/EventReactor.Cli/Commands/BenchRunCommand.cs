@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using EventReactor.Cli.Client;
+using EventReactor.Contracts.Api;
+using EventReactor.Contracts.Benchmarks;
 
 namespace EventReactor.Cli.Commands;
 
@@ -25,10 +26,9 @@ internal static class BenchRunCommand
             using var client = new ReactorClient(parse.GetValue(server)!);
             try
             {
-                var run = await client.PostAsync("api/bench/runs", new { suite = parse.GetValue(suite), tgt = parse.GetValue(target), tgt_type = parse.GetValue(targetType) }, cancellationToken);
-                var id = run.GetProperty("id").GetString()!;
-                Console.WriteLine($"run {id}: {run.GetProperty("suite").GetString()} on {string.Join(", ", run.GetProperty("minions").EnumerateArray().Select(m => m.GetString()))}");
-                return parse.GetValue(wait) ? await FollowAsync(client, id, TimeSpan.FromSeconds(parse.GetValue(timeout)), cancellationToken) : CliApplication.Ok;
+                var run = await client.StartBenchmarkRunAsync(new StartBenchmarkRunRequest(parse.GetValue(suite)!, parse.GetValue(target), parse.GetValue(targetType)), cancellationToken);
+                Console.WriteLine($"run {run.Id}: {run.Suite} on {string.Join(", ", run.Minions)}");
+                return parse.GetValue(wait) ? await FollowAsync(client, run.Id, TimeSpan.FromSeconds(parse.GetValue(timeout)), cancellationToken) : CliApplication.Ok;
             }
             catch (ReactorClientException ex)
             {
@@ -46,39 +46,37 @@ internal static class BenchRunCommand
         var printed = new Dictionary<string, string>(StringComparer.Ordinal);
         while (true)
         {
-            var detail = await client.GetAsync($"api/bench/runs/{Uri.EscapeDataString(id)}", cancellationToken);
-            var run = detail.GetProperty("run");
-            foreach (var host in detail.GetProperty("hosts").EnumerateArray())
+            var detail = await client.BenchmarkRunAsync(id, cancellationToken);
+            var run = detail.Run;
+            foreach (var host in detail.Hosts)
             {
-                var line = Progress(run.GetProperty("policy"), host);
-                var minion = host.GetProperty("minion").GetString()!;
-                if (printed.GetValueOrDefault(minion) != line)
+                var line = Progress(run.Policy, host);
+                if (printed.GetValueOrDefault(host.Minion) != line)
                 {
-                    Console.WriteLine($"  {minion}: {line}");
-                    printed[minion] = line;
+                    Console.WriteLine($"  {host.Minion}: {line}");
+                    printed[host.Minion] = line;
                 }
             }
 
-            var status = run.GetProperty("status").GetString();
-            if (status is "done" or "failed")
+            if (run.Status is BenchmarkStatus.Done or BenchmarkStatus.Failed)
             {
                 PrintSummary(detail);
-                var elapsed = run.GetProperty("startedAt").ValueKind == JsonValueKind.String && run.GetProperty("endedAt").ValueKind == JsonValueKind.String
-                    ? $" in {(run.GetProperty("endedAt").GetDateTimeOffset() - run.GetProperty("startedAt").GetDateTimeOffset()).TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)}s"
+                var elapsed = run is { StartedAt: { } started, EndedAt: { } ended }
+                    ? $" in {(ended - started).TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)}s"
                     : string.Empty;
-                if (status == "done")
+                if (run.Status == BenchmarkStatus.Done)
                 {
                     Console.WriteLine($"run {id} done{elapsed}");
                     return CliApplication.Ok;
                 }
 
-                await Console.Error.WriteLineAsync($"eventreactor: run {id} failed{elapsed}: {run.GetProperty("reason").GetString()}");
+                await Console.Error.WriteLineAsync($"eventreactor: run {id} failed{elapsed}: {run.Reason}");
                 return CliApplication.Failure;
             }
 
             if (DateTimeOffset.UtcNow >= deadline)
             {
-                await Console.Error.WriteLineAsync($"eventreactor: run {id} is still {status} after {timeout.TotalSeconds:F0}s; follow it with 'eventreactor bench show {id}'");
+                await Console.Error.WriteLineAsync($"eventreactor: run {id} is still {run.Status.ToWire()} after {timeout.TotalSeconds:F0}s; follow it with 'eventreactor bench show {id}'");
                 return CliApplication.Failure;
             }
 
@@ -86,36 +84,32 @@ internal static class BenchRunCommand
         }
     }
 
-    private static string Progress(JsonElement policy, JsonElement host)
+    private static string Progress(BenchmarkPolicy policy, BenchmarkHostReport host)
     {
-        var status = host.GetProperty("status").GetString();
-        var warmups = policy.GetProperty("warmup").GetInt32();
-        var warmupsDone = host.GetProperty("warmupsDone").GetInt32();
-        var done = host.GetProperty("repetitionsDone").GetInt32();
+        var warmups = policy.Warmup;
+        var done = host.RepetitionsDone;
         var progress = warmups == 0 ? $"{done} of {BenchFormat.Repetitions(policy)} repetitions done"
-            : warmupsDone < warmups && done == 0 ? $"warm-up {warmupsDone}/{warmups}"
+            : host.WarmupsDone < warmups && done == 0 ? $"warm-up {host.WarmupsDone}/{warmups}"
             : $"warm-up {warmups}/{warmups}, {done} of {BenchFormat.Repetitions(policy)} repetitions done";
         // Attempts come in order; only a failure that is the latest attempt is being retried now.
-        var latest = host.GetProperty("repetitions").EnumerateArray().LastOrDefault();
-        var lastFailure = latest.ValueKind == JsonValueKind.Object && latest.GetProperty("status").GetString() == "failed" ? latest : default;
-        return status switch
+        var lastFailure = host.Repetitions.LastOrDefault() is { Status: BenchmarkStatus.Failed } latest ? latest : null;
+        return host.Status switch
         {
-            "failed" => $"{progress}; FAILED: {BenchFormat.Text(host.GetProperty("reason"))}",
-            "done" => $"{progress}; done",
-            _ when lastFailure.ValueKind == JsonValueKind.Object => $"{progress} (attempt {lastFailure.GetProperty("attempt").GetInt32()} of {Label(lastFailure)} failed: {lastFailure.GetProperty("reason").GetString()}; retrying)",
-            "pending" => "waiting",
+            BenchmarkStatus.Failed => $"{progress}; FAILED: {BenchFormat.Text(host.Reason)}",
+            BenchmarkStatus.Done => $"{progress}; done",
+            _ when lastFailure is not null => $"{progress} (attempt {lastFailure.Attempt} of {Label(lastFailure)} failed: {lastFailure.Reason}; retrying)",
+            BenchmarkStatus.Pending => "waiting",
             _ => progress,
         };
     }
 
-    private static string Label(JsonElement repetition) =>
-        repetition.GetProperty("warmup").GetBoolean() ? $"warm-up {repetition.GetProperty("index").GetInt32()}" : $"repetition {repetition.GetProperty("index").GetInt32()}";
+    private static string Label(BenchmarkAttempt repetition) =>
+        repetition.Warmup ? $"warm-up {repetition.Index}" : $"repetition {repetition.Index}";
 
-    public static void PrintSummary(JsonElement detail)
+    private static void PrintSummary(BenchmarkRunReport detail)
     {
-        var rows = detail.GetProperty("hosts").EnumerateArray()
-            .SelectMany(host => host.GetProperty("results").EnumerateArray().Select(r => (IReadOnlyList<string>)
-                [host.GetProperty("minion").GetString()!, r.GetProperty("metric").GetString()!, r.GetProperty("unit").GetString()!, .. BenchFormat.Stats(r)]))
+        var rows = detail.Hosts
+            .SelectMany(host => host.Results.Select(r => (IReadOnlyList<string>)[host.Minion, r.Metric, r.Unit, .. BenchFormat.Stats(r)]))
             .ToList();
         if (rows.Count > 0)
         {

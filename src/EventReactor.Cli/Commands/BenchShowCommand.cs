@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using EventReactor.Cli.Client;
+using EventReactor.Contracts.Api;
 
 namespace EventReactor.Cli.Commands;
 
@@ -15,56 +15,52 @@ internal static class BenchShowCommand
         var server = CommonOptions.Server();
         var command = new Command("show", "One benchmark run: hosts, repetitions and results") { id, json, server };
         command.SetAction((parse, cancellationToken) =>
-            StateCommands.RunAsync(parse.GetValue(server)!, $"api/bench/runs/{Uri.EscapeDataString(parse.GetValue(id)!)}", parse.GetValue(json), Print, cancellationToken));
+            StateCommands.RunAsync(parse.GetValue(server)!, (client, token) => client.BenchmarkRunAsync(parse.GetValue(id)!, token), parse.GetValue(json), Print, cancellationToken));
         return command;
     }
 
-    private static void Print(JsonElement detail)
+    private static void Print(BenchmarkRunReport detail)
     {
-        var run = detail.GetProperty("run");
-        var policy = run.GetProperty("policy");
-        Console.WriteLine($"run {run.GetProperty("id").GetString()}: {run.GetProperty("suite").GetString()}, {run.GetProperty("status").GetString()}{(run.GetProperty("reason").ValueKind == JsonValueKind.String ? $": {run.GetProperty("reason").GetString()}" : string.Empty)}");
-        Console.WriteLine($"  target    {run.GetProperty("target").GetString()} ({run.GetProperty("targetType").GetString()})");
-        Console.WriteLine($"  times     created {BenchFormat.Time(run.GetProperty("createdAt"))}, started {BenchFormat.Time(run.GetProperty("startedAt"))}, ended {BenchFormat.Time(run.GetProperty("endedAt"))}");
-        Console.WriteLine($"  policy    {policy.GetProperty("warmup").GetInt32()} warm-up, {BenchFormat.Repetitions(policy)} repetitions (until RSD < {policy.GetProperty("rsdThreshold").GetDouble().ToString(CultureInfo.InvariantCulture)}%), retries {policy.GetProperty("retries").GetInt32()}, timeout {policy.GetProperty("timeoutSeconds").GetDouble().ToString(CultureInfo.InvariantCulture)}s");
-        foreach (var host in detail.GetProperty("hosts").EnumerateArray())
+        var run = detail.Run;
+        var policy = run.Policy;
+        Console.WriteLine($"run {run.Id}: {run.Suite}, {run.Status.ToWire()}{(run.Reason is { } reason ? $": {reason}" : string.Empty)}");
+        Console.WriteLine($"  target    {run.Target} ({run.TargetType})");
+        Console.WriteLine($"  times     created {BenchFormat.Time(run.CreatedAt)}, started {BenchFormat.Time(run.StartedAt)}, ended {BenchFormat.Time(run.EndedAt)}");
+        Console.WriteLine($"  policy    {policy.Warmup} warm-up, {BenchFormat.Repetitions(policy)} repetitions (until RSD < {policy.RsdThreshold.ToString(CultureInfo.InvariantCulture)}%), retries {policy.Retries}, timeout {policy.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)}s");
+        foreach (var host in detail.Hosts)
         {
-            var grains = host.GetProperty("grains");
-            var gpus = grains.GetProperty("gpuModels").EnumerateArray().Select(g => g.GetString()).ToList();
+            var gpus = host.Grains.GpuModels;
             Console.WriteLine();
-            Console.WriteLine($"{host.GetProperty("minion").GetString()}: {host.GetProperty("status").GetString()}{(host.GetProperty("reason").ValueKind == JsonValueKind.String ? $": {host.GetProperty("reason").GetString()}" : string.Empty)}");
-            Console.WriteLine($"  cpu {BenchFormat.Text(grains.GetProperty("cpuModel"))}; gpus {(gpus.Count == 0 ? "-" : string.Join(", ", gpus))}; instance {BenchFormat.Text(grains.GetProperty("instanceType"))}");
+            Console.WriteLine($"{host.Minion}: {host.Status.ToWire()}{(host.Reason is { } failure ? $": {failure}" : string.Empty)}");
+            Console.WriteLine($"  cpu {BenchFormat.Text(host.Grains.CpuModel)}; gpus {(gpus.Count == 0 ? "-" : string.Join(", ", gpus))}; instance {BenchFormat.Text(host.Grains.InstanceType)}");
             TableWriter.Write(
                 ["REPETITION", "ATTEMPT", "STATUS", "REASON", "EXIT", "SECONDS", "CONTAINER", "VALUES"],
-                host.GetProperty("repetitions").EnumerateArray().Select(r => (IReadOnlyList<string>)
+                host.Repetitions.Select(r => (IReadOnlyList<string>)
                 [
-                    r.GetProperty("warmup").GetBoolean() ? $"warm-up {r.GetProperty("index").GetInt32()}" : r.GetProperty("index").GetInt32().ToString(CultureInfo.InvariantCulture),
-                    r.GetProperty("attempt").GetInt32().ToString(CultureInfo.InvariantCulture),
-                    r.GetProperty("status").GetString()!,
-                    BenchFormat.Text(r.GetProperty("reason")),
-                    r.GetProperty("exitCode").ValueKind == JsonValueKind.Number ? r.GetProperty("exitCode").GetInt32().ToString(CultureInfo.InvariantCulture) : "-",
-                    r.GetProperty("durationMs").ValueKind == JsonValueKind.Number ? (r.GetProperty("durationMs").GetDouble() / 1000).ToString("F1", CultureInfo.InvariantCulture) : "-",
-                    r.GetProperty("containerId").ValueKind == JsonValueKind.String ? r.GetProperty("containerId").GetString()![..Math.Min(12, r.GetProperty("containerId").GetString()!.Length)] : "-",
-                    string.Join(" ", r.GetProperty("values").EnumerateArray().Select(v => $"{v.GetProperty("metric").GetString()}={BenchFormat.Number(v.GetProperty("value"))}")),
+                    Label(r),
+                    r.Attempt.ToString(CultureInfo.InvariantCulture),
+                    r.Status.ToWire(),
+                    BenchFormat.Text(r.Reason),
+                    r.ExitCode is { } exit ? exit.ToString(CultureInfo.InvariantCulture) : "-",
+                    r.DurationMs is { } ms ? (ms / 1000).ToString("F1", CultureInfo.InvariantCulture) : "-",
+                    r.ContainerId is { } container ? container[..Math.Min(12, container.Length)] : "-",
+                    string.Join(" ", r.Values.Select(v => $"{v.Metric}={BenchFormat.Number(v.Value)}")),
                 ]));
             PrintContainerMetrics(host);
-            var results = host.GetProperty("results").EnumerateArray().ToList();
-            if (results.Count > 0)
+            if (host.Results.Count > 0)
             {
                 Console.WriteLine();
                 TableWriter.Write(
                     ["METRIC", "UNIT", .. BenchFormat.StatsHeaders],
-                    results.Select(r => (IReadOnlyList<string>)[r.GetProperty("metric").GetString()!, r.GetProperty("unit").GetString()!, .. BenchFormat.Stats(r)]));
+                    host.Results.Select(r => (IReadOnlyList<string>)[r.Metric, r.Unit, .. BenchFormat.Stats(r)]));
             }
         }
     }
 
     // Each attempt's container as the minion sampled it (containerMetrics in the API; null when nothing was stored).
-    private static void PrintContainerMetrics(JsonElement host)
+    private static void PrintContainerMetrics(BenchmarkHostReport host)
     {
-        var sampled = host.GetProperty("repetitions").EnumerateArray()
-            .Where(r => r.TryGetProperty("containerMetrics", out var m) && m.ValueKind == JsonValueKind.Object)
-            .ToList();
+        var sampled = host.Repetitions.Where(r => r.ContainerMetrics is not null).ToList();
         if (sampled.Count == 0)
         {
             return;
@@ -75,20 +71,22 @@ internal static class BenchShowCommand
             ["REPETITION", "SAMPLES", "INTERVAL", "CPU-SECONDS", "MEAN-CORES", "PEAK-MEMORY", "IO-READ", "IO-WRITE", "NET-RX", "NET-TX"],
             sampled.Select(r =>
             {
-                var m = r.GetProperty("containerMetrics");
+                var m = r.ContainerMetrics!;
                 return (IReadOnlyList<string>)
                 [
-                    r.GetProperty("warmup").GetBoolean() ? $"warm-up {r.GetProperty("index").GetInt32()}" : r.GetProperty("index").GetInt32().ToString(CultureInfo.InvariantCulture),
-                    m.GetProperty("samples").GetInt32().ToString(CultureInfo.InvariantCulture),
-                    m.GetProperty("meanIntervalMs").ValueKind == JsonValueKind.Number ? $"{m.GetProperty("meanIntervalMs").GetDouble().ToString("F0", CultureInfo.InvariantCulture)}ms" : "-",
-                    BenchFormat.Number(m.GetProperty("cpuSeconds")),
-                    BenchFormat.Number(m.GetProperty("meanCpuCores")),
-                    BenchFormat.Bytes(m.GetProperty("peakMemoryBytes")),
-                    BenchFormat.Bytes(m.GetProperty("ioReadBytes")),
-                    BenchFormat.Bytes(m.GetProperty("ioWriteBytes")),
-                    BenchFormat.Bytes(m.GetProperty("netReceiveBytes")),
-                    BenchFormat.Bytes(m.GetProperty("netTransmitBytes")),
+                    Label(r),
+                    m.Samples.ToString(CultureInfo.InvariantCulture),
+                    m.MeanIntervalMs is { } interval ? $"{interval.ToString("F0", CultureInfo.InvariantCulture)}ms" : "-",
+                    BenchFormat.Number(m.CpuSeconds),
+                    BenchFormat.Number(m.MeanCpuCores),
+                    BenchFormat.Bytes(m.PeakMemoryBytes),
+                    BenchFormat.Bytes(m.IoReadBytes),
+                    BenchFormat.Bytes(m.IoWriteBytes),
+                    BenchFormat.Bytes(m.NetReceiveBytes),
+                    BenchFormat.Bytes(m.NetTransmitBytes),
                 ];
             }));
     }
+
+    private static string Label(BenchmarkAttempt r) => r.Warmup ? $"warm-up {r.Index}" : r.Index.ToString(CultureInfo.InvariantCulture);
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using EventReactor.Cli.Client;
 using EventReactor.Contracts;
+using EventReactor.Contracts.Api;
 
 namespace EventReactor.Cli.Commands;
 
@@ -35,8 +36,8 @@ internal static class EventCommands
 
             return await WithClientAsync(parse.GetValue(server)!, async client =>
             {
-                var answer = await client.PostAsync("api/events", new { tag = parse.GetValue(tag), data }, cancellationToken);
-                Console.WriteLine(answer.GetProperty("id").GetString());
+                var answer = await client.PublishAsync(new PublishEventRequest(parse.GetValue(tag)!, data), cancellationToken);
+                Console.WriteLine(answer.Id);
                 return CliApplication.Ok;
             });
         });
@@ -71,12 +72,10 @@ internal static class EventCommands
             var result = await WithClientAsync(parse.GetValue(server)!, async client =>
             {
                 var filter = parse.GetValue(tag);
-                var path = filter is null ? "api/events/stream" : $"api/events/stream?tag={Uri.EscapeDataString(filter)}";
                 try
                 {
-                    using var response = await client.OpenStreamAsync(path, deadline.Token);
-                    await Console.Error.WriteLineAsync($"watching {filter ?? "all events"} on {client.Server}");
-                    await foreach (var data in ServerSentEvents.ReadDataAsync(await response.Content.ReadAsStreamAsync(deadline.Token), deadline.Token))
+                    var events = client.WatchAsync(filter, () => Console.Error.WriteLineAsync($"watching {filter ?? "all events"} on {client.Server}"), deadline.Token);
+                    await foreach (var data in events)
                     {
                         Print(data, parse.GetValue(json));
                         if (++seen == wanted)

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using EventReactor.Cli.Client;
+using EventReactor.Contracts.Api;
 
 namespace EventReactor.Cli.Commands;
 
@@ -13,18 +13,18 @@ internal static class PoolCommands
         var json = new Option<bool>("--json") { Description = "As JSON" };
         var server = CommonOptions.Server();
         var command = new Command("pools", "List pools with their members, or change them") { json, server, CreateScale(), CreateMembership(add: true), CreateMembership(add: false) };
-        command.SetAction((parse, cancellationToken) => StateCommands.RunAsync(parse.GetValue(server)!, "api/pools", parse.GetValue(json), pools =>
+        command.SetAction((parse, cancellationToken) => StateCommands.RunAsync(parse.GetValue(server)!, (client, token) => client.PoolsAsync(token), parse.GetValue(json), pools =>
             TableWriter.Write(
                 ["POOL", "PROVIDER", "SIZE", "MEMBERS", "SELECT"],
-                pools.EnumerateArray().Select(p => (IReadOnlyList<string>)
+                pools.Select(p => (IReadOnlyList<string>)
                 [
-                    p.GetProperty("name").GetString()!,
-                    p.GetProperty("provider").GetString() ?? "-",
-                    p.GetProperty("desired").ValueKind == JsonValueKind.Number
-                        ? $"{Present(p)}/{p.GetProperty("desired").GetInt32()} ({p.GetProperty("min").GetInt32()}..{p.GetProperty("max").GetInt32()})"
+                    p.Name,
+                    p.Provider ?? "-",
+                    p.Desired is { } desired
+                        ? $"{Present(p)}/{desired} ({p.Min}..{p.Max})"
                         : Present(p).ToString(CultureInfo.InvariantCulture),
-                    string.Join(",", p.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("minion").GetString())) is { Length: > 0 } members ? members : "-",
-                    p.GetProperty("select").GetString() ?? "-",
+                    p.Members.Count > 0 ? string.Join(",", p.Members.Select(m => m.Minion)) : "-",
+                    p.Select ?? "-",
                 ])), cancellationToken));
         return command;
     }
@@ -44,7 +44,7 @@ internal static class PoolCommands
             using var client = new ReactorClient(parse.GetValue(server)!);
             try
             {
-                await client.PostAsync($"api/pools/{Uri.EscapeDataString(pool)}/scale", new { size = target }, cancellationToken);
+                await client.ScalePoolAsync(pool, target, cancellationToken);
                 Console.WriteLine($"pool {pool}: desired size {target}");
                 return parse.GetValue(wait) ? await WaitAsync(client, pool, target, TimeSpan.FromSeconds(parse.GetValue(timeout)), cancellationToken) : CliApplication.Ok;
             }
@@ -65,15 +65,21 @@ internal static class PoolCommands
         var command = new Command(add ? "add" : "remove", add ? "Add a minion to a pool explicitly" : "Remove a minion that was added explicitly") { name, minion, server };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var pool = Uri.EscapeDataString(parse.GetValue(name)!);
+            var pool = parse.GetValue(name)!;
             var id = parse.GetValue(minion)!;
             using var client = new ReactorClient(parse.GetValue(server)!);
             try
             {
-                _ = add
-                    ? await client.PostAsync($"api/pools/{pool}/members", new { minion = id }, cancellationToken)
-                    : await client.DeleteAsync($"api/pools/{pool}/members/{Uri.EscapeDataString(id)}", cancellationToken);
-                Console.WriteLine(add ? $"added {id} to pool {parse.GetValue(name)}" : $"removed {id} from pool {parse.GetValue(name)}");
+                if (add)
+                {
+                    await client.AddPoolMemberAsync(pool, id, cancellationToken);
+                }
+                else
+                {
+                    await client.RemovePoolMemberAsync(pool, id, cancellationToken);
+                }
+
+                Console.WriteLine(add ? $"added {id} to pool {pool}" : $"removed {id} from pool {pool}");
                 return CliApplication.Ok;
             }
             catch (ReactorClientException ex)
@@ -92,7 +98,7 @@ internal static class PoolCommands
         var last = -1;
         while (true)
         {
-            var view = await client.GetAsync($"api/pools/{Uri.EscapeDataString(pool)}", cancellationToken);
+            var view = await client.PoolAsync(pool, cancellationToken);
             var present = Present(view);
             if (present != last)
             {
@@ -115,5 +121,5 @@ internal static class PoolCommands
         }
     }
 
-    private static int Present(JsonElement pool) => pool.GetProperty("members").EnumerateArray().Count(m => m.GetProperty("present").GetBoolean());
+    private static int Present(PoolView pool) => pool.Members.Count(m => m.Present);
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using EventReactor.Cli.Client;
 using EventReactor.Contracts;
+using EventReactor.Contracts.Api;
 using EventReactor.Core.Evaluation;
 using EventReactor.Core.Expressions;
 using EventReactor.Core.Rules;
@@ -13,7 +14,6 @@ namespace EventReactor.Cli.Commands;
 /// <summary><c>eventreactor rules check|test|explain|schema</c>: what operators use while editing rules.</summary>
 internal static class RulesCommands
 {
-    private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static Command Create() => new("rules", "Check, dry-run and explain rules")
     {
@@ -77,7 +77,7 @@ internal static class RulesCommands
             var verdicts = new RuleEvaluator(new ReactorOptions().MaxDepth, OpenThrottleGate.Instance).Evaluate(result.RuleSet!, envelope);
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(ToJson(envelope, verdicts), Indented));
+                Console.WriteLine(JsonSerializer.Serialize(ToJson(envelope, verdicts), StateCommands.Indented));
             }
             else
             {
@@ -101,22 +101,22 @@ internal static class RulesCommands
             try
             {
                 var id = parse.GetValue(eventId)!;
-                var answer = await client.GetAsync($"api/audit?event={Uri.EscapeDataString(id)}", cancellationToken);
+                var answer = await client.AuditAsync(id, cancellationToken);
                 if (parse.GetValue(json))
                 {
-                    Console.WriteLine(JsonSerializer.Serialize(answer, Indented));
+                    Console.WriteLine(JsonSerializer.Serialize(answer, StateCommands.Indented));
                     return CliApplication.Ok;
                 }
 
-                var evaluations = answer.GetProperty("evaluations");
-                if (evaluations.GetArrayLength() == 0)
+                var evaluations = answer.Evaluations;
+                if (evaluations.Count == 0)
                 {
                     Console.WriteLine($"no rule evaluated event {id}: no rule's tag matched it, or the reactor has not seen it");
                     return CliApplication.Failure;
                 }
 
-                Console.WriteLine($"event {id} ({evaluations[0].GetProperty("eventTag").GetString()})");
-                foreach (var record in evaluations.EnumerateArray())
+                Console.WriteLine($"event {id} ({evaluations[0].EventTag})");
+                foreach (var record in evaluations)
                 {
                     PrintAudit(record);
                 }
@@ -184,23 +184,20 @@ internal static class RulesCommands
         {
             name = v.Rule.Name,
             location = v.Rule.Location.ToString(),
-            outcome = v.Outcome == RuleOutcome.Acted ? "acts" : v.Outcome.ToName(),
+            outcome = v.Outcome == RuleOutcome.Acted ? "acts" : v.Outcome.ToWire(),
             detail = v.Detail,
         }),
     };
 
-    private static void PrintAudit(JsonElement record)
+    private static void PrintAudit(AuditRecord record)
     {
-        var outcome = record.GetProperty("outcome").GetString();
-        var detail = record.TryGetProperty("detail", out var text) && text.ValueKind == JsonValueKind.String ? $": {text.GetString()}" : string.Empty;
-        Console.WriteLine($"  {record.GetProperty("rule").GetString()}  ({record.GetProperty("location").GetString()})  {outcome}{detail}");
-        foreach (var action in record.GetProperty("actions").EnumerateArray())
+        var detail = record.Detail is { } text ? $": {text}" : string.Empty;
+        Console.WriteLine($"  {record.Rule}  ({record.Location})  {record.Outcome.ToWire()}{detail}");
+        foreach (var action in record.Actions)
         {
-            var status = action.GetProperty("status").GetString();
-            var result = action.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String ? error.GetString()
-                : action.TryGetProperty("result", out var summary) && summary.ValueKind == JsonValueKind.String ? summary.GetString() : string.Empty;
-            Console.WriteLine($"    {action.GetProperty("action").GetString()} {status} after {action.GetProperty("attempts").GetInt32()} attempt(s): {result}");
-            if (action.TryGetProperty("arguments", out var arguments) && arguments.ValueKind == JsonValueKind.Object)
+            var result = action.Error ?? action.Result ?? string.Empty;
+            Console.WriteLine($"    {action.Action} {action.Status.ToWire()} after {action.Attempts} attempt(s): {result}");
+            if (action.Arguments is { ValueKind: JsonValueKind.Object } arguments)
             {
                 Console.WriteLine($"      arguments {arguments.GetRawText()}");
             }

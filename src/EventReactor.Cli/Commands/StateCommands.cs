@@ -2,31 +2,26 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using EventReactor.Cli.Client;
+using EventReactor.Contracts.Api;
+using EventReactor.Reactor.Benchmarks;
 
 namespace EventReactor.Cli.Commands;
 
 /// <summary><c>eventreactor minions</c>, <c>jobs</c> and <c>job show</c>: what a running reactor knows.</summary>
 internal static class StateCommands
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    /// <summary>How <c>--json</c> prints an answer: the API's own JSON, indented.</summary>
+    public static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static Command CreateMinions()
     {
         var json = new Option<bool>("--json") { Description = "As JSON" };
         var server = CommonOptions.Server();
         var command = new Command("minions", "List minions: presence, last seen, pools, CPU, GPUs") { json, server };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(server)!, "api/minions", parse.GetValue(json), minions =>
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(server)!, (client, token) => client.MinionsAsync(token), parse.GetValue(json), minions =>
             TableWriter.Write(
                 ["ID", "PRESENT", "LAST SEEN", "POOLS", "CPU", "GPUS"],
-                minions.EnumerateArray().Select(m => (IReadOnlyList<string>)
-                [
-                    m.GetProperty("id").GetString()!,
-                    m.GetProperty("present").GetBoolean() ? "yes" : "lost",
-                    Time(m.GetProperty("lastSeen")),
-                    m.TryGetProperty("pools", out var pools) && pools.GetArrayLength() > 0 ? string.Join(",", pools.EnumerateArray().Select(p => p.GetString())) : "-",
-                    Grain(m, "cpu", "model"),
-                    Gpus(m),
-                ])), cancellationToken));
+                minions.Select(Row)), cancellationToken));
         return command;
     }
 
@@ -35,24 +30,21 @@ internal static class StateCommands
         var json = new Option<bool>("--json") { Description = "As JSON" };
         var server = CommonOptions.Server();
         var command = new Command("status", "Summarise a running reactor: uptime, rules, minions, outstanding jobs, recent failures") { json, server };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(server)!, "api/status", parse.GetValue(json), status =>
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(server)!, (client, token) => client.StatusAsync(token), parse.GetValue(json), status =>
         {
-            var rules = status.GetProperty("rules");
-            var minions = status.GetProperty("minions");
-            Console.WriteLine($"up {TimeSpan.FromSeconds(status.GetProperty("uptimeSeconds").GetDouble())} since {Time(status.GetProperty("startedAt"))}");
-            Console.WriteLine($"rules     {rules.GetProperty("count").GetInt32()} in force from {rules.GetProperty("files").GetArrayLength()} files{(rules.GetProperty("lastEditRefused").GetBoolean() ? "; the last edit was REFUSED:" : string.Empty)}");
-            foreach (var error in rules.GetProperty("errors").EnumerateArray())
+            Console.WriteLine($"up {TimeSpan.FromSeconds(status.UptimeSeconds)} since {Time(status.StartedAt)}");
+            Console.WriteLine($"rules     {status.Rules.Count} in force from {status.Rules.Files.Count} files{(status.Rules.LastEditRefused ? "; the last edit was REFUSED:" : string.Empty)}");
+            foreach (var error in status.Rules.Errors)
             {
-                Console.WriteLine($"          {error.GetString()}");
+                Console.WriteLine($"          {error}");
             }
 
-            Console.WriteLine($"minions   {minions.GetProperty("present").GetInt32()} present, {minions.GetProperty("lost").GetInt32()} lost");
-            Console.WriteLine($"jobs      {status.GetProperty("outstandingJobs").GetInt32()} outstanding");
-            var failures = status.GetProperty("recentFailures");
-            Console.WriteLine($"failures  {failures.GetArrayLength()} recent");
-            foreach (var failure in failures.EnumerateArray())
+            Console.WriteLine($"minions   {status.Minions.Present} present, {status.Minions.Lost} lost");
+            Console.WriteLine($"jobs      {status.OutstandingJobs} outstanding");
+            Console.WriteLine($"failures  {status.RecentFailures.Count} recent");
+            foreach (var failure in status.RecentFailures)
             {
-                Console.WriteLine($"          {Time(failure.GetProperty("at"))}  {failure.GetProperty("rule").GetString()}  {failure.GetProperty("outcome").GetString()}  event {failure.GetProperty("eventId").GetString()}");
+                Console.WriteLine($"          {Time(failure.At)}  {failure.Rule}  {failure.Outcome.ToWire()}  event {failure.EventId}");
             }
         }, cancellationToken));
         return command;
@@ -63,16 +55,16 @@ internal static class StateCommands
         var json = new Option<bool>("--json") { Description = "As JSON" };
         var server = CommonOptions.Server();
         var command = new Command("jobs", "List recent jobs and how many minions returned") { json, server };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(server)!, "api/jobs", parse.GetValue(json), jobs =>
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(server)!, (client, token) => client.JobsAsync(token), parse.GetValue(json), jobs =>
             TableWriter.Write(
                 ["JID", "FUNCTION", "TARGET", "RETURNED", "FAILED"],
-                jobs.EnumerateArray().Select(j => (IReadOnlyList<string>)
+                jobs.Select(j => (IReadOnlyList<string>)
                 [
-                    j.GetProperty("jid").GetString()!,
-                    j.GetProperty("function").GetString()!,
-                    j.GetProperty("target").GetString()!,
-                    $"{j.GetProperty("returns").GetArrayLength()}/{j.GetProperty("minions").GetArrayLength()}",
-                    j.GetProperty("returns").EnumerateArray().Count(r => !r.GetProperty("success").GetBoolean()).ToString(CultureInfo.InvariantCulture),
+                    j.Jid,
+                    j.Function,
+                    j.Target,
+                    $"{j.Returns.Count}/{j.Minions.Count}",
+                    j.Returns.Count(r => !r.Success).ToString(CultureInfo.InvariantCulture),
                 ])), cancellationToken));
         return command;
     }
@@ -83,12 +75,12 @@ internal static class StateCommands
         var json = new Option<bool>("--json") { Description = "As JSON" };
         var server = CommonOptions.Server();
         var show = new Command("show", "One job with every minion's return") { jid, json, server };
-        show.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(server)!, $"api/jobs/{Uri.EscapeDataString(parse.GetValue(jid)!)}", parse.GetValue(json), job =>
+        show.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(server)!, (client, token) => client.JobAsync(parse.GetValue(jid)!, token), parse.GetValue(json), job =>
         {
-            Console.WriteLine($"job {job.GetProperty("jid").GetString()}: {job.GetProperty("function").GetString()} on {job.GetProperty("target").GetString()} ({job.GetProperty("targetType").GetString()})");
-            Console.WriteLine($"  arguments {job.GetProperty("arguments").GetRawText()}");
-            var returned = job.GetProperty("returns").EnumerateArray().ToDictionary(r => r.GetProperty("minion").GetString()!);
-            foreach (var minion in job.GetProperty("minions").EnumerateArray().Select(m => m.GetString()!))
+            Console.WriteLine($"job {job.Jid}: {job.Function} on {job.Target} ({job.TargetType})");
+            Console.WriteLine($"  arguments {job.Arguments.GetRawText()}");
+            var returned = job.Returns.ToDictionary(r => r.Minion);
+            foreach (var minion in job.Minions)
             {
                 if (!returned.TryGetValue(minion, out var answer))
                 {
@@ -96,9 +88,9 @@ internal static class StateCommands
                     continue;
                 }
 
-                var error = answer.TryGetProperty("error", out var text) && text.ValueKind == JsonValueKind.String ? $" error: {text.GetString()}" : string.Empty;
-                Console.WriteLine($"  {minion}: {(answer.GetProperty("success").GetBoolean() ? "ok" : "FAILED")} retcode {answer.GetProperty("retCode").GetInt32()} in {answer.GetProperty("durationMs").GetDouble():F0} ms{error}");
-                if (answer.TryGetProperty("return", out var value) && value.ValueKind != JsonValueKind.Null)
+                var error = answer.Error is { } text ? $" error: {text}" : string.Empty;
+                Console.WriteLine($"  {minion}: {(answer.Success ? "ok" : "FAILED")} retcode {answer.RetCode} in {answer.DurationMs:F0} ms{error}");
+                if (answer.Return is { ValueKind: not JsonValueKind.Null } value)
                 {
                     Console.WriteLine($"    {value.GetRawText()}");
                 }
@@ -107,12 +99,13 @@ internal static class StateCommands
         return new Command("job", "Inspect one job") { show };
     }
 
-    internal static async Task<int> RunAsync(string server, string path, bool json, Action<JsonElement> print, CancellationToken cancellationToken)
+    /// <summary>Asks the reactor, then prints the answer with <paramref name="print"/>, or as JSON with <c>--json</c>; exits 1 on a failed request.</summary>
+    internal static async Task<int> RunAsync<T>(string server, Func<ReactorClient, CancellationToken, Task<T>> ask, bool json, Action<T> print, CancellationToken cancellationToken)
     {
         using var client = new ReactorClient(server);
         try
         {
-            var answer = await client.GetAsync(path, cancellationToken);
+            var answer = await ask(client, cancellationToken);
             if (json)
             {
                 Console.WriteLine(JsonSerializer.Serialize(answer, Indented));
@@ -131,18 +124,19 @@ internal static class StateCommands
         }
     }
 
-    private static string Time(JsonElement value) => value.GetDateTimeOffset().ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    private static IReadOnlyList<string> Row(MinionView minion)
+    {
+        var grains = GrainsSnapshot.From(minion.Grains);
+        return
+        [
+            minion.Id,
+            minion.Present ? "yes" : "lost",
+            Time(minion.LastSeen),
+            minion.Pools.Count > 0 ? string.Join(",", minion.Pools) : "-",
+            grains.CpuModel ?? "-",
+            grains.GpuModels.Count > 0 ? string.Join(", ", grains.GpuModels.GroupBy(g => g).Select(g => $"{g.Count()}x {g.Key}")) : "-",
+        ];
+    }
 
-    private static string Grain(JsonElement minion, string section, string field) =>
-        minion.TryGetProperty("grains", out var grains) && grains.ValueKind == JsonValueKind.Object
-        && grains.TryGetProperty(section, out var part) && part.ValueKind == JsonValueKind.Object
-        && part.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()!
-            : "-";
-
-    private static string Gpus(JsonElement minion) =>
-        minion.TryGetProperty("grains", out var grains) && grains.ValueKind == JsonValueKind.Object
-        && grains.TryGetProperty("gpus", out var gpus) && gpus.ValueKind == JsonValueKind.Array && gpus.GetArrayLength() > 0
-            ? string.Join(", ", gpus.EnumerateArray().GroupBy(g => g.TryGetProperty("model", out var m) ? m.GetString() : "?").Select(g => $"{g.Count()}x {g.Key}"))
-            : "-";
+    private static string Time(DateTimeOffset value) => value.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using EventReactor.Contracts;
+using EventReactor.Contracts.Api;
 using EventReactor.Core.Expressions;
 using EventReactor.Core.Rules;
 

@@ -1,3 +1,4 @@
+using EventReactor.Contracts.Api;
 using EventReactor.Core.Rules;
 
 namespace EventReactor.Core.Evaluation;

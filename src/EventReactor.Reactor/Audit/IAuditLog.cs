@@ -1,3 +1,5 @@
+using EventReactor.Contracts.Api;
+
 namespace EventReactor.Reactor.Audit;
 
 /// <summary>Where rule evaluations are recorded; recording never blocks event handling.</summary>

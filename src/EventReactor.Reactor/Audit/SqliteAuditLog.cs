@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using EventReactor.Contracts.Api;
 using EventReactor.Reactor.State;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
@@ -29,7 +30,7 @@ internal sealed class SqliteAuditLog(ReactorDatabase database) : BackgroundServi
     }
 
     public async Task<IReadOnlyList<AuditRecord>> RecentProblemsAsync(int limit, CancellationToken cancellationToken) =>
-        await QueryAsync("WHERE outcome IN ('failed', 'condition-error') ORDER BY id DESC LIMIT $limit", ("$limit", limit), cancellationToken);
+        await QueryAsync($"WHERE outcome IN ('{RuleOutcome.Failed.ToWire()}', '{RuleOutcome.ConditionError.ToWire()}') ORDER BY id DESC LIMIT $limit", ("$limit", limit), cancellationToken);
 
     private async Task<IReadOnlyList<AuditRecord>> QueryAsync(string where, (string Name, object Value) parameter, CancellationToken cancellationToken)
     {
@@ -46,7 +47,7 @@ internal sealed class SqliteAuditLog(ReactorDatabase database) : BackgroundServi
                 reader.GetString(1),
                 reader.GetString(2),
                 reader.GetString(3),
-                reader.GetString(4),
+                WireNames.Parse<RuleOutcome>(reader.GetString(4)),
                 reader.IsDBNull(5) ? null : reader.GetString(5),
                 JsonSerializer.Deserialize<List<ActionAudit>>(reader.GetString(6), Json) ?? [],
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
@@ -120,7 +121,7 @@ internal sealed class SqliteAuditLog(ReactorDatabase database) : BackgroundServi
                     parameters[1].Value = record.EventTag;
                     parameters[2].Value = record.Rule;
                     parameters[3].Value = record.Location;
-                    parameters[4].Value = record.Outcome;
+                    parameters[4].Value = record.Outcome.ToWire();
                     parameters[5].Value = (object?)record.Detail ?? DBNull.Value;
                     parameters[6].Value = JsonSerializer.Serialize(record.Actions, Json);
                     parameters[7].Value = record.At.ToUnixTimeMilliseconds();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EventReactor.Contracts;
+using EventReactor.Contracts.Api;
 using EventReactor.Contracts.Benchmarks;
 
 namespace EventReactor.Reactor.Benchmarks;
@@ -30,7 +31,7 @@ internal static class BenchmarkEvents
         warmup ? run.Policy.Warmup : run.Policy.Max,
         reason));
 
-    public static JsonElement Finished(BenchmarkRun run, string status, string? reason, DateTimeOffset? startedAt, DateTimeOffset endedAt, IReadOnlyList<HostMetricResult> results, IReadOnlyDictionary<string, GrainsSnapshot> grains) =>
+    public static JsonElement Finished(BenchmarkRun run, BenchmarkStatus status, string? reason, DateTimeOffset? startedAt, DateTimeOffset endedAt, IReadOnlyList<HostMetricResult> results, IReadOnlyDictionary<string, GrainsSnapshot> grains) =>
         EventData.ToElement(new BenchmarkRunFinished(
             run.Id,
             run.Suite,

@@ -1,3 +1,4 @@
+using EventReactor.Contracts.Api;
 using EventReactor.Core.Benchmarks;
 
 namespace EventReactor.Reactor.Benchmarks;
@@ -14,7 +15,7 @@ public sealed record BenchmarkRepetition(
     int Attempt,
     string? Jid,
     string? ContainerId,
-    string Status,
+    BenchmarkStatus Status,
     string? Reason,
     int? ExitCode,
     DateTimeOffset StartedAt,

@@ -1,3 +1,4 @@
+using EventReactor.Contracts.Api;
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using EventReactor.Contracts;
@@ -193,7 +194,7 @@ internal sealed partial class BenchmarkRunner(
         var data = BenchmarkEvents.Finished(run, status, reason, startedAt, endedAt, results, grains);
         var tag = BenchmarkTags.Finished(run.Id, failed);
         await PublishAsync(cause?.CreateCaused(tag, ReactorTags.Source, data) ?? EventEnvelope.Create(tag, ReactorTags.Source, data), cancellationToken);
-        LogFinished(logger, run.Id, run.Suite, status, reason ?? "-");
+        LogFinished(logger, run.Id, run.Suite, status.ToWire(), reason ?? "-");
     }
 
     private async Task PublishAsync(EventEnvelope envelope, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using EventReactor.Contracts.Api;
 using System.Globalization;
 using System.Security.Cryptography;
 using EventReactor.Contracts;

@@ -1,3 +1,4 @@
+using EventReactor.Contracts.Api;
 using System.Text.Json;
 using EventReactor.Core.Benchmarks;
 using EventReactor.Reactor.State;
@@ -16,13 +17,13 @@ internal sealed class BenchmarkStore(ReactorDatabase database)
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             await ExecuteAsync(connection, transaction, $"INSERT INTO bench_runs ({RunColumns}) VALUES ($id, $suite, $status, $reason, $target, $type, $minions, $policy, $definition, $causedBy, $created, NULL, NULL)", cancellationToken,
-                ("$id", run.Id), ("$suite", run.Suite), ("$status", run.Status), ("$reason", run.Reason), ("$target", run.Target), ("$type", run.TargetType),
+                ("$id", run.Id), ("$suite", run.Suite), ("$status", run.Status.ToWire()), ("$reason", run.Reason), ("$target", run.Target), ("$type", run.TargetType),
                 ("$minions", JsonSerializer.Serialize(run.Minions)), ("$policy", JsonSerializer.Serialize(run.Policy, JsonSerializerOptions.Web)),
                 ("$definition", run.Definition), ("$causedBy", run.CausedBy), ("$created", run.CreatedAt.ToUnixTimeMilliseconds()));
             foreach (var host in hosts)
             {
                 await ExecuteAsync(connection, transaction, "INSERT INTO bench_hosts (run, minion, status, reason, cpu_model, gpu_models, instance_type, grains) VALUES ($run, $minion, $status, $reason, $cpu, $gpus, $instance, $grains)", cancellationToken,
-                    ("$run", host.Run), ("$minion", host.Minion), ("$status", host.Status), ("$reason", host.Reason), ("$cpu", host.Grains.CpuModel),
+                    ("$run", host.Run), ("$minion", host.Minion), ("$status", host.Status.ToWire()), ("$reason", host.Reason), ("$cpu", host.Grains.CpuModel),
                     ("$gpus", JsonSerializer.Serialize(host.Grains.GpuModels)), ("$instance", host.Grains.InstanceType), ("$grains", host.Grains.All?.GetRawText()));
             }
 
@@ -30,25 +31,25 @@ internal sealed class BenchmarkStore(ReactorDatabase database)
             return true;
         }, cancellationToken);
 
-    public Task SetRunStatusAsync(string run, string status, string? reason, DateTimeOffset? startedAt, DateTimeOffset? endedAt, CancellationToken cancellationToken) =>
+    public Task SetRunStatusAsync(string run, BenchmarkStatus status, string? reason, DateTimeOffset? startedAt, DateTimeOffset? endedAt, CancellationToken cancellationToken) =>
         WriteAsync("UPDATE bench_runs SET status = $status, reason = $reason, started_at = COALESCE($started, started_at), ended_at = COALESCE($ended, ended_at) WHERE id = $id", cancellationToken,
-            ("$id", run), ("$status", status), ("$reason", reason), ("$started", startedAt?.ToUnixTimeMilliseconds()), ("$ended", endedAt?.ToUnixTimeMilliseconds()));
+            ("$id", run), ("$status", status.ToWire()), ("$reason", reason), ("$started", startedAt?.ToUnixTimeMilliseconds()), ("$ended", endedAt?.ToUnixTimeMilliseconds()));
 
-    public Task SetHostStatusAsync(string run, string minion, string status, string? reason, CancellationToken cancellationToken, bool onlyUnfinished = false) =>
-        WriteAsync($"UPDATE bench_hosts SET status = $status, reason = $reason WHERE run = $run AND minion = $minion{(onlyUnfinished ? $" AND status IN ('{BenchmarkStatus.Pending}', '{BenchmarkStatus.Running}')" : string.Empty)}", cancellationToken,
-            ("$run", run), ("$minion", minion), ("$status", status), ("$reason", reason));
+    public Task SetHostStatusAsync(string run, string minion, BenchmarkStatus status, string? reason, CancellationToken cancellationToken, bool onlyUnfinished = false) =>
+        WriteAsync($"UPDATE bench_hosts SET status = $status, reason = $reason WHERE run = $run AND minion = $minion{(onlyUnfinished ? $" AND status IN ('{BenchmarkStatus.Pending.ToWire()}', '{BenchmarkStatus.Running.ToWire()}')" : string.Empty)}", cancellationToken,
+            ("$run", run), ("$minion", minion), ("$status", status.ToWire()), ("$reason", reason));
 
     /// <summary>Inserts or replaces the attempt's row: it is written when the attempt starts and again when it ends.</summary>
     public Task SaveRepetitionAsync(BenchmarkRepetition repetition, CancellationToken cancellationToken) =>
         WriteAsync($"INSERT OR REPLACE INTO bench_repetitions ({RepetitionColumns}) VALUES ($run, $minion, $warmup, $idx, $attempt, $jid, $container, $status, $reason, $exit, $started, $ended, $values)", cancellationToken,
             ("$run", repetition.Run), ("$minion", repetition.Minion), ("$warmup", repetition.Warmup ? 1 : 0), ("$idx", repetition.Index), ("$attempt", repetition.Attempt),
-            ("$jid", repetition.Jid), ("$container", repetition.ContainerId), ("$status", repetition.Status), ("$reason", repetition.Reason), ("$exit", repetition.ExitCode),
+            ("$jid", repetition.Jid), ("$container", repetition.ContainerId), ("$status", repetition.Status.ToWire()), ("$reason", repetition.Reason), ("$exit", repetition.ExitCode),
             ("$started", repetition.StartedAt.ToUnixTimeMilliseconds()), ("$ended", repetition.EndedAt?.ToUnixTimeMilliseconds()),
             ("$values", JsonSerializer.Serialize(repetition.Values, JsonSerializerOptions.Web)));
 
     /// <summary>Attempts still marked running when their run ended (a stop, a crash) end with the run's reason.</summary>
     public Task FailRunningRepetitionsAsync(string run, string reason, DateTimeOffset endedAt, CancellationToken cancellationToken) =>
-        WriteAsync($"UPDATE bench_repetitions SET status = '{BenchmarkStatus.Failed}', reason = $reason, ended_at = $ended WHERE run = $run AND status = '{BenchmarkStatus.Running}'", cancellationToken,
+        WriteAsync($"UPDATE bench_repetitions SET status = '{BenchmarkStatus.Failed.ToWire()}', reason = $reason, ended_at = $ended WHERE run = $run AND status = '{BenchmarkStatus.Running.ToWire()}'", cancellationToken,
             ("$run", run), ("$reason", reason), ("$ended", endedAt.ToUnixTimeMilliseconds()));
 
     /// <summary>Records the container of a job as soon as the engine reports it started, before the job returns.</summary>
@@ -81,7 +82,7 @@ internal sealed class BenchmarkStore(ReactorDatabase database)
     public async Task<IReadOnlyList<BenchmarkRun>> ListUnfinishedAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await ReadAsync(connection, $"SELECT {RunColumns} FROM bench_runs WHERE status IN ('{BenchmarkStatus.Pending}', '{BenchmarkStatus.Running}')", ReadRun, cancellationToken);
+        return await ReadAsync(connection, $"SELECT {RunColumns} FROM bench_runs WHERE status IN ('{BenchmarkStatus.Pending.ToWire()}', '{BenchmarkStatus.Running.ToWire()}')", ReadRun, cancellationToken);
     }
 
     public async Task<BenchmarkRunDetail?> FindAsync(string id, CancellationToken cancellationToken)
@@ -122,7 +123,7 @@ internal sealed class BenchmarkStore(ReactorDatabase database)
     private static BenchmarkRun ReadRun(SqliteDataReader reader) => new(
         reader.GetString(0),
         reader.GetString(1),
-        reader.GetString(2),
+        WireNames.Parse<BenchmarkStatus>(reader.GetString(2)),
         reader.IsDBNull(3) ? null : reader.GetString(3),
         reader.GetString(4),
         reader.GetString(5),
@@ -137,7 +138,7 @@ internal sealed class BenchmarkStore(ReactorDatabase database)
     private static BenchmarkHost ReadHost(SqliteDataReader reader) => new(
         reader.GetString(0),
         reader.GetString(1),
-        reader.GetString(2),
+        WireNames.Parse<BenchmarkStatus>(reader.GetString(2)),
         reader.IsDBNull(3) ? null : reader.GetString(3),
         new GrainsSnapshot(
             reader.IsDBNull(4) ? null : reader.GetString(4),
@@ -153,7 +154,7 @@ internal sealed class BenchmarkStore(ReactorDatabase database)
         reader.GetInt32(4),
         reader.IsDBNull(5) ? null : reader.GetString(5),
         reader.IsDBNull(6) ? null : reader.GetString(6),
-        reader.GetString(7),
+        WireNames.Parse<BenchmarkStatus>(reader.GetString(7)),
         reader.IsDBNull(8) ? null : reader.GetString(8),
         reader.IsDBNull(9) ? null : reader.GetInt32(9),
         DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)),

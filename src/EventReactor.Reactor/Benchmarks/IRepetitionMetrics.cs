@@ -1,3 +1,5 @@
+using EventReactor.Contracts.Api;
+
 namespace EventReactor.Reactor.Benchmarks;
 
 /// <summary>
@@ -6,5 +8,5 @@ namespace EventReactor.Reactor.Benchmarks;
 /// </summary>
 public interface IRepetitionMetrics
 {
-    Task<IReadOnlyDictionary<string, object>> SummariseAsync(IReadOnlyCollection<string> containerIds, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, ContainerMetricsSummary>> SummariseAsync(IReadOnlyCollection<string> containerIds, CancellationToken cancellationToken);
 }

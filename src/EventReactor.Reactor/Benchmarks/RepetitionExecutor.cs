@@ -1,3 +1,4 @@
+using EventReactor.Contracts.Api;
 using System.Collections.Concurrent;
 using System.Globalization;
 using EventReactor.Contracts;

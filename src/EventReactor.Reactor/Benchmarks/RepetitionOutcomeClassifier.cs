@@ -1,5 +1,6 @@
 using EventReactor.Contracts;
 using EventReactor.Contracts.Jobs;
+using EventReactor.Contracts.Api;
 using EventReactor.Core.Benchmarks;
 
 namespace EventReactor.Reactor.Benchmarks;

@@ -1,6 +1,8 @@
+using EventReactor.Contracts.Api;
 using EventReactor.Reactor.Audit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace EventReactor.Reactor.Http;
@@ -10,10 +12,10 @@ internal static class AuditEndpoints
 {
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/audit", async (string? @event, IAuditLog audit, CancellationToken cancellationToken) =>
+        routes.MapGet("/api/audit", async Task<Results<Ok<EventAudit>, ProblemHttpResult>> (string? @event, IAuditLog audit, CancellationToken cancellationToken) =>
             string.IsNullOrWhiteSpace(@event)
-                ? Results.Problem(detail: "give the event id: /api/audit?event=ID", statusCode: StatusCodes.Status400BadRequest, title: "Missing event id")
-                : Results.Ok(new { @event, evaluations = await audit.ForEventAsync(@event, cancellationToken) }))
+                ? TypedResults.Problem(detail: "give the event id: /api/audit?event=ID", statusCode: StatusCodes.Status400BadRequest, title: "Missing event id")
+                : TypedResults.Ok(new EventAudit(@event, await audit.ForEventAsync(@event, cancellationToken))))
             .WithSummary("Every rule evaluated for an event: outcome, reason, actions with rendered arguments and results.");
         return routes;
     }

@@ -1,8 +1,10 @@
 using System.Text.Json;
+using EventReactor.Contracts.Api;
 using EventReactor.Core.Benchmarks;
 using EventReactor.Reactor.Benchmarks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +15,7 @@ internal static class BenchmarkEndpoints
 {
     public static IEndpointRouteBuilder MapBenchmarkEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/bench/runs", async (HttpRequest request, BenchmarkService benchmarks, CancellationToken cancellationToken) =>
+        routes.MapPost("/api/bench/runs", async Task<Results<Accepted<BenchmarkRunSummary>, ProblemHttpResult>> (HttpRequest request, BenchmarkService benchmarks, CancellationToken cancellationToken) =>
         {
             var body = await ReadAsync(request, cancellationToken);
             if (body is not { ValueKind: JsonValueKind.Object } json || Text(json, "suite") is not { Length: > 0 } suite)
@@ -24,7 +26,7 @@ internal static class BenchmarkEndpoints
             try
             {
                 var run = await benchmarks.StartAsync(suite, Text(json, "tgt"), Text(json, "tgt_type"), null, cancellationToken);
-                return Results.Accepted($"/api/bench/runs/{run.Id}", BenchmarkRunView.Summary(run));
+                return TypedResults.Accepted($"/api/bench/runs/{run.Id}", BenchmarkRunView.Summary(run));
             }
             catch (BenchmarkRequestException ex)
             {
@@ -32,17 +34,17 @@ internal static class BenchmarkEndpoints
             }
         }).WithSummary("Start a run of a suite: {suite, tgt?, tgt_type?}; 202 with the run, 400 with the reason (suite problems as file:line:column).");
         routes.MapGet("/api/bench/runs", async (BenchmarkStore store, string? suite, int? limit, CancellationToken cancellationToken) =>
-            Results.Ok((await store.ListRunsAsync(suite, Math.Clamp(limit ?? 50, 1, 1000), cancellationToken)).Select(BenchmarkRunView.Summary)))
+            TypedResults.Ok((await store.ListRunsAsync(suite, Math.Clamp(limit ?? 50, 1, 1000), cancellationToken)).Select(BenchmarkRunView.Summary).ToList()))
             .WithSummary("Recent runs, newest first; ?suite=NAME, ?limit=N (default 50).");
-        routes.MapGet("/api/bench/runs/{id}", async (string id, BenchmarkStore store, IRepetitionMetrics metrics, CancellationToken cancellationToken) =>
+        routes.MapGet("/api/bench/runs/{id}", async Task<Results<Ok<BenchmarkRunReport>, ProblemHttpResult>> (string id, BenchmarkStore store, IRepetitionMetrics metrics, CancellationToken cancellationToken) =>
             await store.FindAsync(id, cancellationToken) is { } detail
-                ? Results.Ok(await BenchmarkRunView.DetailAsync(detail, metrics, cancellationToken))
-                : Results.Problem(detail: $"no benchmark run '{id}'", statusCode: StatusCodes.Status404NotFound, title: "Unknown benchmark run"))
+                ? TypedResults.Ok(await BenchmarkRunView.DetailAsync(detail, metrics, cancellationToken))
+                : TypedResults.Problem(detail: $"no benchmark run '{id}'", statusCode: StatusCodes.Status404NotFound, title: "Unknown benchmark run"))
             .WithSummary("One run: per host its grains, every repetition attempt with status, reason, values and container metrics, and results.");
         routes.MapGet("/api/bench/results", async (BenchmarkResultsQuery query, string? suite, string? by, CancellationToken cancellationToken) =>
-            Results.Ok((await query.CompareAsync(suite, string.IsNullOrWhiteSpace(by) ? null : by, cancellationToken)).Select(c => BenchmarkRunView.Comparison(c, by ?? "minion"))))
+            TypedResults.Ok((await query.CompareAsync(suite, string.IsNullOrWhiteSpace(by) ? null : by, cancellationToken)).Select(c => BenchmarkRunView.Comparison(c, by ?? "minion")).ToList()))
             .WithSummary("Results compared across hardware: per suite, metric and group (?by=GRAIN_PATH such as cpu.model; default the minion).");
-        routes.MapGet("/api/bench/suites", (IOptions<BenchmarkOptions> options) => Results.Ok(BenchmarkSuiteLoader.List(options.Value.Path)))
+        routes.MapGet("/api/bench/suites", (IOptions<BenchmarkOptions> options) => TypedResults.Ok(BenchmarkSuiteLoader.List(options.Value.Path)))
             .WithSummary("The names of the suites in the benchmarks folder.");
         return routes;
     }
@@ -62,5 +64,5 @@ internal static class BenchmarkEndpoints
         }
     }
 
-    private static IResult BadRequest(string detail) => TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Benchmark run refused");
+    private static ProblemHttpResult BadRequest(string detail) => TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Benchmark run refused");
 }

@@ -1,11 +1,14 @@
-using System.Text;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using EventReactor.Contracts;
+using EventReactor.Contracts.Api;
 using EventReactor.Core.Tags;
 using EventReactor.Messaging;
 using EventReactor.Reactor.Streaming;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
@@ -19,11 +22,11 @@ internal static class EventEndpoints
     public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/api/events", PublishAsync).WithSummary("Publish an event: {\"tag\": ..., \"data\": {...}}; 202 with its id.");
-        routes.MapGet("/api/events/stream", StreamAsync).WithSummary("Bus traffic as server-sent events, one CloudEvent per data line; ?tag=GLOB filters.");
+        routes.MapGet("/api/events/stream", Stream).WithSummary("Bus traffic as server-sent events, one CloudEvent per data line; ?tag=GLOB filters.");
         return routes;
     }
 
-    private static async Task<IResult> PublishAsync(HttpRequest request, IEventPublisher publisher, IOptions<BusOptions> bus, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<EventAccepted>, ProblemHttpResult>> PublishAsync(HttpRequest request, IEventPublisher publisher, IOptions<BusOptions> bus, CancellationToken cancellationToken)
     {
         if (request.ContentLength > bus.Value.MaxMessageBytes)
         {
@@ -70,62 +73,85 @@ internal static class EventEndpoints
 
         var envelope = EventEnvelope.Create(tag, "/api", data);
         await publisher.PublishAsync(envelope, cancellationToken);
-        return TypedResults.Accepted((string?)null, new { id = envelope.Id, tag = envelope.Tag });
+        return TypedResults.Accepted((string?)null, new EventAccepted(envelope.Id, envelope.Tag));
     }
 
-    private static async Task StreamAsync(HttpContext context, EventStreamHub hub, string? tag)
-    {
-        var cancellationToken = context.RequestAborted;
-        context.Response.Headers.ContentType = "text/event-stream";
-        context.Response.Headers.CacheControl = "no-cache";
-        using var subscription = hub.Subscribe(string.IsNullOrEmpty(tag) ? null : TagGlob.Parse(tag));
+    private static ServerSentEventsResult<string> Stream(HttpContext context, EventStreamHub hub, string? tag) =>
+        TypedResults.ServerSentEvents(ReadAsync(context.Response, hub, string.IsNullOrEmpty(tag) ? null : tag, context.RequestAborted));
 
-        // The first comment tells the client it is subscribed: events from now on will reach it.
-        await WriteAsync(context.Response, $": subscribed {tag ?? "*"}\n\n", cancellationToken);
-        try
+    // One event per bus message: id is the event's id, data its CloudEvent JSON. SseFormatter writes no comments, so
+    // the two this stream has always sent (": subscribed", ": keep-alive") are written here, between events, while the
+    // formatter waits for the next one.
+    private static async IAsyncEnumerable<SseItem<string>> ReadAsync(HttpResponse response, EventStreamHub hub, string? tag, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Subscribed before the first comment sends the headers: once a client has them, no later event can miss it.
+        using (var subscription = hub.Subscribe(tag is null ? null : TagGlob.Parse(tag)))
         {
+            if (!await TryCommentAsync(response, $"subscribed {tag ?? "*"}", cancellationToken))
+            {
+                yield break;
+            }
+
             while (!cancellationToken.IsCancellationRequested)
             {
-                using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                wait.CancelAfter(KeepAlive);
-                bool ready;
-                try
+                var ready = await WaitAsync(subscription, cancellationToken);
+                if (ready is null)
                 {
-                    ready = await subscription.Reader.WaitToReadAsync(wait.Token);
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    await WriteAsync(context.Response, ": keep-alive\n\n", cancellationToken);
+                    if (!await TryCommentAsync(response, "keep-alive", cancellationToken))
+                    {
+                        yield break;
+                    }
+
                     continue;
                 }
 
-                if (!ready)
+                if (ready == false)
                 {
-                    return;
+                    yield break;
                 }
 
-                var frame = new StringBuilder();
                 while (subscription.Reader.TryRead(out var envelope))
                 {
-                    frame.Append("id: ").Append(envelope.Id).Append('\n')
-                        .Append("data: ").Append(CloudEventJson.Serialize(envelope)).Append("\n\n");
+                    yield return new SseItem<string>(CloudEventJson.Serialize(envelope)) { EventId = envelope.Id };
                 }
-
-                await WriteAsync(context.Response, frame.ToString(), cancellationToken);
             }
+        }
+    }
+
+    // True when an event is ready, false when the feed ended or the watcher went away, null when it was quiet for KeepAlive.
+    private static async Task<bool?> WaitAsync(StreamSubscription subscription, CancellationToken cancellationToken)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(KeepAlive);
+        try
+        {
+            return await subscription.Reader.WaitToReadAsync(wait.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<bool> TryCommentAsync(HttpResponse response, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await response.WriteAsync($": {text}\n\n", cancellationToken);
+            await response.Body.FlushAsync(cancellationToken);
+            return true;
         }
         catch (OperationCanceledException)
         {
             // The watcher went away.
+            return false;
         }
     }
 
-    private static async Task WriteAsync(HttpResponse response, string text, CancellationToken cancellationToken)
-    {
-        await response.WriteAsync(text, cancellationToken);
-        await response.Body.FlushAsync(cancellationToken);
-    }
-
-    private static IResult BadRequest(string detail) =>
+    private static ProblemHttpResult BadRequest(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad event");
 }

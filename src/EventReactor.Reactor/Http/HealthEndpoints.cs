@@ -1,5 +1,7 @@
+using EventReactor.Contracts.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -16,15 +18,13 @@ public static class HealthEndpoints
         routes.MapGet("/healthz", () => TypedResults.Text("ok")).WithSummary("Liveness: the process answers.");
 
         // A route handler rather than MapHealthChecks, so that the OpenAPI document lists it too.
-        routes.MapGet("/readyz", async (HealthCheckService health, CancellationToken cancellationToken) =>
+        routes.MapGet("/readyz", async Task<Results<Ok<ReadinessReport>, JsonHttpResult<ReadinessReport>>> (HealthCheckService health, CancellationToken cancellationToken) =>
         {
             var report = await health.CheckHealthAsync(cancellationToken);
-            var body = new
-            {
-                status = report.Status.ToString(),
-                checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description ?? e.Value.Exception?.Message }),
-            };
-            return report.Status == HealthStatus.Unhealthy ? Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable) : Results.Ok(body);
+            var body = new ReadinessReport(
+                report.Status.ToString(),
+                report.Entries.ToDictionary(e => e.Key, e => new ReadinessCheck(e.Value.Status.ToString(), e.Value.Description ?? e.Value.Exception?.Message)));
+            return report.Status == HealthStatus.Unhealthy ? TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable) : TypedResults.Ok(body);
         }).WithSummary("Readiness: every check (bus, rules, store) with its status; 503 when not ready.");
         return routes;
     }

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using EventReactor.Contracts.Api;
 using EventReactor.Reactor.Pools;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace EventReactor.Reactor.Http;
@@ -11,10 +13,10 @@ internal static class PoolEndpoints
 {
     public static IEndpointRouteBuilder MapPoolEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/pools", async (PoolService pools, CancellationToken cancellationToken) => Results.Ok(await pools.ListAsync(cancellationToken)));
+        routes.MapGet("/api/pools", async (PoolService pools, CancellationToken cancellationToken) => TypedResults.Ok(await pools.ListAsync(cancellationToken)));
         routes.MapGet("/api/pools/{name}", (string name, PoolService pools, CancellationToken cancellationToken) =>
-            RunAsync(async () => Results.Ok(await pools.GetAsync(name, cancellationToken))));
-        routes.MapPost("/api/pools/{name}/scale", async (string name, HttpRequest request, PoolService pools, CancellationToken cancellationToken) =>
+            RunAsync(async () => TypedResults.Ok(await pools.GetAsync(name, cancellationToken))));
+        routes.MapPost("/api/pools/{name}/scale", async Task<Results<Accepted<PoolView>, ProblemHttpResult>> (string name, HttpRequest request, PoolService pools, CancellationToken cancellationToken) =>
         {
             var body = await ReadAsync(request, cancellationToken);
             if (body is not { ValueKind: JsonValueKind.Object } || !body.Value.TryGetProperty("size", out var sizeElement) || !sizeElement.TryGetInt32(out var size) || size < 0)
@@ -25,10 +27,10 @@ internal static class PoolEndpoints
             return await RunAsync(async () =>
             {
                 await pools.ScaleAsync(name, size, cancellationToken);
-                return Results.Accepted($"/api/pools/{name}", await pools.GetAsync(name, cancellationToken));
+                return TypedResults.Accepted($"/api/pools/{name}", await pools.GetAsync(name, cancellationToken));
             });
         });
-        routes.MapPost("/api/pools/{name}/members", async (string name, HttpRequest request, PoolService pools, CancellationToken cancellationToken) =>
+        routes.MapPost("/api/pools/{name}/members", async Task<Results<Ok<PoolMemberAdded>, ProblemHttpResult>> (string name, HttpRequest request, PoolService pools, CancellationToken cancellationToken) =>
         {
             var body = await ReadAsync(request, cancellationToken);
             if (body is not { ValueKind: JsonValueKind.Object } || !body.Value.TryGetProperty("minion", out var minionElement) || minionElement.ValueKind != JsonValueKind.String)
@@ -39,14 +41,14 @@ internal static class PoolEndpoints
             return await RunAsync(async () =>
             {
                 await pools.AddAsync(name, minionElement.GetString()!, cancellationToken);
-                return Results.Ok(new { pool = name, minion = minionElement.GetString(), added = true });
+                return TypedResults.Ok(new PoolMemberAdded(name, minionElement.GetString()!, true));
             });
         });
         routes.MapDelete("/api/pools/{name}/members/{minion}", (string name, string minion, PoolService pools, CancellationToken cancellationToken) =>
             RunAsync(async () =>
             {
                 await pools.RemoveAsync(name, minion, cancellationToken);
-                return Results.Ok(new { pool = name, minion, removed = true });
+                return TypedResults.Ok(new PoolMemberRemoved(name, minion, true));
             }));
         return routes;
     }
@@ -64,7 +66,8 @@ internal static class PoolEndpoints
         }
     }
 
-    private static async Task<IResult> RunAsync(Func<Task<IResult>> operation)
+    private static async Task<Results<TResult, ProblemHttpResult>> RunAsync<TResult>(Func<Task<TResult>> operation)
+        where TResult : IResult
     {
         try
         {
@@ -76,5 +79,5 @@ internal static class PoolEndpoints
         }
     }
 
-    private static IResult BadRequest(string detail) => TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad pool request");
+    private static ProblemHttpResult BadRequest(string detail) => TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad pool request");
 }

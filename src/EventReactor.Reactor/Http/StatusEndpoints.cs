@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EventReactor.Contracts.Api;
 using EventReactor.Reactor.Audit;
 using EventReactor.Reactor.Jobs;
 using EventReactor.Reactor.Minions;
@@ -20,21 +21,17 @@ internal static class StatusEndpoints
         {
             var known = await minions.ListAsync(cancellationToken);
             var last = rules.LastResult;
-            return Results.Ok(new
-            {
-                startedAt = StartedAt,
-                uptimeSeconds = Math.Round((time.GetUtcNow() - StartedAt).TotalSeconds),
-                rules = new
-                {
-                    count = rules.Current.Rules.Count,
-                    files = rules.Current.Files,
-                    lastEditRefused = last is { IsValid: false },
-                    errors = last is { IsValid: false } ? last.Diagnostics.Select(d => d.ToString()) : [],
-                },
-                minions = new { present = known.Count(m => m.Present), lost = known.Count(m => !m.Present) },
-                outstandingJobs = await jobs.CountOutstandingAsync(cancellationToken),
-                recentFailures = await audit.RecentProblemsAsync(10, cancellationToken),
-            });
+            return TypedResults.Ok(new ReactorStatus(
+                StartedAt,
+                Math.Round((time.GetUtcNow() - StartedAt).TotalSeconds),
+                new RulesStatus(
+                    rules.Current.Rules.Count,
+                    rules.Current.Files,
+                    last is { IsValid: false },
+                    last is { IsValid: false } ? last.Diagnostics.Select(d => d.ToString()).ToList() : []),
+                new MinionCounts(known.Count(m => m.Present), known.Count(m => !m.Present)),
+                await jobs.CountOutstandingAsync(cancellationToken),
+                await audit.RecentProblemsAsync(10, cancellationToken)));
         }).WithSummary("Uptime, rules in force, minions present, outstanding jobs and recent failures.");
         return routes;
     }

@@ -1,4 +1,5 @@
 using EventReactor.Contracts;
+using EventReactor.Contracts.Api;
 using Microsoft.Data.Sqlite;
 
 namespace EventReactor.Reactor.Metrics;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using EventReactor.Contracts;
+using EventReactor.Contracts.Api;
 using EventReactor.Contracts.Benchmarks;
 using EventReactor.Contracts.Metrics;
 
@@ -67,7 +68,7 @@ internal sealed class EcsDocumentMapper(string dataStreamNamespace)
         BenchmarkTags.TryParseFinished(envelope.Tag, out var taggedRun, out var failed);
         var finished = envelope.DataAs<BenchmarkRunFinished>();
         var run = finished?.Run ?? taggedRun;
-        var status = finished?.Status ?? (failed ? "failed" : "done");
+        var status = finished?.Status ?? (failed ? BenchmarkStatus.Failed : BenchmarkStatus.Done);
         var ended = finished is { EndedAt: var end } && end != default ? end : envelope.Time;
         var results = finished?.Results ?? [];
         if (results.Count == 0)
@@ -204,11 +205,11 @@ internal sealed class EcsDocumentMapper(string dataStreamNamespace)
         return body;
     }
 
-    private JsonObject BenchmarkBody(EventEnvelope envelope, BenchmarkRunFinished? finished, string run, string status, DateTimeOffset ended, BenchmarkHostResult? result)
+    private JsonObject BenchmarkBody(EventEnvelope envelope, BenchmarkRunFinished? finished, string run, BenchmarkStatus status, DateTimeOffset ended, BenchmarkHostResult? result)
     {
         var body = Base(ended, result?.Minion, DataStreams.BenchmarkDataset, "metrics", "metric");
         var ecsEvent = (JsonObject)body["event"]!;
-        ecsEvent["outcome"] = status == "done" ? "success" : "failure";
+        ecsEvent["outcome"] = status == BenchmarkStatus.Done ? "success" : "failure";
         if (finished?.StartedAt is { } started)
         {
             ecsEvent["start"] = started.ToString("O", CultureInfo.InvariantCulture);
@@ -219,7 +220,7 @@ internal sealed class EcsDocumentMapper(string dataStreamNamespace)
         {
             ["run"] = run,
             ["suite"] = finished?.Suite,
-            ["status"] = status,
+            ["status"] = status.ToWire(),
             ["reason"] = finished?.Reason,
             ["event_id"] = envelope.Id,
         };

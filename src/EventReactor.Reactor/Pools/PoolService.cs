@@ -1,3 +1,4 @@
+using EventReactor.Contracts.Api;
 using EventReactor.Core.Pools;
 using EventReactor.Reactor.Minions;
 using EventReactor.Reactor.Pools.Provisioning;
@@ -22,7 +23,7 @@ internal sealed class PoolService(PoolCatalog catalog, IPoolStore store, PoolSta
             pool.IdleShutdown?.ToString(),
             pool.Grains,
             state.Members.Where(m => m.Pool == pool.Name).Select(m => new PoolMemberView(m.Minion, m.Reason, m.Since, present.Contains(m.Minion))).ToList(),
-            provisioned.Where(p => p.Pool == pool.Name).ToList())).ToList();
+            provisioned.Where(p => p.Pool == pool.Name).Select(p => new ProvisionedMinionView(p.Minion, p.Pool, p.Provider, p.Handle, p.CreatedAt)).ToList())).ToList();
     }
 
     public async Task<PoolView> GetAsync(string name, CancellationToken cancellationToken)

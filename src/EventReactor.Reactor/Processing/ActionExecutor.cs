@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using EventReactor.Contracts;
+using EventReactor.Contracts.Api;
 using EventReactor.Contracts.Reactor;
 using EventReactor.Core.Evaluation;
 using EventReactor.Core.Expressions;
@@ -33,7 +34,7 @@ internal sealed partial class ActionExecutor(
         var arguments = planned.Arguments is null ? (JsonElement?)null : CelValues.ToJson(planned.Arguments);
         if (!await ledger.TryClaimAsync(envelope.Id, rule.Name, planned.Index, cancellationToken))
         {
-            return new ActionAudit(action.Name, action.Location.ToString(), arguments, "duplicate", "already acted on this event", null, 0, 0);
+            return new ActionAudit(action.Name, action.Location.ToString(), arguments, ActionStatus.Duplicate, "already acted on this event", null, 0, 0);
         }
 
         using var span = EventReactorTelemetry.Source.StartActivity($"action {action.Name}");
@@ -58,8 +59,8 @@ internal sealed partial class ActionExecutor(
                 cancellationToken);
             await ledger.CompleteAsync(envelope.Id, rule.Name, planned.Index, succeeded: true, cancellationToken);
             LogActed(logger, rule.Name, action.Name, envelope.Tag, envelope.Id, result.Summary);
-            Record(action.Name, "done", started);
-            return new ActionAudit(action.Name, action.Location.ToString(), arguments, "done", result.Summary, null, attempts, Elapsed(started));
+            Record(action.Name, ActionStatus.Done, started);
+            return new ActionAudit(action.Name, action.Location.ToString(), arguments, ActionStatus.Done, result.Summary, null, attempts, Elapsed(started));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -71,9 +72,9 @@ internal sealed partial class ActionExecutor(
             await ledger.CompleteAsync(envelope.Id, rule.Name, planned.Index, succeeded: false, cancellationToken);
             LogFailed(logger, rule.Name, action.Name, action.Location.ToString(), envelope.Id, attempts, ex.Message);
             span?.SetStatus(ActivityStatusCode.Error, ex.Message);
-            Record(action.Name, "failed", started);
+            Record(action.Name, ActionStatus.Failed, started);
             await AnnounceFailureAsync(envelope, rule, planned, ex.Message, attempts, cancellationToken);
-            return new ActionAudit(action.Name, action.Location.ToString(), arguments, "failed", null, ex.Message, attempts, Elapsed(started));
+            return new ActionAudit(action.Name, action.Location.ToString(), arguments, ActionStatus.Failed, null, ex.Message, attempts, Elapsed(started));
         }
     }
 
@@ -83,8 +84,8 @@ internal sealed partial class ActionExecutor(
         await publisher.PublishAsync(envelope.CreateCaused(FailedTag, ReactorTags.Source, data), cancellationToken);
     }
 
-    private static void Record(string action, string status, long started) =>
-        EventReactorTelemetry.ActionDuration.Record(Elapsed(started), new KeyValuePair<string, object?>("action", action), new KeyValuePair<string, object?>("status", status));
+    private static void Record(string action, ActionStatus status, long started) =>
+        EventReactorTelemetry.ActionDuration.Record(Elapsed(started), new KeyValuePair<string, object?>("action", action), new KeyValuePair<string, object?>("status", status.ToWire()));
 
     private static double Elapsed(long started) => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EventReactor.Contracts;
+using EventReactor.Contracts.Api;
 using EventReactor.Core.Evaluation;
 using EventReactor.Messaging.Telemetry;
 using EventReactor.Reactor.Audit;
@@ -34,20 +35,20 @@ internal sealed partial class EventProcessor(
 
             if (outcome == RuleOutcome.Acted && actions.Count > 0)
             {
-                outcome = actions.Any(a => a.Status == "failed") ? RuleOutcome.Failed
-                    : actions.All(a => a.Status == "duplicate") ? RuleOutcome.Duplicate
+                outcome = actions.Any(a => a.Status == ActionStatus.Failed) ? RuleOutcome.Failed
+                    : actions.All(a => a.Status == ActionStatus.Duplicate) ? RuleOutcome.Duplicate
                     : RuleOutcome.Acted;
             }
 
-            span?.SetTag("rule.outcome", outcome.ToName());
-            EventReactorTelemetry.RuleEvaluations.Add(1, new KeyValuePair<string, object?>("outcome", outcome.ToName()));
+            span?.SetTag("rule.outcome", outcome.ToWire());
+            EventReactorTelemetry.RuleEvaluations.Add(1, new KeyValuePair<string, object?>("outcome", outcome.ToWire()));
             Log(verdict, outcome, envelope);
             audit.Record(new AuditRecord(
                 envelope.Id,
                 envelope.Tag,
                 verdict.Rule.Name,
                 verdict.Rule.Location.ToString(),
-                outcome.ToName(),
+                outcome,
                 verdict.Detail,
                 actions,
                 at,
@@ -60,10 +61,10 @@ internal sealed partial class EventProcessor(
         switch (outcome)
         {
             case RuleOutcome.ConditionError or RuleOutcome.DepthExceeded:
-                LogNotActingWarning(logger, verdict.Rule.Name, envelope.Tag, envelope.Id, verdict.Detail ?? outcome.ToName());
+                LogNotActingWarning(logger, verdict.Rule.Name, envelope.Tag, envelope.Id, verdict.Detail ?? outcome.ToWire());
                 break;
             case RuleOutcome.ConditionFalse or RuleOutcome.Throttled or RuleOutcome.Stopped or RuleOutcome.Disabled or RuleOutcome.Duplicate:
-                LogNotActing(logger, verdict.Rule.Name, envelope.Tag, envelope.Id, verdict.Detail ?? outcome.ToName());
+                LogNotActing(logger, verdict.Rule.Name, envelope.Tag, envelope.Id, verdict.Detail ?? outcome.ToWire());
                 break;
         }
     }

@@ -1,3 +1,4 @@
+using EventReactor.Contracts.Api;
 using EventReactor.Reactor.State;
 
 namespace EventReactor.Reactor.Reactions;
@@ -37,7 +38,7 @@ internal sealed class SqliteReactionLedger(ReactorDatabase database, TimeProvide
 
     public Task CompleteAsync(string eventId, string rule, int actionIndex, bool succeeded, CancellationToken cancellationToken) =>
         _writes.ExecuteAsync(CompleteSql, [
-            new("$status", succeeded ? "done" : "failed"),
+            new("$status", (succeeded ? ActionStatus.Done : ActionStatus.Failed).ToWire()),
             new("$now", time.GetUtcNow().ToUnixTimeMilliseconds()),
             new("$event", eventId),
             new("$rule", rule),

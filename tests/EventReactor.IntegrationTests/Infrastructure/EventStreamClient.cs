@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net.ServerSentEvents;
 using EventReactor.Contracts;
 
 namespace EventReactor.IntegrationTests.Infrastructure;
@@ -18,11 +19,9 @@ internal sealed class EventStreamClient : IAsyncDisposable
         var client = new EventStreamClient();
         var response = await client._http.GetAsync($"{server}/api/events/stream?tag={Uri.EscapeDataString(tag)}", HttpCompletionOption.ResponseHeadersRead);
         response.EnsureSuccessStatusCode();
-        var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
 
-        // The server's first line says the subscription is in place.
-        await reader.ReadLineAsync();
-        client._reading = client.ReadAsync(reader, response);
+        // The reactor subscribes before it sends the headers: from here on no event can pass unseen.
+        client._reading = client.ReadAsync(response);
         return client;
     }
 
@@ -62,17 +61,14 @@ internal sealed class EventStreamClient : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task ReadAsync(StreamReader reader, HttpResponseMessage response)
+    private async Task ReadAsync(HttpResponseMessage response)
     {
         using (response)
-        using (reader)
         {
-            while (await reader.ReadLineAsync(_stop.Token) is { } line)
+            await using var stream = await response.Content.ReadAsStreamAsync(_stop.Token);
+            await foreach (var item in SseParser.Create(stream).EnumerateAsync(_stop.Token))
             {
-                if (line.StartsWith("data: ", StringComparison.Ordinal))
-                {
-                    _events.Enqueue(CloudEventJson.Deserialize(line[6..]));
-                }
+                _events.Enqueue(CloudEventJson.Deserialize(item.Data));
             }
         }
     }

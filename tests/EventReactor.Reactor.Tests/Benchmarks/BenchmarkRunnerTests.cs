@@ -1,3 +1,4 @@
+using EventReactor.Contracts.Api;
 using System.Text.Json;
 using EventReactor.Contracts;
 using EventReactor.Reactor.Benchmarks;
@@ -81,7 +82,7 @@ public sealed class BenchmarkRunnerTests
         Assert.EndsWith("/done", done.Tag, StringComparison.Ordinal);
         var detail = await harness.Store.FindAsync("retry-run", CancellationToken.None);
         var first = detail!.Repetitions.Where(r => !r.Warmup && r.Index == 1).OrderBy(r => r.Attempt).ToList();
-        Assert.Equal([(1, "failed", "oom", 137), (2, "ok", null, 0)], first.Select(r => (r.Attempt, r.Status, r.Reason, r.ExitCode)).Select(t => (t.Attempt, t.Status, t.Reason, t.ExitCode ?? -1)));
+        Assert.Equal([(1, BenchmarkStatus.Failed, "oom", 137), (2, BenchmarkStatus.Ok, null, 0)], first.Select(r => (r.Attempt, r.Status, r.Reason, r.ExitCode)).Select(t => (t.Attempt, t.Status, t.Reason, t.ExitCode ?? -1)));
         Assert.All(detail.Repetitions, r => Assert.NotNull(r.ContainerId));
     }
 
@@ -134,7 +135,7 @@ public sealed class BenchmarkRunnerTests
 
         Assert.EndsWith("/done", done.Tag, StringComparison.Ordinal);
         var first = (await harness.Store.FindAsync("lost-run", CancellationToken.None))!.Repetitions.Where(r => !r.Warmup && r.Index == 1).OrderBy(r => r.Attempt).ToList();
-        Assert.Equal([("failed", "lost: the minion stopped"), ("ok", null)], first.Select(r => (r.Status, r.Reason)));
+        Assert.Equal([(BenchmarkStatus.Failed, "lost: the minion stopped"), (BenchmarkStatus.Ok, null)], first.Select(r => (r.Status, r.Reason)));
     }
 
     [Fact]

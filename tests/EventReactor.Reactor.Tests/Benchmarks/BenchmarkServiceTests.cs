@@ -1,3 +1,4 @@
+using EventReactor.Contracts.Api;
 using EventReactor.Reactor.Benchmarks;
 using EventReactor.Reactor.Pools;
 using EventReactor.Reactor.Targeting;

@@ -1,3 +1,4 @@
+using EventReactor.Contracts.Api;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using EventReactor.Contracts;

@@ -1,3 +1,4 @@
+using EventReactor.Contracts.Api;
 using System.Text.Json;
 using EventReactor.Contracts;
 using EventReactor.Contracts.Benchmarks;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EventReactor.Contracts;
+using EventReactor.Contracts.Api;
 
 namespace EventReactor.Reactor.Tests.Processing;
 
@@ -42,6 +43,6 @@ public sealed class ConcurrentProcessingTests
 
         Assert.Empty(reactor.Published);
         var audit = await reactor.Audit.ForEventAsync(events[7].Id, CancellationToken.None);
-        Assert.Contains(audit, record => record.Outcome == "duplicate");
+        Assert.Contains(audit, record => record.Outcome == RuleOutcome.Duplicate);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using EventReactor.Contracts;
+using EventReactor.Contracts.Api;
 
 namespace EventReactor.Reactor.Tests.Processing;
 
@@ -51,7 +52,7 @@ public sealed class EventProcessorTests
 
         Assert.Empty(reactor.Published);
         var record = Assert.Single(await reactor.Audit.ForEventAsync(died.Id, CancellationToken.None));
-        Assert.Equal("condition-false", record.Outcome);
+        Assert.Equal(RuleOutcome.ConditionFalse, record.Outcome);
         Assert.Equal("condition false: event.data.exitCode != 0", record.Detail);
         Assert.StartsWith(Path.Combine(reactor.RulesPath, "rules.yaml:2:"), record.Location, StringComparison.Ordinal);
     }
@@ -67,7 +68,7 @@ public sealed class EventProcessorTests
 
         Assert.Single(reactor.Published);
         var outcomes = (await reactor.Audit.ForEventAsync(died.Id, CancellationToken.None)).Select(r => r.Outcome);
-        Assert.Equal(["acted", "duplicate"], outcomes);
+        Assert.Equal([RuleOutcome.Acted, RuleOutcome.Duplicate], outcomes);
     }
 
     [Fact]
@@ -82,7 +83,7 @@ public sealed class EventProcessorTests
         await restarted.Processor.ProcessAsync(died, CancellationToken.None);
 
         Assert.Empty(restarted.Published);
-        Assert.Equal(["acted", "duplicate"], (await restarted.Audit.ForEventAsync(died.Id, CancellationToken.None)).Select(r => r.Outcome));
+        Assert.Equal([RuleOutcome.Acted, RuleOutcome.Duplicate], (await restarted.Audit.ForEventAsync(died.Id, CancellationToken.None)).Select(r => r.Outcome));
     }
 
     [Fact]
@@ -107,7 +108,7 @@ public sealed class EventProcessorTests
 
         Assert.Equal([1, 2, 3, 4], reactor.Published.Select(e => e.Depth));
         var last = Assert.Single(await reactor.Audit.ForEventAsync(reactor.Published[^1].Id, CancellationToken.None));
-        Assert.Equal("depth-exceeded", last.Outcome);
+        Assert.Equal(RuleOutcome.DepthExceeded, last.Outcome);
         Assert.Contains("depth 4 exceeds the limit 3", last.Detail, StringComparison.Ordinal);
     }
 
@@ -132,9 +133,9 @@ public sealed class EventProcessorTests
         Assert.Equal(3, reactor.Http.Requests.Count);
         Assert.Equal("""{"text":"build 42 done"}""", reactor.Http.Requests[0].Body);
         var record = Assert.Single(await reactor.Audit.ForEventAsync(built.Id, CancellationToken.None));
-        Assert.Equal("failed", record.Outcome);
+        Assert.Equal(RuleOutcome.Failed, record.Outcome);
         var action = Assert.Single(record.Actions);
-        Assert.Equal(("failed", 3), (action.Status, action.Attempts));
+        Assert.Equal((ActionStatus.Failed, 3), (action.Status, action.Attempts));
         Assert.Contains("answered 500", action.Error, StringComparison.Ordinal);
         var announced = Assert.Single(reactor.Published);
         Assert.Equal("reactor/action/failed", announced.Tag);
@@ -180,7 +181,7 @@ public sealed class EventProcessorTests
 
         Assert.Equal(["seen/m1", "seen/m2"], reactor.Published.Select(e => e.Tag));
         var throttled = Assert.Single(await reactor.Audit.ForEventAsync(second.Id, CancellationToken.None));
-        Assert.Equal("throttled", throttled.Outcome);
+        Assert.Equal(RuleOutcome.Throttled, throttled.Outcome);
     }
 
     [Fact]
@@ -204,7 +205,7 @@ public sealed class EventProcessorTests
 
         Assert.Equal(["from/first"], reactor.Published.Select(e => e.Tag));
         var audit = await reactor.Audit.ForEventAsync(envelope.Id, CancellationToken.None);
-        Assert.Equal(["acted", "stopped"], audit.Select(r => r.Outcome));
+        Assert.Equal([RuleOutcome.Acted, RuleOutcome.Stopped], audit.Select(r => r.Outcome));
         Assert.Contains("'first'", audit[1].Detail, StringComparison.Ordinal);
     }
 
@@ -218,7 +219,7 @@ public sealed class EventProcessorTests
 
         Assert.Empty(reactor.Published);
         var record = Assert.Single(await reactor.Audit.ForEventAsync(noExitCode.Id, CancellationToken.None));
-        Assert.Equal("condition-error", record.Outcome);
+        Assert.Equal(RuleOutcome.ConditionError, record.Outcome);
         Assert.Contains("exitCode", record.Detail, StringComparison.Ordinal);
     }
 
@@ -232,7 +233,7 @@ public sealed class EventProcessorTests
 
         var action = Assert.Single(Assert.Single(await reactor.Audit.ForEventAsync(died.Id, CancellationToken.None)).Actions);
         Assert.Equal("event.fire", action.Action);
-        Assert.Equal("done", action.Status);
+        Assert.Equal(ActionStatus.Done, action.Status);
         Assert.Equal(7, action.Arguments!.Value.GetProperty("data").GetProperty("exit").GetInt32());
     }
 }
