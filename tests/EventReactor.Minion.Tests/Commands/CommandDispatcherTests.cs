@@ -1,22 +1,14 @@
 using System.Text.Json;
 using EventReactor.Contracts;
-using EventReactor.Messaging;
 using EventReactor.Minion.Commands;
 using EventReactor.Minion.Commands.Functions;
 using Microsoft.Extensions.Logging.Abstractions;
-using NSubstitute;
 
 namespace EventReactor.Minion.Tests.Commands;
 
 public sealed class CommandDispatcherTests
 {
-    private readonly IEventPublisher _publisher = Substitute.For<IEventPublisher>();
-    private readonly List<EventEnvelope> _published = [];
-
-    public CommandDispatcherTests()
-    {
-        _publisher.PublishAsync(Arg.Do<EventEnvelope>(_published.Add), Arg.Any<CancellationToken>()).Returns(Task.CompletedTask);
-    }
+    private readonly RecordingEventPublisher _publisher = new();
 
     private async Task<JsonElement> DispatchAsync(string function, string arguments = "{}")
     {
@@ -24,7 +16,7 @@ public sealed class CommandDispatcherTests
         await dispatcher.DispatchAsync(
             new MinionCommand { Jid = "j1", Minion = "m1", Function = function, Arguments = JsonDocument.Parse(arguments).RootElement, CausedBy = "e1", Depth = 2 },
             CancellationToken.None);
-        var returned = Assert.Single(_published);
+        var returned = Assert.Single(_publisher.Published);
         Assert.Equal("job/j1/ret/m1", returned.Tag);
         Assert.Equal("e1", returned.CausedBy);
         Assert.Equal(3, returned.Depth);

@@ -1,10 +1,7 @@
 using Docker.DotNet.Models;
-using EventReactor.Contracts;
-using EventReactor.Messaging;
 using EventReactor.Minion.Docker;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using NSubstitute;
 
 namespace EventReactor.Minion.Tests.Docker;
 
@@ -12,17 +9,7 @@ public sealed class ContainerEventEmitterTests : IDisposable
 {
     private const long Baseline = 1_000_000_000_000;
     private readonly TempDataFolder _data = new();
-    private readonly List<EventEnvelope> _published = [];
-    private readonly IEventPublisher _outbox = Substitute.For<IEventPublisher>();
-
-    public ContainerEventEmitterTests()
-    {
-        _outbox.PublishAsync(Arg.Any<EventEnvelope>(), Arg.Any<CancellationToken>()).Returns(call =>
-        {
-            _published.Add(call.Arg<EventEnvelope>());
-            return Task.CompletedTask;
-        });
-    }
+    private readonly RecordingEventPublisher _outbox = new();
 
     [Fact]
     public async Task EmitStreamedAsync_SameEngineEventTwice_EmitsItOnce()
@@ -32,7 +19,7 @@ public sealed class ContainerEventEmitterTests : IDisposable
         await emitter.EmitStreamedAsync(Event("c1", "start", Baseline + 10), CancellationToken.None);
         await emitter.EmitStreamedAsync(Event("c1", "start", Baseline + 10), CancellationToken.None);
 
-        Assert.Single(_published);
+        Assert.Single(_outbox.Published);
     }
 
     [Fact]
@@ -43,7 +30,7 @@ public sealed class ContainerEventEmitterTests : IDisposable
         var emitted = await emitter.EmitStreamedAsync(Event("old", "die", Baseline - 10), CancellationToken.None);
 
         Assert.False(emitted);
-        Assert.Empty(_published);
+        Assert.Empty(_outbox.Published);
     }
 
     [Fact]
@@ -54,7 +41,7 @@ public sealed class ContainerEventEmitterTests : IDisposable
         var restarted = Emitter();
         await restarted.EmitStreamedAsync(Event("c1", "die", Baseline + 10), CancellationToken.None);
 
-        Assert.Single(_published);
+        Assert.Single(_outbox.Published);
         Assert.Equal(Baseline + 10, restarted.LastSeenNano);
     }
 
@@ -76,5 +63,5 @@ public sealed class ContainerEventEmitterTests : IDisposable
     }
 
     private ContainerEventEmitter Emitter() =>
-        new(_outbox, new ContainerStateStore(_data.Open()), Options.Create(new MinionOptions { Id = "m1" }), NullLogger<ContainerEventEmitter>.Instance);
+        new(_outbox, new ContainerStateStore(_data.Open()), TestPipelines.For(), Options.Create(new MinionOptions { Id = "m1" }), NullLogger<ContainerEventEmitter>.Instance);
 }

@@ -17,7 +17,7 @@ public sealed class InventoryPublisherTests
         var publisher = new RecordingEventPublisher();
         using var inventory = new InventoryService(Fixtures.Collector(Fixtures.K80Host, options.Value), publisher, options);
         var announcement = new StartAnnouncement();
-        using var worker = new InventoryPublisher(inventory, publisher, announcement, options, NullLogger<InventoryPublisher>.Instance);
+        using var worker = new InventoryPublisher(inventory, publisher, announcement, TestPipelines.For(), options, NullLogger<InventoryPublisher>.Instance);
 
         await worker.StartAsync(CancellationToken.None);
         await publisher.WaitForAsync(2, Timeout);

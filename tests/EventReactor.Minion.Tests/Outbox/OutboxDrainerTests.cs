@@ -33,7 +33,7 @@ public sealed class OutboxDrainerTests : IDisposable
         var publisher = new OutboxEventPublisher(store, new OutboxSignal(), NullLogger<OutboxEventPublisher>.Instance);
         foreach (var envelope in events)
         {
-            await publisher.PublishAsync(envelope, CancellationToken.None);
+            await publisher.AppendAsync(envelope, CancellationToken.None);
         }
 
         await RunDrainerUntilAsync(store, bus, () => store.Count == 0);
@@ -176,10 +176,10 @@ public sealed class OutboxDrainerTests : IDisposable
         var store = new OutboxStore(_data.Open(), 1000);
         var publisher = new OutboxEventPublisher(store, new OutboxSignal(), NullLogger<OutboxEventPublisher>.Instance);
         var first = TestEvents.Lifecycle("c1", "start");
-        await publisher.PublishAsync(first, CancellationToken.None);
+        await publisher.AppendAsync(first, CancellationToken.None);
         store.MarkConfirmed(store.ReadAfter(0, 10).Select(e => e.Sequence));
 
-        await publisher.PublishAsync(TestEvents.Lifecycle("c1", "die"), CancellationToken.None);
+        await publisher.AppendAsync(TestEvents.Lifecycle("c1", "die"), CancellationToken.None);
 
         Assert.Equal(0, store.ConfirmedCount);
         Assert.DoesNotContain(store.ReadAfter(0, 10), e => e.Id == first.Id);
@@ -227,7 +227,7 @@ public sealed class OutboxDrainerTests : IDisposable
         options.Outbox.RetryMaxDelay = TimeSpan.FromMilliseconds(50);
         options.Outbox.BatchSize = 16;
         options.Outbox.Lanes = 4;
-        using var drainer = new OutboxDrainer(store, new OutboxSignal(), bus, Options.Create(options), NullLogger<OutboxDrainer>.Instance, batches);
+        using var drainer = new OutboxDrainer(store, new OutboxSignal(), bus, TestPipelines.For(options), Options.Create(options), NullLogger<OutboxDrainer>.Instance, batches);
         await drainer.StartAsync(CancellationToken.None);
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (!done() && DateTime.UtcNow < deadline)
