@@ -37,7 +37,7 @@ public static class EventBusExtensions
         var inMemory = configured.Url.StartsWith(BusAddress.MemoryScheme + ":", StringComparison.Ordinal);
         if (!inMemory && configured.DirectPublish)
         {
-            builder.Services.AddSingleton<DirectPublishChannel>();
+            builder.Services.AddSingleton<IDirectPublishChannel, DirectPublishChannel>();
             builder.Services.AddSingleton<IEventPublisher, DirectEventPublisher>();
             builder.Services.AddSingleton<IEventBatchPublisher, DirectEventPublisher>();
         }

@@ -15,7 +15,7 @@ namespace EventReactor.Messaging.Direct;
 /// on one channel with confirms: publishes in flight at once share the broker's (multiple) confirms and the socket's
 /// writes. What MassTransit's consumers and any AMQP client receive is the same as with a MassTransit publish.
 /// </summary>
-internal sealed partial class DirectEventPublisher(DirectPublishChannel channel, ResiliencePipelineProvider<string> pipelines, ILogger<DirectEventPublisher> logger)
+internal sealed partial class DirectEventPublisher(IDirectPublishChannel channel, ResiliencePipelineProvider<string> pipelines, ILogger<DirectEventPublisher> logger)
     : IEventPublisher, IEventBatchPublisher
 {
     private const string ContentType = "application/json";

@@ -2,6 +2,7 @@ using Docker.DotNet.Models;
 using EventReactor.Minion.Docker;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EventReactor.Minion.Tests.Docker;
 
@@ -43,6 +44,37 @@ public sealed class ContainerEventEmitterTests : IDisposable
 
         Assert.Single(_outbox.Published);
         Assert.Equal(Baseline + 10, restarted.LastSeenNano);
+    }
+
+    [Fact]
+    public async Task EmitStreamedAsync_OutboxFailsThenRecovers_RetriesOnTheClockAndStoresOnce()
+    {
+        var time = new FakeTimeProvider();
+        var outbox = new FlakyOutbox(failures: 3);
+        var emitter = new ContainerEventEmitter(outbox, new ContainerStateStore(_data.Open()), TestPipelines.For(time: time), Options.Create(new MinionOptions { Id = "m1" }), NullLogger<ContainerEventEmitter>.Instance);
+        emitter.RecordBaseline([], Baseline);
+
+        var emit = emitter.EmitStreamedAsync(Event("c1", "start", Baseline + 10), CancellationToken.None);
+        await time.AdvanceUntilAsync(() => emit.IsCompleted, TimeSpan.FromMilliseconds(200));
+
+        Assert.True(await emit);
+        Assert.Equal(4, outbox.Attempts);
+        Assert.Single(outbox.Stored.Published);
+    }
+
+    [Fact]
+    public async Task EmitStreamedAsync_StoppedWhileTheOutboxFails_ThrowsOperationCanceled()
+    {
+        var outbox = new FlakyOutbox(failures: int.MaxValue);
+        var emitter = new ContainerEventEmitter(outbox, new ContainerStateStore(_data.Open()), TestPipelines.For(time: new FakeTimeProvider()), Options.Create(new MinionOptions { Id = "m1" }), NullLogger<ContainerEventEmitter>.Instance);
+        emitter.RecordBaseline([], Baseline);
+        using var stopping = new CancellationTokenSource();
+
+        var emit = emitter.EmitStreamedAsync(Event("c1", "start", Baseline + 10), stopping.Token);
+        await stopping.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => emit);
+        Assert.Equal(1, outbox.Attempts);
     }
 
     public void Dispose() => _data.Dispose();

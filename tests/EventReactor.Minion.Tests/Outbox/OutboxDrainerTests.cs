@@ -4,6 +4,7 @@ using EventReactor.Messaging;
 using EventReactor.Minion.Outbox;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 
 namespace EventReactor.Minion.Tests.Outbox;
@@ -207,7 +208,54 @@ public sealed class OutboxDrainerTests : IDisposable
         Assert.All(batches.Calls, call => Assert.Equal(events.Select(e => e.Id), call.Select(e => e.Id)));
     }
 
+    [Fact]
+    public async Task Drain_BrokerAwayThenBack_RetriesOnTheClockAndDrains()
+    {
+        var time = new FakeTimeProvider();
+        var store = new OutboxStore(_data.Open(), 10);
+        store.Append([TestEvents.Lifecycle("c1")]);
+        var attempts = 0;
+        var bus = Substitute.For<IEventPublisher>();
+        bus.PublishAsync(Arg.Any<EventEnvelope>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ++attempts <= 3 ? Task.FromException(new InvalidOperationException("broker away")) : Task.CompletedTask);
+        using var drainer = Drainer(store, bus, time);
+
+        await drainer.StartAsync(CancellationToken.None);
+        await time.AdvanceUntilAsync(() => store.Count == 0, TimeSpan.FromMilliseconds(200));
+        await drainer.StopAsync(CancellationToken.None);
+
+        Assert.Equal(4, attempts);
+    }
+
+    [Fact]
+    public async Task Drain_StoppedWhileBrokerAway_StopsAndKeepsTheEvents()
+    {
+        var time = new FakeTimeProvider();
+        var store = new OutboxStore(_data.Open(), 10);
+        store.Append([TestEvents.Lifecycle("c1")]);
+        var tried = new TaskCompletionSource();
+        var bus = Substitute.For<IEventPublisher>();
+        bus.PublishAsync(Arg.Any<EventEnvelope>(), Arg.Any<CancellationToken>()).Returns(_ =>
+        {
+            tried.TrySetResult();
+            return Task.FromException(new InvalidOperationException("broker away"));
+        });
+        using var drainer = Drainer(store, bus, time);
+
+        await drainer.StartAsync(CancellationToken.None);
+        await tried.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await drainer.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(1, store.Count);
+    }
+
     public void Dispose() => _data.Dispose();
+
+    private static OutboxDrainer Drainer(OutboxStore store, IEventPublisher bus, TimeProvider time)
+    {
+        var options = new MinionOptions { Id = "m1" };
+        return new OutboxDrainer(store, new OutboxSignal(), bus, TestPipelines.For(options, time), Options.Create(options), NullLogger<OutboxDrainer>.Instance);
+    }
 
     private static EventEnvelope PresenceLike(string what) => EventEnvelope.Create($"minion/m1/{what}", "/minion/m1", null, "m1");
 
