@@ -1,4 +1,7 @@
 using EventReactor.Messaging.Resilience;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace EventReactor.Minion.Tests;
@@ -35,6 +38,27 @@ public sealed class MinionResilienceExtensionsTests
 
         Assert.Equal(expected, waits);
         Assert.Equal(expected.Length + 1, attempts);
+    }
+
+    [Fact]
+    public async Task Pipeline_Retrying_LeavesTheWarningsToTheCallerAndLogsPollysOwnEventsAtDebug()
+    {
+        var logs = new CapturingLoggerProvider();
+        var time = new FakeTimeProvider();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        services.AddSingleton<TimeProvider>(time);
+        services.AddSingleton(Options.Create(new MinionOptions { Id = "m1" }));
+        services.AddMinionResilience();
+        var pipeline = services.BuildServiceProvider().GetResiliencePipeline(ResiliencePipelineNames.OutboxAppend);
+        var attempts = 0;
+
+        var run = pipeline.RunAsync(_ => ++attempts == 1 ? ValueTask.FromException(new IOException("away")) : ValueTask.CompletedTask, new RetryHooks(), CancellationToken.None).AsTask();
+        await time.AdvanceUntilAsync(() => run.IsCompleted, TimeSpan.FromMilliseconds(200));
+        await run;
+
+        Assert.Contains(logs.Entries, entry => entry.Category.StartsWith("Polly", StringComparison.Ordinal));
+        Assert.All(logs.Entries.Where(entry => entry.Category.StartsWith("Polly", StringComparison.Ordinal)), entry => Assert.True(entry.Level <= LogLevel.Debug, entry.Message));
     }
 
     [Fact]
