@@ -26,6 +26,25 @@ public sealed class DockerEventWatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task ExecuteAsync_FollowedEngineGoesAway_WaitsTheReconnectDelayThenCatchesUpAgain()
+    {
+        // A delay far longer than the real time the fake engine's answers take while the clock is moved on.
+        var delay = TimeSpan.FromMinutes(10);
+        await using var engine = await FlakyDockerEngine.StartAsync(failingPings: 0, streamsToEnd: 1);
+        var (watcher, _) = Watcher(engine.Endpoint, delay);
+        var started = _time.GetUtcNow();
+
+        await watcher.StartAsync(CancellationToken.None);
+        await _time.AdvanceUntilAsync(() => engine.Pings == 2, TimeSpan.FromSeconds(1));
+        var reconnectedAfter = _time.GetUtcNow() - started;
+        await _time.AdvanceUntilAsync(() => engine.Calls.Count(c => c == "GET events") == 3, TimeSpan.FromSeconds(1));
+        await watcher.StopAsync(CancellationToken.None);
+
+        Assert.InRange(reconnectedAfter, delay, delay * 2);
+        watcher.Dispose();
+    }
+
+    [Fact]
     public async Task ExecuteAsync_StoppedWhileTheEngineFails_Stops()
     {
         await using var engine = await FlakyDockerEngine.StartAsync(failingPings: int.MaxValue);
@@ -41,9 +60,12 @@ public sealed class DockerEventWatcherTests : IDisposable
 
     public void Dispose() => _data.Dispose();
 
-    private (DockerEventWatcher Watcher, ContainerEventEmitter Emitter) Watcher(string endpoint)
+    private (DockerEventWatcher Watcher, ContainerEventEmitter Emitter) Watcher(string endpoint, TimeSpan? reconnectDelay = null)
     {
-        var options = Options.Create(new MinionOptions { Id = "m1", Docker = endpoint });
+        var minion = new MinionOptions { Id = "m1", Docker = endpoint };
+        minion.ReconnectDelay = reconnectDelay ?? minion.ReconnectDelay;
+        minion.ReconnectMaxDelay = reconnectDelay ?? minion.ReconnectMaxDelay;
+        var options = Options.Create(minion);
         var pipelines = TestPipelines.For(options.Value, _time);
         var emitter = new ContainerEventEmitter(new RecordingEventPublisher(), new ContainerStateStore(_data.Open()), pipelines, options, NullLogger<ContainerEventEmitter>.Instance);
         return (new DockerEventWatcher(new DockerClientFactory(options), emitter, pipelines, options, NullLogger<DockerEventWatcher>.Instance), emitter);
