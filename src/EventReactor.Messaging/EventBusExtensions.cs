@@ -49,8 +49,10 @@ public static class EventBusExtensions
         // As the host's defaults: scopes and the whole graph are validated in Development.
         var development = builder.Environment.IsDevelopment();
         var factory = new EventBusServiceProviderFactory(inMemory, new ServiceProviderOptions { ValidateScopes = development, ValidateOnBuild = development });
-        builder.Services.AddSingleton(factory);
         builder.ConfigureContainer(factory);
+
+        // Also held as a service, so that a second call finds the bus already added.
+        builder.Services.AddSingleton(factory);
         return builder;
     }
 }

@@ -41,6 +41,27 @@ public sealed class MinionResilienceExtensionsTests
     }
 
     [Fact]
+    public async Task Pipeline_FailingForLong_KeepsWaitingTheCap()
+    {
+        // Past about 40 doublings the wait overflows a TimeSpan, past 1,024 a double: it must still be the cap.
+        const int Failures = 1_050;
+        var time = new FakeTimeProvider();
+        var pipeline = TestPipelines.For(time: time).GetPipeline(ResiliencePipelineNames.DirectPublish);
+        var waits = new List<TimeSpan>();
+        var attempts = 0;
+
+        var run = pipeline.RunAsync(
+            _ => ++attempts <= Failures ? ValueTask.FromException(new IOException("away")) : ValueTask.CompletedTask,
+            new RetryHooks { OnRetry = (_, delay) => waits.Add(delay) },
+            CancellationToken.None).AsTask();
+        await time.AdvanceUntilAsync(() => run.IsCompleted, TimeSpan.FromSeconds(5));
+        await run;
+
+        Assert.Equal(Failures, waits.Count);
+        Assert.All(waits.Skip(10), wait => Assert.Equal(TimeSpan.FromSeconds(5), wait));
+    }
+
+    [Fact]
     public async Task Pipeline_Retrying_LeavesTheWarningsToTheCallerAndLogsPollysOwnEventsAtDebug()
     {
         var logs = new CapturingLoggerProvider();
