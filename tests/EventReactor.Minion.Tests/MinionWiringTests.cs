@@ -30,7 +30,7 @@ public sealed class MinionWiringTests : IDisposable
     }
 
     [Fact]
-    public async Task AddMinion_BusAddedFirstAndPartsAfter_StartsAnswersACommandAndPublishesThroughTheOutbox()
+    public async Task AddMinion_BusFirstPartsAfterServicesReversed_StartsAnswersACommandAndPublishesThroughTheOutbox()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -41,11 +41,14 @@ public sealed class MinionWiringTests : IDisposable
             ["Minion:WatchDocker"] = "false",
         });
 
-        // The bus first; the minion's parts and a stand-in for the reactor after it.
+        // The bus first; the minion's parts and a stand-in for the reactor after it; its hosted services reversed.
         builder.AddEventBus();
         builder.AddMinion();
         builder.Services.AddSingleton<ReceivedEvents>();
         builder.AddEventBusPart(bus => bus.AddConsumer<ReceivedEventsConsumer>());
+        var hosted = builder.Services.Where(d => d.ServiceType == typeof(IHostedService)).ToList();
+        hosted.ForEach(d => builder.Services.Remove(d));
+        hosted.AsEnumerable().Reverse().ToList().ForEach(builder.Services.Add);
 
         using var host = builder.Build();
         await host.StartAsync();
