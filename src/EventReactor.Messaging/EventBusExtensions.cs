@@ -1,5 +1,5 @@
-using EventReactor.Contracts;
 using EventReactor.Messaging.Direct;
+using EventReactor.Messaging.Resilience;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,25 +10,34 @@ namespace EventReactor.Messaging;
 
 public static class EventBusExtensions
 {
-    /// <summary>Adds consumers or other registrations of one part of the process to the shared bus.</summary>
+    /// <summary>Adds consumers or other registrations of one part of the process to the shared bus; before or after <see cref="AddEventBus"/>.</summary>
     public static IHostApplicationBuilder AddEventBusPart(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> registration)
     {
-        Parts(builder).Registrations.Add(registration);
+        builder.Services.AddSingleton(new EventBusPart(registration));
         return builder;
     }
 
-    /// <summary>Wires the bus (in-memory or RabbitMQ, from <c>Bus:Url</c>) with every part added before; call it last.</summary>
+    /// <summary>
+    /// Wires the bus (in-memory or RabbitMQ, from <c>Bus:Url</c>) with every part the host holds when it is built, in
+    /// any order; a second call changes nothing.
+    /// </summary>
     public static IHostApplicationBuilder AddEventBus(this IHostApplicationBuilder builder)
     {
+        if (builder.Services.Any(d => d.ServiceType == typeof(EventBusServiceProviderFactory)))
+        {
+            return builder;
+        }
+
         builder.Services.AddOptions<BusOptions>().BindConfiguration(BusOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<BusOptions>, BusOptionsValidator>();
+        builder.Services.AddEventReactorResilience();
 
         // The transport is chosen at registration time; a bad URL is reported by the validator at start.
         var configured = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
         var inMemory = configured.Url.StartsWith(BusAddress.MemoryScheme + ":", StringComparison.Ordinal);
         if (!inMemory && configured.DirectPublish)
         {
-            builder.Services.AddSingleton<DirectPublishChannel>();
+            builder.Services.AddSingleton<IDirectPublishChannel, DirectPublishChannel>();
             builder.Services.AddSingleton<IEventPublisher, DirectEventPublisher>();
             builder.Services.AddSingleton<IEventBatchPublisher, DirectEventPublisher>();
         }
@@ -37,62 +46,13 @@ public static class EventBusExtensions
             builder.Services.AddSingleton<IEventPublisher, BusEventPublisher>();
         }
 
-        var parts = Parts(builder);
-        builder.Services.AddMassTransit(bus =>
-        {
-            foreach (var registration in parts.Registrations)
-            {
-                registration(bus);
-            }
+        // As the host's defaults: scopes and the whole graph are validated in Development.
+        var development = builder.Environment.IsDevelopment();
+        var factory = new EventBusServiceProviderFactory(inMemory, new ServiceProviderOptions { ValidateScopes = development, ValidateOnBuild = development });
+        builder.ConfigureContainer(factory);
 
-            if (inMemory)
-            {
-                bus.UsingInMemory((context, cfg) =>
-                {
-                    ConfigureSerialization(cfg);
-                    cfg.ConfigureEndpoints(context);
-                });
-            }
-            else
-            {
-                bus.UsingRabbitMq((context, cfg) =>
-                {
-                    var address = BusAddress.Parse(context.GetRequiredService<IOptions<BusOptions>>().Value.Url);
-                    cfg.Host(address.Host, address.Port, address.VirtualHost, host =>
-                    {
-                        host.Username(address.Username);
-                        host.Password(address.Password);
-                        host.ConnectionName("eventreactor");
-                    });
-                    ConfigureSerialization(cfg);
-                    cfg.ConfigureEndpoints(context);
-                });
-            }
-        });
-        builder.Services.AddOptions<MassTransitHostOptions>().Configure(options =>
-        {
-            options.WaitUntilStarted = false;
-            options.StopTimeout = TimeSpan.FromSeconds(10);
-        });
+        // Also held as a service, so that a second call finds the bus already added.
+        builder.Services.AddSingleton(factory);
         return builder;
-    }
-
-    // Events travel as plain CloudEvents JSON so that any AMQP client can publish and follow them.
-    private static void ConfigureSerialization(IBusFactoryConfigurator cfg)
-    {
-        cfg.ClearSerialization();
-        cfg.UseRawJsonSerializer(RawSerializerOptions.AnyMessageType | RawSerializerOptions.AddTransportHeaders | RawSerializerOptions.CopyHeaders, isDefault: true);
-        cfg.Message<EventEnvelope>(message => message.SetEntityName(EventBusNames.EventsExchange));
-    }
-
-    private static EventBusParts Parts(IHostApplicationBuilder builder)
-    {
-        if (!builder.Properties.TryGetValue(typeof(EventBusParts), out var parts))
-        {
-            parts = new EventBusParts();
-            builder.Properties[typeof(EventBusParts)] = parts;
-        }
-
-        return (EventBusParts)parts;
     }
 }

@@ -49,9 +49,9 @@ public static class MinionHostExtensions
     }
 
     /// <summary>
-    /// The minion's publishing path alone: options, <c>minion.db</c>, the outbox publisher (keyed
-    /// <see cref="OutboxPublisherKey"/>) and its drainer. <see cref="AddMinion"/> uses it; the end-to-end benchmark
-    /// uses it to play minions without a Docker engine.
+    /// The minion's publishing path alone: options, <c>minion.db</c>, the outbox and its drainer, and the minion's
+    /// retry pipelines. <see cref="AddMinion"/> uses it; the end-to-end benchmark uses it to play minions without a
+    /// Docker engine.
     /// </summary>
     public static IHostApplicationBuilder AddMinionOutbox(this IHostApplicationBuilder builder)
     {
@@ -61,14 +61,14 @@ public static class MinionHostExtensions
         builder.Services.AddSingleton(services => new OutboxStore(services.GetRequiredService<MinionDatabase>(), services.GetRequiredService<IOptions<MinionOptions>>().Value.Outbox.MaxEvents));
         builder.Services.AddSingleton<OutboxSignal>();
 
-        // Everything the minion publishes goes through the outbox; the reactor's own IEventPublisher stays direct.
-        builder.Services.AddKeyedSingleton<IEventPublisher, OutboxEventPublisher>(MinionServiceKeys.Outbox);
-        builder.Services.AddHostedService<OutboxDrainer>();
+        builder.Services.AddMinionResilience();
+
+        // Everything the minion produces goes through IMinionOutbox; only the drainer takes the bus's IEventPublisher.
+        builder.Services.AddSingleton<IMinionOutbox, OutboxEventPublisher>();
+        builder.Services.AddSingleton<OutboxDrainer>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<OutboxDrainer>());
         return builder;
     }
-
-    /// <summary>The service key of the minion's outbox <see cref="IEventPublisher"/>.</summary>
-    public static string OutboxPublisherKey => MinionServiceKeys.Outbox;
 
     private static void AddCommands(IHostApplicationBuilder builder)
     {

@@ -43,7 +43,8 @@ public static class ReactorHostExtensions
         builder.Services.AddMetricSinks(builder.Configuration);
         AddHttpApi(builder);
 
-        // Registered before the bus, in this order, so that the schema and the rules are in place before the first event.
+        // The rules load in the loader's StartingAsync, before any hosted service starts; the bus is registered when
+        // the host is built, after all of these. Until migrations are a start-up step too, the migrator stays first.
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddHostedService<RuleSetStartupLoader>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SqliteAuditLog>());

@@ -1,6 +1,7 @@
 using EventReactor.Contracts;
 using EventReactor.Messaging;
 using EventReactor.Minion;
+using EventReactor.Minion.Outbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,7 +13,7 @@ namespace EventReactor.EndToEnd;
 /// One minion's real publishing path in its own host: the SQLite outbox, its drainer and its own bus connection,
 /// without the Docker watcher (the benchmark plays the engine's events).
 /// </summary>
-internal sealed class SimulatedMinion(string id, IHost host, IEventPublisher outbox) : IAsyncDisposable
+internal sealed class SimulatedMinion(string id, IHost host, IMinionOutbox outbox) : IAsyncDisposable
 {
     public string Id { get; } = id;
 
@@ -31,11 +32,11 @@ internal sealed class SimulatedMinion(string id, IHost host, IEventPublisher out
         builder.AddEventBus();
         var host = builder.Build();
         await host.StartAsync();
-        return new SimulatedMinion(id, host, host.Services.GetRequiredKeyedService<IEventPublisher>(MinionHostExtensions.OutboxPublisherKey));
+        return new SimulatedMinion(id, host, host.Services.GetRequiredService<IMinionOutbox>());
     }
 
     /// <summary>Stores the event in the outbox, as the Docker watcher does; the drainer publishes it.</summary>
-    public Task PublishAsync(EventEnvelope envelope) => outbox.PublishAsync(envelope, CancellationToken.None);
+    public Task PublishAsync(EventEnvelope envelope) => outbox.AppendAsync(envelope, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

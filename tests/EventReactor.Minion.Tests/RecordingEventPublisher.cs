@@ -1,16 +1,19 @@
 using System.Collections.Concurrent;
 using EventReactor.Contracts;
 using EventReactor.Messaging;
+using EventReactor.Minion.Outbox;
 
 namespace EventReactor.Minion.Tests;
 
-/// <summary>Keeps what was published, in order, and signals each event.</summary>
-internal sealed class RecordingEventPublisher : IEventPublisher
+/// <summary>Keeps what was published (to the bus or the outbox), in order, and signals each event.</summary>
+internal sealed class RecordingEventPublisher : IEventPublisher, IMinionOutbox
 {
     private readonly ConcurrentQueue<EventEnvelope> _published = new();
     private readonly SemaphoreSlim _arrived = new(0);
 
     public IReadOnlyList<EventEnvelope> Published => _published.ToList();
+
+    public Task AppendAsync(EventEnvelope envelope, CancellationToken cancellationToken) => PublishAsync(envelope, cancellationToken);
 
     public Task PublishAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {

@@ -1,7 +1,10 @@
 using System.Net.Sockets;
 using EventReactor.Contracts;
+using EventReactor.Messaging.Resilience;
 using EventReactor.Messaging.Telemetry;
 using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Registry;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
@@ -12,40 +15,39 @@ namespace EventReactor.Messaging.Direct;
 /// on one channel with confirms: publishes in flight at once share the broker's (multiple) confirms and the socket's
 /// writes. What MassTransit's consumers and any AMQP client receive is the same as with a MassTransit publish.
 /// </summary>
-internal sealed partial class DirectEventPublisher(DirectPublishChannel channel, ILogger<DirectEventPublisher> logger) : IEventPublisher, IEventBatchPublisher
+internal sealed partial class DirectEventPublisher(IDirectPublishChannel channel, ResiliencePipelineProvider<string> pipelines, ILogger<DirectEventPublisher> logger)
+    : IEventPublisher, IEventBatchPublisher
 {
     private const string ContentType = "application/json";
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(5);
+    private readonly ResiliencePipeline _waitForBroker = pipelines.GetPipeline(ResiliencePipelineNames.DirectPublish);
 
     /// <summary>Like a MassTransit publish, waits for the broker while the connection is down, until cancelled; a nack throws.</summary>
     public async Task PublishAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {
         envelope = EventReactorTelemetry.Stamp(envelope);
         var json = CloudEventJson.SerializeToUtf8Bytes(envelope);
-        var delay = FirstRetry;
-        while (true)
+        var hooks = new RetryHooks
         {
-            IChannel? open = null;
-            try
+            Transient = IsConnectionFailure,
+            OnRetry = (failure, delay) => LogWaiting(logger, envelope.Id, failure?.GetBaseException().Message ?? string.Empty, delay.TotalMilliseconds),
+        };
+        await _waitForBroker.RunAsync(
+            async token =>
             {
-                open = await channel.GetAsync(cancellationToken);
-                await open.BasicPublishAsync(EventBusNames.EventsExchange, string.Empty, mandatory: false, Properties(envelope.Id), json, cancellationToken);
-                EventReactorTelemetry.EventsPublished.Add(1, EventReactorTelemetry.TagPrefix(envelope.Tag));
-                return;
-            }
-            catch (Exception ex) when (IsConnectionFailure(ex) && !cancellationToken.IsCancellationRequested)
-            {
-                if (open is not null)
+                var open = await channel.GetAsync(token);
+                try
+                {
+                    await open.BasicPublishAsync(EventBusNames.EventsExchange, string.Empty, mandatory: false, Properties(envelope.Id), json, token);
+                }
+                catch (Exception ex) when (IsConnectionFailure(ex))
                 {
                     channel.Reset(open);
+                    throw;
                 }
-
-                LogWaiting(logger, envelope.Id, ex.GetBaseException().Message, delay.TotalMilliseconds);
-                await Task.Delay(delay, cancellationToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetry.Ticks));
-            }
-        }
+            },
+            hooks,
+            cancellationToken);
+        EventReactorTelemetry.EventsPublished.Add(1, EventReactorTelemetry.TagPrefix(envelope.Tag));
     }
 
     public async Task<bool[]> PublishAsync(IReadOnlyList<SerializedEvent> events, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace EventReactor.Messaging.Direct;
 /// The one RabbitMQ channel a process publishes events on, with publisher confirms tracked by the client; opened on
 /// first use and again after <see cref="Reset"/>, so that a broker that comes back is found without a restart.
 /// </summary>
-internal sealed partial class DirectPublishChannel(IOptions<BusOptions> options, ILogger<DirectPublishChannel> logger) : IAsyncDisposable
+internal sealed partial class DirectPublishChannel(IOptions<BusOptions> options, ILogger<DirectPublishChannel> logger) : IDirectPublishChannel, IAsyncDisposable
 {
     private readonly SemaphoreSlim _opening = new(1, 1);
     private IConnection? _connection;

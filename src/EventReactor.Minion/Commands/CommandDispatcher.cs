@@ -1,11 +1,10 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
 using System.Text.Json;
 using EventReactor.Contracts;
 using EventReactor.Contracts.Jobs;
 using EventReactor.Contracts.Minions;
-using EventReactor.Messaging;
 using EventReactor.Messaging.Telemetry;
+using EventReactor.Minion.Outbox;
 using Microsoft.Extensions.Logging;
 
 namespace EventReactor.Minion.Commands;
@@ -14,7 +13,7 @@ namespace EventReactor.Minion.Commands;
 /// Runs a command's function and publishes <c>job/&lt;jid&gt;/ret/&lt;minion&gt;</c> with success, return code, return data
 /// and duration. An unknown function, a bad argument or a policy denial is a failed return that says why.
 /// </summary>
-internal sealed partial class CommandDispatcher(IEnumerable<IMinionFunction> functions, [FromKeyedServices(MinionServiceKeys.Outbox)] IEventPublisher publisher, ILogger<CommandDispatcher> logger)
+internal sealed partial class CommandDispatcher(IEnumerable<IMinionFunction> functions, IMinionOutbox outbox, ILogger<CommandDispatcher> logger)
 {
     private readonly Dictionary<string, IMinionFunction> _functions = functions.ToDictionary(f => f.Name, StringComparer.Ordinal);
 
@@ -58,7 +57,7 @@ internal sealed partial class CommandDispatcher(IEnumerable<IMinionFunction> fun
             CausedBy = command.CausedBy,
             Depth = command.Depth + 1,
         };
-        await publisher.PublishAsync(envelope, cancellationToken);
+        await outbox.AppendAsync(envelope, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {Jid}: {Function} returned success={Success} retcode={RetCode} in {DurationMs:F0} ms {Error}")]

@@ -1,10 +1,12 @@
 using Docker.DotNet.Models;
 using EventReactor.Contracts;
 using EventReactor.Contracts.Containers;
-using EventReactor.Messaging;
-using Microsoft.Extensions.DependencyInjection;
+using EventReactor.Messaging.Resilience;
+using EventReactor.Minion.Outbox;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Registry;
 
 namespace EventReactor.Minion.Docker;
 
@@ -14,8 +16,9 @@ namespace EventReactor.Minion.Docker;
 /// the stream stands and what each container's state is, so a restarted minion resumes from there.
 /// </summary>
 internal sealed partial class ContainerEventEmitter(
-    [FromKeyedServices(MinionServiceKeys.Outbox)] IEventPublisher publisher,
+    IMinionOutbox outbox,
     ContainerStateStore states,
+    ResiliencePipelineProvider<string> pipelines,
     IOptions<MinionOptions> options,
     ILogger<ContainerEventEmitter> logger)
 {
@@ -28,6 +31,7 @@ internal sealed partial class ContainerEventEmitter(
     private const int MaxSeenInMemory = 50_000;
     private readonly ContainerLedger _ledger = new(states.LoadAll());
     private long _baselineNano = states.BaselineNano;
+    private readonly ResiliencePipeline _append = pipelines.GetPipeline(ResiliencePipelineNames.OutboxAppend);
     private readonly Dictionary<string, long> _seen = new(states.LoadSeen(states.LastSeenNano - (2 * ResumeOverlapNano)), StringComparer.Ordinal);
 
     /// <summary>Engine time of the newest event handled, Unix nanoseconds; 0 before the first.</summary>
@@ -112,22 +116,13 @@ internal sealed partial class ContainerEventEmitter(
 
     private async Task PublishWithRetryAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {
-        var delay = TimeSpan.FromMilliseconds(200);
-        while (true)
+        var hooks = new RetryHooks
         {
-            try
-            {
-                await publisher.PublishAsync(envelope, cancellationToken);
-                LogPublished(logger, envelope.Tag, envelope.Id);
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogPublishFailed(logger, envelope.Tag, ex.GetBaseException().Message, delay.TotalSeconds);
-                await Task.Delay(delay, cancellationToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
-            }
-        }
+            Transient = static failure => failure is not OperationCanceledException,
+            OnRetry = (failure, delay) => LogPublishFailed(logger, envelope.Tag, failure!.GetBaseException().Message, delay.TotalSeconds),
+        };
+        await _append.RunAsync(token => new ValueTask(outbox.AppendAsync(envelope, token)), hooks, cancellationToken);
+        LogPublished(logger, envelope.Tag, envelope.Id);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Stored {Tag} ({EventId}) in the outbox")]

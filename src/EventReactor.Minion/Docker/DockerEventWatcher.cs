@@ -1,71 +1,74 @@
 using System.Threading.Channels;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using EventReactor.Messaging.Resilience;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.Registry;
 
 namespace EventReactor.Minion.Docker;
 
 /// <summary>
 /// Follows the engine's container events and publishes them in order through the outbox. When the engine is away it
-/// logs one error, then retries with exponential backoff. On every (re)connect it catches up: it replays what the
-/// engine still holds since the last event seen, then reconciles against the list of containers (the engine keeps
-/// only its last events, and none across its restart) and emits what was missed, marked <c>reconciled</c>.
+/// logs one error, then retries with backoff (<see cref="ResiliencePipelineNames.DockerConnect"/>); when a followed engine
+/// goes away it waits once (<see cref="ResiliencePipelineNames.DockerResume"/>) and starts that backoff over. On every
+/// (re)connect it catches up: it replays what the engine still holds since the last event seen, then reconciles
+/// against the list of containers (the engine keeps only its last events, and none across its restart) and emits what
+/// was missed, marked <c>reconciled</c>.
 /// </summary>
 internal sealed partial class DockerEventWatcher(
     DockerClientFactory clients,
     ContainerEventEmitter emitter,
+    ResiliencePipelineProvider<string> pipelines,
     IOptions<MinionOptions> options,
     ILogger<DockerEventWatcher> logger) : BackgroundService
 {
     private static readonly Dictionary<string, IDictionary<string, bool>> ContainerEvents = new() { ["type"] = new Dictionary<string, bool> { ["container"] = true } };
+    private bool _connected;
+    private bool _reportedDown;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var minion = options.Value;
-        var delay = minion.ReconnectDelay;
-        var reportedDown = false;
-        while (!stoppingToken.IsCancellationRequested)
+        var resume = pipelines.GetPipeline(ResiliencePipelineNames.DockerResume);
+        var connect = pipelines.GetPipeline(ResiliencePipelineNames.DockerConnect);
+
+        // Failures before the engine answered are the connect pipeline's; losing an engine that answered is resume's.
+        var whileConnecting = new RetryHooks { Transient = _ => !_connected, OnRetry = (failure, delay) => ReportDown(failure!, delay) };
+        var afterConnected = new RetryHooks { Transient = _ => _connected, OnRetry = (failure, delay) => ReportDown(failure!, delay) };
+        try
         {
-            try
-            {
-                using var client = clients.Create();
-                await client.System.PingAsync(stoppingToken);
-                reportedDown = false;
-                delay = minion.ReconnectDelay;
-                await CatchUpAsync(client, stoppingToken);
-                LogWatching(logger, clients.Endpoint, minion.Id);
-                await StreamAsync(client, until: null, stoppingToken);
-                throw new IOException("the engine closed its event stream");
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                if (!reportedDown)
-                {
-                    LogEngineUnavailable(logger, clients.Endpoint, ex.GetBaseException().Message, delay.TotalSeconds);
-                    reportedDown = true;
-                }
-                else
-                {
-                    LogStillUnavailable(logger, clients.Endpoint, delay.TotalSeconds);
-                }
-            }
+            await resume.RunAsync(token => connect.RunAsync(FollowAsync, whileConnecting, token), afterConnected, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
 
-            try
-            {
-                await Task.Delay(delay, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+    /// <summary>One session with the engine: connect, catch up, follow; it always ends in an exception.</summary>
+    private async ValueTask FollowAsync(CancellationToken stoppingToken)
+    {
+        _connected = false;
+        using var client = clients.Create();
+        await client.System.PingAsync(stoppingToken);
+        _connected = true;
+        _reportedDown = false;
+        await CatchUpAsync(client, stoppingToken);
+        LogWatching(logger, clients.Endpoint, options.Value.Id);
+        await StreamAsync(client, until: null, stoppingToken);
+        throw new IOException("the engine closed its event stream");
+    }
 
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, minion.ReconnectMaxDelay.Ticks));
+    private void ReportDown(Exception failure, TimeSpan delay)
+    {
+        if (!_reportedDown)
+        {
+            LogEngineUnavailable(logger, clients.Endpoint, failure.GetBaseException().Message, delay.TotalSeconds);
+            _reportedDown = true;
+        }
+        else
+        {
+            LogStillUnavailable(logger, clients.Endpoint, delay.TotalSeconds);
         }
     }
 

@@ -1,10 +1,12 @@
-using Microsoft.Extensions.DependencyInjection;
 using EventReactor.Contracts.Minions;
-using EventReactor.Messaging;
+using EventReactor.Messaging.Resilience;
+using EventReactor.Minion.Outbox;
 using EventReactor.Minion.Presence;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Registry;
 
 namespace EventReactor.Minion.Inventory;
 
@@ -14,12 +16,13 @@ namespace EventReactor.Minion.Inventory;
 /// </summary>
 internal sealed partial class InventoryPublisher(
     InventoryService inventory,
-    [FromKeyedServices(MinionServiceKeys.Outbox)] IEventPublisher publisher,
+    IMinionOutbox outbox,
     StartAnnouncement startAnnouncement,
+    ResiliencePipelineProvider<string> pipelines,
     IOptions<MinionOptions> options,
     ILogger<InventoryPublisher> logger) : BackgroundService
 {
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+    private readonly ResiliencePipeline _announce = pipelines.GetPipeline(ResiliencePipelineNames.MinionAnnounce);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,7 +32,7 @@ internal sealed partial class InventoryPublisher(
             var grains = await inventory.CollectAsync(stoppingToken);
             LogCollected(logger, grains.Cpu.Model, grains.Gpus.Count, grains.Accelerators.Count, grains.Warnings.Count);
             var start = PresenceEvents.Start(minion.Id, minion.HeartbeatInterval, GrainsSummary.From(grains));
-            await RetryAsync(token => publisher.PublishAsync(start, token), start.Tag, stoppingToken);
+            await RetryAsync(token => outbox.AppendAsync(start, token), start.Tag, stoppingToken);
             startAnnouncement.MarkPublished();
             await RetryAsync(token => inventory.PublishAsync(grains, token), MinionTags.Inventory(minion.Id), stoppingToken);
 
@@ -57,21 +60,12 @@ internal sealed partial class InventoryPublisher(
     // start must not be lost: the reactor learns of the minion from it. Retry with backoff until it is accepted.
     private async Task RetryAsync(Func<CancellationToken, Task> publish, string tag, CancellationToken stoppingToken)
     {
-        var delay = TimeSpan.FromMilliseconds(500);
-        while (true)
+        var hooks = new RetryHooks
         {
-            try
-            {
-                await publish(stoppingToken);
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogPublishFailed(logger, tag, ex.GetBaseException().Message, delay.TotalSeconds);
-                await Task.Delay(delay, stoppingToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
-            }
-        }
+            Transient = static failure => failure is not OperationCanceledException,
+            OnRetry = (failure, delay) => LogPublishFailed(logger, tag, failure!.GetBaseException().Message, delay.TotalSeconds),
+        };
+        await _announce.RunAsync(token => new ValueTask(publish(token)), hooks, stoppingToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inventory collected: CPU {CpuModel}, {GpuCount} GPU(s), {AcceleratorCount} accelerator(s), {WarningCount} warning(s)")]

@@ -1,11 +1,10 @@
-using Microsoft.Extensions.DependencyInjection;
-using EventReactor.Messaging;
 using Microsoft.Extensions.Options;
+using EventReactor.Minion.Outbox;
 
 namespace EventReactor.Minion.Inventory;
 
 /// <summary>Collects and publishes the inventory, one collection at a time, remembering what was last published.</summary>
-internal sealed class InventoryService(InventoryCollector collector, [FromKeyedServices(MinionServiceKeys.Outbox)] IEventPublisher publisher, IOptions<MinionOptions> options)
+internal sealed class InventoryService(InventoryCollector collector, IMinionOutbox outbox, IOptions<MinionOptions> options)
     : IInventoryService, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -39,7 +38,7 @@ internal sealed class InventoryService(InventoryCollector collector, [FromKeyedS
 
     public async Task PublishAsync(Grains.Grains grains, CancellationToken cancellationToken)
     {
-        await publisher.PublishAsync(InventoryEvents.Inventory(options.Value.Id, grains), cancellationToken);
+        await outbox.AppendAsync(InventoryEvents.Inventory(options.Value.Id, grains), cancellationToken);
         // Only what reached the publisher counts as published, so a failed publish is retried at the next collection.
         _publishedFingerprint = GrainsJson.Fingerprint(grains);
     }

@@ -1,5 +1,5 @@
 using EventReactor.Contracts;
-using EventReactor.Messaging;
+using EventReactor.Minion.Outbox;
 
 namespace EventReactor.Minion.Metrics;
 
@@ -12,7 +12,7 @@ internal sealed class ContainerSampling(
     TimeSpan interval,
     MetricsOptions options,
     string minionId,
-    IEventPublisher publisher,
+    IMinionOutbox outbox,
     TimeProvider time) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
@@ -93,7 +93,7 @@ internal sealed class ContainerSampling(
         _buffer.Clear();
 
         // The outbox only appends to a local file; it must not be cut short by the stop that asked for this flush.
-        await publisher.PublishAsync(batch, CancellationToken.None);
+        await outbox.AppendAsync(batch, CancellationToken.None);
     }
 
     private DateTimeOffset NextFlush() => FlushSchedule.Next(time, options.FlushInterval);

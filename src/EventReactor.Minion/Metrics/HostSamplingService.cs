@@ -1,6 +1,5 @@
 using EventReactor.Contracts;
-using EventReactor.Messaging;
-using Microsoft.Extensions.DependencyInjection;
+using EventReactor.Minion.Outbox;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,7 +11,7 @@ namespace EventReactor.Minion.Metrics;
 /// the outbox, on the same schedule as container batches; what is buffered at shutdown goes out as a last batch.
 /// </summary>
 internal sealed partial class HostSamplingService(
-    [FromKeyedServices(MinionServiceKeys.Outbox)] IEventPublisher publisher,
+    IMinionOutbox outbox,
     IOptions<MinionOptions> options,
     TimeProvider time,
     ILogger<HostSamplingService> logger) : BackgroundService
@@ -66,7 +65,7 @@ internal sealed partial class HostSamplingService(
         _buffer.Clear();
 
         // The outbox only appends to a local file; a shutdown must not cut the last batch short.
-        await publisher.PublishAsync(batch, CancellationToken.None);
+        await outbox.AppendAsync(batch, CancellationToken.None);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Host sampling stopped: {Reason}")]

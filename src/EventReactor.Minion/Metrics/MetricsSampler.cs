@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using EventReactor.Messaging;
 using EventReactor.Minion.Docker;
-using Microsoft.Extensions.DependencyInjection;
+using EventReactor.Minion.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace EventReactor.Minion.Metrics;
@@ -11,7 +10,7 @@ namespace EventReactor.Minion.Metrics;
 /// <summary>The containers being sampled, one <see cref="ContainerSampling"/> each; started by commands or by <see cref="MetricsSamplerService"/>.</summary>
 internal sealed class MetricsSampler(
     DockerClientFactory docker,
-    [FromKeyedServices(MinionServiceKeys.Outbox)] IEventPublisher publisher,
+    IMinionOutbox outbox,
     IOptions<MinionOptions> options,
     TimeProvider time)
 {
@@ -46,7 +45,7 @@ internal sealed class MetricsSampler(
     public void Start(ContainerTarget target, TimeSpan interval)
     {
         var minion = options.Value;
-        var sampling = new ContainerSampling(target, interval, minion.Metrics, minion.Id, publisher, time);
+        var sampling = new ContainerSampling(target, interval, minion.Metrics, minion.Id, outbox, time);
         if (!_sampling.TryAdd(target.Id, sampling))
         {
             return;

@@ -2,9 +2,13 @@ using EventReactor.Contracts;
 using EventReactor.Contracts.Containers;
 using EventReactor.Contracts.Minions;
 using EventReactor.Messaging;
+using EventReactor.Messaging.Resilience;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Registry;
+using Polly.Timeout;
 
 namespace EventReactor.Minion.Outbox;
 
@@ -14,17 +18,19 @@ namespace EventReactor.Minion.Outbox;
 /// containers' go in parallel. With a batch publisher (RabbitMQ) a read batch goes out in waves: the first unsent
 /// event of every lane, back to back on one channel with their confirms awaited together, then the next. Otherwise
 /// (in memory, or <c>Bus:DirectPublish</c> off) each lane (<c>Minion:Outbox:Lanes</c>, by hash) publishes through
-/// MassTransit. A failed or timed-out publish is retried with backoff with the same event id, so the wire is
-/// at-least-once.
+/// MassTransit. A failed or timed-out publish is retried (<see cref="ResiliencePipelineNames.OutboxDrain"/>) with the
+/// same event id, so the wire is at-least-once. The drainer is the only minion part that holds the bus.
 /// </summary>
 internal sealed partial class OutboxDrainer(
     OutboxStore store,
     OutboxSignal signal,
     IEventPublisher bus,
+    ResiliencePipelineProvider<string> pipelines,
     IOptions<MinionOptions> options,
     ILogger<OutboxDrainer> logger,
     IEventBatchPublisher? batchPublisher = null) : BackgroundService
 {
+    private readonly ResiliencePipeline _untilConfirmed = pipelines.GetPipeline(ResiliencePipelineNames.OutboxDrain);
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
 
     // Confirmed events are deleted with the next stored event's transaction; if none comes this soon, on their own.
@@ -57,12 +63,12 @@ internal sealed partial class OutboxDrainer(
                 if (batchPublisher is null)
                 {
                     var lanes = batch.GroupBy(entry => (LaneKey(entry.Envelope).GetHashCode(StringComparison.Ordinal) & int.MaxValue) % outbox.Lanes);
-                    await Task.WhenAll(lanes.Select(lane => PublishInOrderAsync(lane, outbox, stoppingToken)));
+                    await Task.WhenAll(lanes.Select(lane => PublishInOrderAsync(lane, stoppingToken)));
                     store.Delete(batch.Select(entry => entry.Sequence).ToList());
                 }
                 else
                 {
-                    await PublishBatchUntilConfirmedAsync(batchPublisher, batch, outbox, stoppingToken);
+                    await PublishBatchUntilConfirmedAsync(batchPublisher, batch, stoppingToken);
                 }
 
                 cursor = batch[^1].Sequence;
@@ -80,17 +86,23 @@ internal sealed partial class OutboxDrainer(
     }
 
     /// <summary>
+    /// The minion's last word (its goodbye), straight to the bus: the outbox may not drain again before the process
+    /// ends, and a lost goodbye only means the reactor notices the minion gone a few heartbeats later.
+    /// </summary>
+    public Task PublishFinalAsync(EventEnvelope envelope, CancellationToken cancellationToken) => bus.PublishAsync(envelope, cancellationToken);
+
+    /// <summary>
     /// Events of one container keep their order; the minion's other events (start, inventory, heartbeats, job returns)
     /// share one lane, so that the reactor sees them in the order they happened.
     /// </summary>
     internal static string LaneKey(EventEnvelope envelope) =>
         MinionTags.Is(envelope.Tag, MinionEventKind.ContainerEvent) ? envelope.DataAs<ContainerStateChanged>()?.Id ?? string.Empty : string.Empty;
 
-    private async Task PublishInOrderAsync(IEnumerable<OutboxEntry> lane, OutboxOptions outbox, CancellationToken stoppingToken)
+    private async Task PublishInOrderAsync(IEnumerable<OutboxEntry> lane, CancellationToken stoppingToken)
     {
         foreach (var entry in lane)
         {
-            await PublishUntilConfirmedAsync(entry.Envelope, outbox, stoppingToken);
+            await PublishUntilConfirmedAsync(entry.Envelope, stoppingToken);
         }
     }
 
@@ -99,7 +111,7 @@ internal sealed partial class OutboxDrainer(
     /// goes out only once the one before it in its lane is confirmed (the reactor then sees, for example, a minion's
     /// start before its inventory, a round trip apart, as with one publish at a time).
     /// </summary>
-    private async Task PublishBatchUntilConfirmedAsync(IEventBatchPublisher publisher, IReadOnlyList<OutboxEntry> batch, OutboxOptions outbox, CancellationToken stoppingToken)
+    private async Task PublishBatchUntilConfirmedAsync(IEventBatchPublisher publisher, IReadOnlyList<OutboxEntry> batch, CancellationToken stoppingToken)
     {
         var waves = new List<List<OutboxEntry>>();
         var depth = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -118,107 +130,100 @@ internal sealed partial class OutboxDrainer(
 
         foreach (var wave in waves)
         {
-            await PublishWaveUntilConfirmedAsync(publisher, wave, outbox, stoppingToken);
+            await PublishWaveUntilConfirmedAsync(publisher, wave, stoppingToken);
         }
     }
 
     /// <summary>Sends the wave, notes what was confirmed and sends the rest again until all is confirmed.</summary>
-    private async Task PublishWaveUntilConfirmedAsync(IEventBatchPublisher publisher, IReadOnlyList<OutboxEntry> wave, OutboxOptions outbox, CancellationToken stoppingToken)
+    private async Task PublishWaveUntilConfirmedAsync(IEventBatchPublisher publisher, IReadOnlyList<OutboxEntry> wave, CancellationToken stoppingToken)
     {
         var remaining = wave;
-        var delay = outbox.RetryDelay;
-        while (true)
+        var shortfall = string.Empty;
+        var hooks = new RetryHooks
         {
-            string? failure = null;
-            bool[] confirmed;
-            using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+            Incomplete = static confirmedAll => confirmedAll is false,
+            OnRetry = (failure, _) => ReportAway(failure is null ? shortfall : Reason(failure)),
+        };
+        var confirmedAll = await _untilConfirmed.RunAsync(
+            async token =>
             {
-                attempt.CancelAfter(outbox.PublishTimeout);
-                try
+                // WaitAsync as well: a publish that ignores its token must not stall the outbox.
+                var confirmed = await publisher.PublishAsync(remaining.Select(entry => entry.ToSerialized()).ToList(), token).WaitAsync(token);
+                var again = Settle(remaining, confirmed);
+                if (again.Count == 0)
                 {
-                    // WaitAsync as well: a publish that ignores its token must not stall the outbox.
-                    confirmed = await publisher.PublishAsync(remaining.Select(entry => entry.ToSerialized()).ToList(), attempt.Token).WaitAsync(attempt.Token);
-                }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    confirmed = new bool[remaining.Count];
-                    failure = ex is OperationCanceledException ? $"no confirm within {outbox.PublishTimeout.TotalSeconds}s" : ex.GetBaseException().Message;
-                }
-            }
-
-            var done = new List<long>(remaining.Count);
-            var again = new List<OutboxEntry>();
-            for (var i = 0; i < remaining.Count; i++)
-            {
-                if (confirmed[i])
-                {
-                    done.Add(remaining[i].Sequence);
-                }
-                else
-                {
-                    again.Add(remaining[i]);
-                }
-            }
-
-            store.MarkConfirmed(done);
-            if (store.ConfirmedCount >= outbox.BatchSize)
-            {
-                store.DeleteConfirmed();
-            }
-
-            if (again.Count == 0)
-            {
-                if (_brokerAway)
-                {
-                    _brokerAway = false;
-                    LogBrokerBack(logger, store.Count);
+                    return true;
                 }
 
-                return;
-            }
+                shortfall = $"{again.Count} of {remaining.Count} events not confirmed";
+                remaining = again;
+                return false;
+            },
+            hooks,
+            stoppingToken);
 
-            if (!_brokerAway)
+        // Only a stopping token ends the tries with events unconfirmed; they stay in the outbox.
+        if (!confirmedAll)
+        {
+            throw new OperationCanceledException(stoppingToken);
+        }
+
+        ReportBack();
+    }
+
+    /// <summary>Marks what the broker confirmed (deleting once a batch's worth is due); returns what it did not.</summary>
+    private List<OutboxEntry> Settle(IReadOnlyList<OutboxEntry> sent, bool[] confirmed)
+    {
+        var done = new List<long>(sent.Count);
+        var again = new List<OutboxEntry>();
+        for (var i = 0; i < sent.Count; i++)
+        {
+            if (confirmed[i])
             {
-                _brokerAway = true;
-                LogBrokerAway(logger, failure ?? $"{again.Count} of {remaining.Count} events not confirmed", store.Count);
+                done.Add(sent[i].Sequence);
             }
+            else
+            {
+                again.Add(sent[i]);
+            }
+        }
 
-            remaining = again;
-            await Task.Delay(delay, stoppingToken);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, outbox.RetryMaxDelay.Ticks));
+        store.MarkConfirmed(done);
+        if (store.ConfirmedCount >= options.Value.Outbox.BatchSize)
+        {
+            store.DeleteConfirmed();
+        }
+
+        return again;
+    }
+
+    private async Task PublishUntilConfirmedAsync(EventEnvelope envelope, CancellationToken stoppingToken)
+    {
+        var hooks = new RetryHooks { OnRetry = (failure, _) => ReportAway(Reason(failure!)) };
+
+        // WaitAsync as well: a publish that ignores its token must not stall the outbox.
+        await _untilConfirmed.RunAsync(token => new ValueTask(bus.PublishAsync(envelope, token).WaitAsync(token)), hooks, stoppingToken);
+        ReportBack();
+    }
+
+    private string Reason(Exception failure) =>
+        failure is TimeoutRejectedException ? $"no confirm within {options.Value.Outbox.PublishTimeout.TotalSeconds}s" : failure.GetBaseException().Message;
+
+    private void ReportAway(string reason)
+    {
+        if (!_brokerAway)
+        {
+            _brokerAway = true;
+            LogBrokerAway(logger, reason, store.Count);
         }
     }
 
-    private async Task PublishUntilConfirmedAsync(EventEnvelope envelope, OutboxOptions outbox, CancellationToken stoppingToken)
+    private void ReportBack()
     {
-        var delay = outbox.RetryDelay;
-        while (true)
+        if (_brokerAway)
         {
-            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            attempt.CancelAfter(outbox.PublishTimeout);
-            try
-            {
-                // WaitAsync as well: a publish that ignores its token must not stall the outbox.
-                await bus.PublishAsync(envelope, attempt.Token).WaitAsync(attempt.Token);
-                if (_brokerAway)
-                {
-                    _brokerAway = false;
-                    LogBrokerBack(logger, store.Count);
-                }
-
-                return;
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                if (!_brokerAway)
-                {
-                    _brokerAway = true;
-                    LogBrokerAway(logger, ex is OperationCanceledException ? $"no confirm within {outbox.PublishTimeout.TotalSeconds}s" : ex.GetBaseException().Message, store.Count);
-                }
-
-                await Task.Delay(delay, stoppingToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, outbox.RetryMaxDelay.Ticks));
-            }
+            _brokerAway = false;
+            LogBrokerBack(logger, store.Count);
         }
     }
 

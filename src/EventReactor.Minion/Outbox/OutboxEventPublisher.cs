@@ -1,24 +1,23 @@
 using System.Diagnostics;
 using System.Collections.Concurrent;
 using EventReactor.Contracts;
-using EventReactor.Messaging;
 using EventReactor.Messaging.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace EventReactor.Minion.Outbox;
 
 /// <summary>
-/// The minion's <see cref="IEventPublisher"/>: stores the event in the outbox and returns; <see cref="OutboxDrainer"/>
+/// The minion's <see cref="IMinionOutbox"/>: stores the event on disk and returns; <see cref="OutboxDrainer"/>
 /// publishes it later. Concurrent callers share one transaction (whoever holds the store writes everyone's events).
 /// </summary>
-internal sealed partial class OutboxEventPublisher(OutboxStore store, OutboxSignal signal, ILogger<OutboxEventPublisher> logger) : IEventPublisher
+internal sealed partial class OutboxEventPublisher(OutboxStore store, OutboxSignal signal, ILogger<OutboxEventPublisher> logger) : IMinionOutbox
 {
     private const int MaxGroup = 1024;
     private readonly ConcurrentQueue<(EventEnvelope Envelope, TaskCompletionSource Stored)> _pending = new();
     private readonly Lock _writer = new();
     private bool _warnedFull;
 
-    public Task PublishAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+    public Task AppendAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {
         // A minion event starts a trace (or continues the command's); its context is stored with it in the outbox.
         using var span = EventReactorTelemetry.Source.StartActivity($"publish {envelope.Tag}", ActivityKind.Producer);

@@ -1,6 +1,5 @@
-using EventReactor.Messaging;
-using Microsoft.Extensions.DependencyInjection;
 using EventReactor.Minion.Inventory;
+using EventReactor.Minion.Outbox;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,8 +8,8 @@ namespace EventReactor.Minion.Presence;
 
 /// <summary>Publishes <c>minion/&lt;id&gt;/heartbeat</c> every <c>Minion:HeartbeatInterval</c>, and <c>stop</c> on a graceful shutdown.</summary>
 internal sealed partial class HeartbeatPublisher(
-    [FromKeyedServices(MinionServiceKeys.Outbox)] IEventPublisher publisher,
-    IEventPublisher bus,
+    IMinionOutbox outbox,
+    OutboxDrainer drainer,
     IInventoryService inventory,
     StartAnnouncement startAnnouncement,
     IOptions<MinionOptions> options,
@@ -32,7 +31,7 @@ internal sealed partial class HeartbeatPublisher(
                 var beat = PresenceEvents.Heartbeat(minion.Id, minion.HeartbeatInterval, ++sequence, summary);
                 try
                 {
-                    await publisher.PublishAsync(beat, stoppingToken);
+                    await outbox.AppendAsync(beat, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -52,9 +51,9 @@ internal sealed partial class HeartbeatPublisher(
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    // Stopping runs before any hosted service stops, so the bus still carries the goodbye. It goes straight to the
-    // bus, not through the outbox, which may not drain again before the process ends; a lost goodbye only means the
-    // reactor notices three heartbeats later.
+    // Stopping runs before any hosted service stops, so the bus still carries the goodbye. The drainer sends it
+    // straight to the bus, not through the outbox, which may not drain again before the process ends; a lost goodbye
+    // only means the reactor notices three heartbeats later.
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -62,7 +61,7 @@ internal sealed partial class HeartbeatPublisher(
         var goodbye = PresenceEvents.Stop(options.Value.Id);
         try
         {
-            await bus.PublishAsync(goodbye, deadline.Token);
+            await drainer.PublishFinalAsync(goodbye, deadline.Token);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

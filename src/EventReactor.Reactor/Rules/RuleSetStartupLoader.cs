@@ -4,10 +4,14 @@ using Microsoft.Extensions.Logging;
 
 namespace EventReactor.Reactor.Rules;
 
-/// <summary>Loads the rules before the bus starts; an invalid set stops start-up with every problem listed.</summary>
-internal sealed partial class RuleSetStartupLoader(RuleSetProvider provider, ILogger<RuleSetStartupLoader> logger) : IHostedService
+/// <summary>
+/// Loads the rules as a start-up step: in <see cref="StartingAsync"/>, which the host runs before it starts any hosted
+/// service (the bus's among them), whatever order they were registered in. An invalid set stops start-up with every
+/// problem listed.
+/// </summary>
+internal sealed partial class RuleSetStartupLoader(RuleSetProvider provider, ILogger<RuleSetStartupLoader> logger) : IHostedLifecycleService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken)
     {
         var result = provider.Reload();
         if (!result.IsValid)
@@ -19,7 +23,15 @@ internal sealed partial class RuleSetStartupLoader(RuleSetProvider provider, ILo
         return Task.CompletedTask;
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {RuleCount} rules from {FileCount} files: {Files}")]
     private static partial void LogLoaded(ILogger logger, int ruleCount, int fileCount, string files);

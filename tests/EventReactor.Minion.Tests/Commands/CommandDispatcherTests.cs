@@ -2,23 +2,15 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using EventReactor.Contracts;
 using EventReactor.Contracts.Tests.Samples;
-using EventReactor.Messaging;
 using EventReactor.Minion.Commands;
 using EventReactor.Minion.Commands.Functions;
 using Microsoft.Extensions.Logging.Abstractions;
-using NSubstitute;
 
 namespace EventReactor.Minion.Tests.Commands;
 
 public sealed class CommandDispatcherTests
 {
-    private readonly IEventPublisher _publisher = Substitute.For<IEventPublisher>();
-    private readonly List<EventEnvelope> _published = [];
-
-    public CommandDispatcherTests()
-    {
-        _publisher.PublishAsync(Arg.Do<EventEnvelope>(_published.Add), Arg.Any<CancellationToken>()).Returns(Task.CompletedTask);
-    }
+    private readonly RecordingEventPublisher _publisher = new();
 
     private async Task<JsonElement> DispatchAsync(string function, string arguments = "{}")
     {
@@ -26,7 +18,7 @@ public sealed class CommandDispatcherTests
         await dispatcher.DispatchAsync(
             new MinionCommand { Jid = "j1", Minion = "m1", Function = function, Arguments = JsonDocument.Parse(arguments).RootElement, CausedBy = "e1", Depth = 2 },
             CancellationToken.None);
-        var returned = Assert.Single(_published);
+        var returned = Assert.Single(_publisher.Published);
         Assert.Equal("job/j1/ret/m1", returned.Tag);
         Assert.Equal("e1", returned.CausedBy);
         Assert.Equal(3, returned.Depth);
@@ -73,6 +65,6 @@ public sealed class CommandDispatcherTests
 
         // The duration is whatever this run took; everything else, and its form, is as recorded.
         static string WithoutDuration(string json) => Regex.Replace(json, "\"durationMs\":[0-9.]+", "\"durationMs\":0");
-        Assert.Equal(WithoutDuration(RecordedSample.Text(sample)), WithoutDuration(RecordedSample.Canonical(Assert.Single(_published).Data)));
+        Assert.Equal(WithoutDuration(RecordedSample.Text(sample)), WithoutDuration(RecordedSample.Canonical(Assert.Single(_publisher.Published).Data)));
     }
 }

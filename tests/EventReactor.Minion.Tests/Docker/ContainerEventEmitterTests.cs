@@ -1,10 +1,8 @@
 using Docker.DotNet.Models;
-using EventReactor.Contracts;
-using EventReactor.Messaging;
 using EventReactor.Minion.Docker;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using NSubstitute;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EventReactor.Minion.Tests.Docker;
 
@@ -12,17 +10,7 @@ public sealed class ContainerEventEmitterTests : IDisposable
 {
     private const long Baseline = 1_000_000_000_000;
     private readonly TempDataFolder _data = new();
-    private readonly List<EventEnvelope> _published = [];
-    private readonly IEventPublisher _outbox = Substitute.For<IEventPublisher>();
-
-    public ContainerEventEmitterTests()
-    {
-        _outbox.PublishAsync(Arg.Any<EventEnvelope>(), Arg.Any<CancellationToken>()).Returns(call =>
-        {
-            _published.Add(call.Arg<EventEnvelope>());
-            return Task.CompletedTask;
-        });
-    }
+    private readonly RecordingEventPublisher _outbox = new();
 
     [Fact]
     public async Task EmitStreamedAsync_SameEngineEventTwice_EmitsItOnce()
@@ -32,7 +20,7 @@ public sealed class ContainerEventEmitterTests : IDisposable
         await emitter.EmitStreamedAsync(Event("c1", "start", Baseline + 10), CancellationToken.None);
         await emitter.EmitStreamedAsync(Event("c1", "start", Baseline + 10), CancellationToken.None);
 
-        Assert.Single(_published);
+        Assert.Single(_outbox.Published);
     }
 
     [Fact]
@@ -43,7 +31,7 @@ public sealed class ContainerEventEmitterTests : IDisposable
         var emitted = await emitter.EmitStreamedAsync(Event("old", "die", Baseline - 10), CancellationToken.None);
 
         Assert.False(emitted);
-        Assert.Empty(_published);
+        Assert.Empty(_outbox.Published);
     }
 
     [Fact]
@@ -54,8 +42,39 @@ public sealed class ContainerEventEmitterTests : IDisposable
         var restarted = Emitter();
         await restarted.EmitStreamedAsync(Event("c1", "die", Baseline + 10), CancellationToken.None);
 
-        Assert.Single(_published);
+        Assert.Single(_outbox.Published);
         Assert.Equal(Baseline + 10, restarted.LastSeenNano);
+    }
+
+    [Fact]
+    public async Task EmitStreamedAsync_OutboxFailsThenRecovers_RetriesOnTheClockAndStoresOnce()
+    {
+        var time = new FakeTimeProvider();
+        var outbox = new FlakyOutbox(failures: 3);
+        var emitter = new ContainerEventEmitter(outbox, new ContainerStateStore(_data.Open()), TestPipelines.For(time: time), Options.Create(new MinionOptions { Id = "m1" }), NullLogger<ContainerEventEmitter>.Instance);
+        emitter.RecordBaseline([], Baseline);
+
+        var emit = emitter.EmitStreamedAsync(Event("c1", "start", Baseline + 10), CancellationToken.None);
+        await time.AdvanceUntilAsync(() => emit.IsCompleted, TimeSpan.FromMilliseconds(200));
+
+        Assert.True(await emit);
+        Assert.Equal(4, outbox.Attempts);
+        Assert.Single(outbox.Stored.Published);
+    }
+
+    [Fact]
+    public async Task EmitStreamedAsync_StoppedWhileTheOutboxFails_ThrowsOperationCanceled()
+    {
+        var outbox = new FlakyOutbox(failures: int.MaxValue);
+        var emitter = new ContainerEventEmitter(outbox, new ContainerStateStore(_data.Open()), TestPipelines.For(time: new FakeTimeProvider()), Options.Create(new MinionOptions { Id = "m1" }), NullLogger<ContainerEventEmitter>.Instance);
+        emitter.RecordBaseline([], Baseline);
+        using var stopping = new CancellationTokenSource();
+
+        var emit = emitter.EmitStreamedAsync(Event("c1", "start", Baseline + 10), stopping.Token);
+        await stopping.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => emit);
+        Assert.Equal(1, outbox.Attempts);
     }
 
     public void Dispose() => _data.Dispose();
@@ -76,5 +95,5 @@ public sealed class ContainerEventEmitterTests : IDisposable
     }
 
     private ContainerEventEmitter Emitter() =>
-        new(_outbox, new ContainerStateStore(_data.Open()), Options.Create(new MinionOptions { Id = "m1" }), NullLogger<ContainerEventEmitter>.Instance);
+        new(_outbox, new ContainerStateStore(_data.Open()), TestPipelines.For(), Options.Create(new MinionOptions { Id = "m1" }), NullLogger<ContainerEventEmitter>.Instance);
 }

@@ -3,6 +3,7 @@ using EventReactor.Minion.Inventory;
 using EventReactor.Minion.Presence;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EventReactor.Minion.Tests.Inventory;
 
@@ -17,7 +18,7 @@ public sealed class InventoryPublisherTests
         var publisher = new RecordingEventPublisher();
         using var inventory = new InventoryService(Fixtures.Collector(Fixtures.K80Host, options.Value), publisher, options);
         var announcement = new StartAnnouncement();
-        using var worker = new InventoryPublisher(inventory, publisher, announcement, options, NullLogger<InventoryPublisher>.Instance);
+        using var worker = new InventoryPublisher(inventory, publisher, announcement, TestPipelines.For(), options, NullLogger<InventoryPublisher>.Instance);
 
         await worker.StartAsync(CancellationToken.None);
         await publisher.WaitForAsync(2, Timeout);
@@ -36,6 +37,40 @@ public sealed class InventoryPublisherTests
         Assert.Equal(2, grains.Data.GetProperty("gpus").GetArrayLength());
         Assert.Equal("NVIDIA", grains.Data.GetProperty("gpus")[0].GetProperty("vendor").GetString());
         Assert.Equal(24, grains.Data.GetProperty("cpu").GetProperty("threads").GetInt32());
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_OutboxFailsThenRecovers_RetriesOnTheClockThenPublishesStartThenInventory()
+    {
+        var time = new FakeTimeProvider();
+        var options = Options.Create(new MinionOptions { Id = "gpu-7" });
+        var outbox = new FlakyOutbox(failures: 3);
+        using var inventory = new InventoryService(Fixtures.Collector(Fixtures.K80Host, options.Value), outbox, options);
+        var announcement = new StartAnnouncement();
+        using var worker = new InventoryPublisher(inventory, outbox, announcement, TestPipelines.For(time: time), options, NullLogger<InventoryPublisher>.Instance);
+
+        await worker.StartAsync(CancellationToken.None);
+        await time.AdvanceUntilAsync(() => outbox.Stored.Published.Count == 2, TimeSpan.FromMilliseconds(500));
+        await worker.StopAsync(CancellationToken.None);
+
+        Assert.Equal(["minion/gpu-7/start", "minion/gpu-7/inventory"], outbox.Stored.Published.Select(e => e.Tag));
+        Assert.True(announcement.WaitAsync(CancellationToken.None).IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_StoppedWhileTheOutboxFails_StopsWithoutAnnouncing()
+    {
+        var options = Options.Create(new MinionOptions { Id = "gpu-7" });
+        var outbox = new FlakyOutbox(failures: int.MaxValue);
+        using var inventory = new InventoryService(Fixtures.Collector(Fixtures.K80Host, options.Value), outbox, options);
+        var announcement = new StartAnnouncement();
+        using var worker = new InventoryPublisher(inventory, outbox, announcement, TestPipelines.For(time: new FakeTimeProvider()), options, NullLogger<InventoryPublisher>.Instance);
+
+        await worker.StartAsync(CancellationToken.None);
+        await worker.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.False(announcement.WaitAsync(CancellationToken.None).IsCompleted);
+        Assert.Empty(outbox.Stored.Published);
     }
 
     [Fact]

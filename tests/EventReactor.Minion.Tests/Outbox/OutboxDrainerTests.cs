@@ -4,6 +4,7 @@ using EventReactor.Messaging;
 using EventReactor.Minion.Outbox;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 
 namespace EventReactor.Minion.Tests.Outbox;
@@ -33,7 +34,7 @@ public sealed class OutboxDrainerTests : IDisposable
         var publisher = new OutboxEventPublisher(store, new OutboxSignal(), NullLogger<OutboxEventPublisher>.Instance);
         foreach (var envelope in events)
         {
-            await publisher.PublishAsync(envelope, CancellationToken.None);
+            await publisher.AppendAsync(envelope, CancellationToken.None);
         }
 
         await RunDrainerUntilAsync(store, bus, () => store.Count == 0);
@@ -176,10 +177,10 @@ public sealed class OutboxDrainerTests : IDisposable
         var store = new OutboxStore(_data.Open(), 1000);
         var publisher = new OutboxEventPublisher(store, new OutboxSignal(), NullLogger<OutboxEventPublisher>.Instance);
         var first = TestEvents.Lifecycle("c1", "start");
-        await publisher.PublishAsync(first, CancellationToken.None);
+        await publisher.AppendAsync(first, CancellationToken.None);
         store.MarkConfirmed(store.ReadAfter(0, 10).Select(e => e.Sequence));
 
-        await publisher.PublishAsync(TestEvents.Lifecycle("c1", "die"), CancellationToken.None);
+        await publisher.AppendAsync(TestEvents.Lifecycle("c1", "die"), CancellationToken.None);
 
         Assert.Equal(0, store.ConfirmedCount);
         Assert.DoesNotContain(store.ReadAfter(0, 10), e => e.Id == first.Id);
@@ -207,7 +208,54 @@ public sealed class OutboxDrainerTests : IDisposable
         Assert.All(batches.Calls, call => Assert.Equal(events.Select(e => e.Id), call.Select(e => e.Id)));
     }
 
+    [Fact]
+    public async Task Drain_BrokerAwayThenBack_RetriesOnTheClockAndDrains()
+    {
+        var time = new FakeTimeProvider();
+        var store = new OutboxStore(_data.Open(), 10);
+        store.Append([TestEvents.Lifecycle("c1")]);
+        var attempts = 0;
+        var bus = Substitute.For<IEventPublisher>();
+        bus.PublishAsync(Arg.Any<EventEnvelope>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ++attempts <= 3 ? Task.FromException(new InvalidOperationException("broker away")) : Task.CompletedTask);
+        using var drainer = Drainer(store, bus, time);
+
+        await drainer.StartAsync(CancellationToken.None);
+        await time.AdvanceUntilAsync(() => store.Count == 0, TimeSpan.FromMilliseconds(200));
+        await drainer.StopAsync(CancellationToken.None);
+
+        Assert.Equal(4, attempts);
+    }
+
+    [Fact]
+    public async Task Drain_StoppedWhileBrokerAway_StopsAndKeepsTheEvents()
+    {
+        var time = new FakeTimeProvider();
+        var store = new OutboxStore(_data.Open(), 10);
+        store.Append([TestEvents.Lifecycle("c1")]);
+        var tried = new TaskCompletionSource();
+        var bus = Substitute.For<IEventPublisher>();
+        bus.PublishAsync(Arg.Any<EventEnvelope>(), Arg.Any<CancellationToken>()).Returns(_ =>
+        {
+            tried.TrySetResult();
+            return Task.FromException(new InvalidOperationException("broker away"));
+        });
+        using var drainer = Drainer(store, bus, time);
+
+        await drainer.StartAsync(CancellationToken.None);
+        await tried.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await drainer.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(1, store.Count);
+    }
+
     public void Dispose() => _data.Dispose();
+
+    private static OutboxDrainer Drainer(OutboxStore store, IEventPublisher bus, TimeProvider time)
+    {
+        var options = new MinionOptions { Id = "m1" };
+        return new OutboxDrainer(store, new OutboxSignal(), bus, TestPipelines.For(options, time), Options.Create(options), NullLogger<OutboxDrainer>.Instance);
+    }
 
     private static EventEnvelope PresenceLike(string what) => EventEnvelope.Create($"minion/m1/{what}", "/minion/m1", null, "m1");
 
@@ -227,7 +275,7 @@ public sealed class OutboxDrainerTests : IDisposable
         options.Outbox.RetryMaxDelay = TimeSpan.FromMilliseconds(50);
         options.Outbox.BatchSize = 16;
         options.Outbox.Lanes = 4;
-        using var drainer = new OutboxDrainer(store, new OutboxSignal(), bus, Options.Create(options), NullLogger<OutboxDrainer>.Instance, batches);
+        using var drainer = new OutboxDrainer(store, new OutboxSignal(), bus, TestPipelines.For(options), Options.Create(options), NullLogger<OutboxDrainer>.Instance, batches);
         await drainer.StartAsync(CancellationToken.None);
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (!done() && DateTime.UtcNow < deadline)

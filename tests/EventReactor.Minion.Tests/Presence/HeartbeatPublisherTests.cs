@@ -13,10 +13,12 @@ public sealed class HeartbeatPublisherTests
     {
         var options = Options.Create(new MinionOptions { Id = "web1", HeartbeatInterval = TimeSpan.FromMilliseconds(50) });
         var publisher = new RecordingEventPublisher();
+        using var data = new TempDataFolder();
+        using var drainer = TestDrainers.Over(data, new RecordingEventPublisher());
         using var inventory = new InventoryService(Fixtures.Collector(Fixtures.Mi50Host, options.Value), new RecordingEventPublisher(), options);
         await inventory.CollectAsync(CancellationToken.None);
         var announcement = new StartAnnouncement();
-        using var worker = new HeartbeatPublisher(publisher, publisher, inventory, announcement, options, NullLogger<HeartbeatPublisher>.Instance);
+        using var worker = new HeartbeatPublisher(publisher, drainer, inventory, announcement, options, NullLogger<HeartbeatPublisher>.Instance);
 
         await worker.StartAsync(CancellationToken.None);
         announcement.MarkPublished();
@@ -35,14 +37,33 @@ public sealed class HeartbeatPublisherTests
     {
         var options = Options.Create(new MinionOptions { Id = "web1", HeartbeatInterval = TimeSpan.FromMilliseconds(20) });
         var publisher = new RecordingEventPublisher();
+        using var data = new TempDataFolder();
+        using var drainer = TestDrainers.Over(data, new RecordingEventPublisher());
         using var inventory = new InventoryService(Fixtures.Collector(Fixtures.Mi50Host, options.Value), new RecordingEventPublisher(), options);
-        using var worker = new HeartbeatPublisher(publisher, publisher, inventory, new StartAnnouncement(), options, NullLogger<HeartbeatPublisher>.Instance);
+        using var worker = new HeartbeatPublisher(publisher, drainer, inventory, new StartAnnouncement(), options, NullLogger<HeartbeatPublisher>.Instance);
 
         await worker.StartAsync(CancellationToken.None);
         await Task.Delay(200);
         await worker.StopAsync(CancellationToken.None);
 
         Assert.Empty(publisher.Published);
+    }
+
+    [Fact]
+    public async Task StoppingAsync_Always_SendsTheGoodbyeStraightToTheBusNotToTheOutbox()
+    {
+        var options = Options.Create(new MinionOptions { Id = "web1" });
+        var outbox = new RecordingEventPublisher();
+        var bus = new RecordingEventPublisher();
+        using var data = new TempDataFolder();
+        using var drainer = TestDrainers.Over(data, bus);
+        using var inventory = new InventoryService(Fixtures.Collector(Fixtures.Mi50Host, options.Value), outbox, options);
+        using var worker = new HeartbeatPublisher(outbox, drainer, inventory, new StartAnnouncement(), options, NullLogger<HeartbeatPublisher>.Instance);
+
+        await worker.StoppingAsync(CancellationToken.None);
+
+        Assert.Equal("minion/web1/stop", Assert.Single(bus.Published).Tag);
+        Assert.Empty(outbox.Published);
     }
 
     [Fact]

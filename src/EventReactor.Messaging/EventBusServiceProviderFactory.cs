@@ -1,0 +1,65 @@
+using EventReactor.Contracts;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace EventReactor.Messaging;
+
+/// <summary>
+/// Registers MassTransit once, when the host builds its service provider: by then every <see cref="EventBusPart"/> is in
+/// the collection, whichever order the parts and <see cref="EventBusExtensions.AddEventBus"/> were added in.
+/// </summary>
+internal sealed class EventBusServiceProviderFactory(bool inMemory, ServiceProviderOptions providerOptions) : IServiceProviderFactory<IServiceCollection>
+{
+    public IServiceCollection CreateBuilder(IServiceCollection services)
+    {
+        var parts = services.Where(d => d.ServiceType == typeof(EventBusPart) && !d.IsKeyedService).Select(d => (EventBusPart)d.ImplementationInstance!).ToList();
+        services.AddMassTransit(bus =>
+        {
+            foreach (var part in parts)
+            {
+                part.Registration(bus);
+            }
+
+            if (inMemory)
+            {
+                bus.UsingInMemory((context, cfg) =>
+                {
+                    ConfigureSerialization(cfg);
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    var address = BusAddress.Parse(context.GetRequiredService<IOptions<BusOptions>>().Value.Url);
+                    cfg.Host(address.Host, address.Port, address.VirtualHost, host =>
+                    {
+                        host.Username(address.Username);
+                        host.Password(address.Password);
+                        host.ConnectionName("eventreactor");
+                    });
+                    ConfigureSerialization(cfg);
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+        });
+        services.AddOptions<MassTransitHostOptions>().Configure(options =>
+        {
+            options.WaitUntilStarted = false;
+            options.StopTimeout = TimeSpan.FromSeconds(10);
+        });
+        return services;
+    }
+
+    public IServiceProvider CreateServiceProvider(IServiceCollection containerBuilder) => containerBuilder.BuildServiceProvider(providerOptions);
+
+    // Events travel as plain CloudEvents JSON so that any AMQP client can publish and follow them.
+    private static void ConfigureSerialization(IBusFactoryConfigurator cfg)
+    {
+        cfg.ClearSerialization();
+        cfg.UseRawJsonSerializer(RawSerializerOptions.AnyMessageType | RawSerializerOptions.AddTransportHeaders | RawSerializerOptions.CopyHeaders, isDefault: true);
+        cfg.Message<EventEnvelope>(message => message.SetEntityName(EventBusNames.EventsExchange));
+    }
+}

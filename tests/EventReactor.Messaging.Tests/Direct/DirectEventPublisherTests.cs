@@ -1,0 +1,57 @@
+using EventReactor.Contracts;
+using EventReactor.Messaging.Direct;
+using EventReactor.Messaging.Resilience;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Polly.Registry;
+
+namespace EventReactor.Messaging.Tests.Direct;
+
+public sealed class DirectEventPublisherTests
+{
+    private readonly FakeTimeProvider _time = new();
+
+    [Fact]
+    public async Task PublishAsync_BrokerUnreachableThenBack_WaitsOnTheClockAndPublishesOnce()
+    {
+        var channel = new ScriptedPublishChannel(unreachable: 3);
+        var publisher = Publisher(channel);
+
+        var publish = publisher.PublishAsync(EventEnvelope.Create("test/direct", "/test"), CancellationToken.None);
+        await _time.AdvanceUntilAsync(() => publish.IsCompleted, TimeSpan.FromMilliseconds(100));
+        await publish;
+
+        Assert.Equal(4, channel.Opens);
+        Assert.Equal(1, channel.Published);
+    }
+
+    [Fact]
+    public async Task PublishAsync_CancelledWhileTheBrokerIsAway_ThrowsOperationCanceledAndPublishesNothing()
+    {
+        var channel = new ScriptedPublishChannel(unreachable: int.MaxValue);
+        var publisher = Publisher(channel);
+        using var stopping = new CancellationTokenSource();
+
+        var publish = publisher.PublishAsync(EventEnvelope.Create("test/direct", "/test"), stopping.Token);
+        await stopping.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => publish);
+        Assert.Equal(1, channel.Opens);
+        Assert.Equal(0, channel.Published);
+    }
+
+    [Fact]
+    public async Task PublishAsync_AfterTheHostDisposedTheChannel_FailsAtOnce()
+    {
+        var publisher = Publisher(new ScriptedPublishChannel(unreachable: 0) { IsDisposed = true });
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => publisher.PublishAsync(EventEnvelope.Create("test/direct", "/test"), CancellationToken.None));
+    }
+
+    private DirectEventPublisher Publisher(IDirectPublishChannel channel)
+    {
+        var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(_time).AddEventReactorResilience().BuildServiceProvider();
+        return new DirectEventPublisher(channel, services.GetRequiredService<ResiliencePipelineProvider<string>>(), NullLogger<DirectEventPublisher>.Instance);
+    }
+}
