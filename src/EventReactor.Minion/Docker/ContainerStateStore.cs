@@ -23,9 +23,9 @@ internal sealed class ContainerStateStore(MinionDatabase database)
 
     public IReadOnlyList<ContainerState> LoadAll()
     {
-        lock (database.Gate)
+        using (var scope = database.EnterWrite())
         {
-            using var select = database.Connection.CreateCommand();
+            using var select = scope.Connection.CreateCommand();
             select.CommandText = "SELECT id, name, image, running, last_action, last_nano FROM containers";
             using var reader = select.ExecuteReader();
             var states = new List<ContainerState>();
@@ -47,12 +47,11 @@ internal sealed class ContainerStateStore(MinionDatabase database)
     /// <summary>Saves changed container states, removes forgotten ones and moves the stream position, in one transaction.</summary>
     public void Save(IEnumerable<ContainerState> changed, IEnumerable<string> forgotten, long lastSeenNano, bool baseline = false, string? seenId = null, long seenNano = 0)
     {
-        lock (database.Gate)
+        using (var scope = database.EnterWrite())
         {
-            using var transaction = database.Connection.BeginTransaction();
-            using (var upsert = database.Connection.CreateCommand())
+            using var transaction = scope.Connection.BeginTransaction();
+            using (var upsert = scope.Connection.CreateCommand())
             {
-                upsert.Transaction = transaction;
                 upsert.CommandText = """
                     INSERT INTO containers (id, name, image, running, last_action, last_nano) VALUES ($id, $name, $image, $running, $action, $nano)
                     ON CONFLICT (id) DO UPDATE SET name = $name, image = $image, running = $running, last_action = $action, last_nano = $nano
@@ -75,9 +74,8 @@ internal sealed class ContainerStateStore(MinionDatabase database)
                 }
             }
 
-            using (var delete = database.Connection.CreateCommand())
+            using (var delete = scope.Connection.CreateCommand())
             {
-                delete.Transaction = transaction;
                 delete.CommandText = "DELETE FROM containers WHERE id = $id";
                 var id = delete.Parameters.Add("$id", SqliteType.Text);
                 foreach (var gone in forgotten)
@@ -89,18 +87,17 @@ internal sealed class ContainerStateStore(MinionDatabase database)
 
             if (seenId is not null)
             {
-                using var insert = database.Connection.CreateCommand();
-                insert.Transaction = transaction;
+                using var insert = scope.Connection.CreateCommand();
                 insert.CommandText = "INSERT OR IGNORE INTO seen (id, nano) VALUES ($id, $nano)";
                 insert.Parameters.AddWithValue("$id", seenId);
                 insert.Parameters.AddWithValue("$nano", seenNano);
                 insert.ExecuteNonQuery();
             }
 
-            WriteMeta(transaction, LastSeenKey, lastSeenNano.ToString(CultureInfo.InvariantCulture));
+            WriteMeta(scope.Connection, LastSeenKey, lastSeenNano.ToString(CultureInfo.InvariantCulture));
             if (baseline)
             {
-                WriteMeta(transaction, BaselineKey, lastSeenNano.ToString(CultureInfo.InvariantCulture));
+                WriteMeta(scope.Connection, BaselineKey, lastSeenNano.ToString(CultureInfo.InvariantCulture));
             }
 
             transaction.Commit();
@@ -110,10 +107,10 @@ internal sealed class ContainerStateStore(MinionDatabase database)
     /// <summary>Ids of the engine events already handled at or after <paramref name="sinceNano"/>; older ones are forgotten.</summary>
     public IReadOnlyDictionary<string, long> LoadSeen(long sinceNano)
     {
-        lock (database.Gate)
+        using (var scope = database.EnterWrite())
         {
-            ForgetSeenBefore(sinceNano);
-            using var select = database.Connection.CreateCommand();
+            ForgetSeenBefore(scope.Connection, sinceNano);
+            using var select = scope.Connection.CreateCommand();
             select.CommandText = "SELECT id, nano FROM seen";
             using var reader = select.ExecuteReader();
             var seen = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -128,30 +125,32 @@ internal sealed class ContainerStateStore(MinionDatabase database)
 
     public void ForgetSeenBefore(long nano)
     {
-        lock (database.Gate)
-        {
-            using var prune = database.Connection.CreateCommand();
-            prune.CommandText = "DELETE FROM seen WHERE nano < $before";
-            prune.Parameters.AddWithValue("$before", nano);
-            prune.ExecuteNonQuery();
-        }
+        using var scope = database.EnterWrite();
+        ForgetSeenBefore(scope.Connection, nano);
+    }
+
+    private static void ForgetSeenBefore(SqliteConnection connection, long nano)
+    {
+        using var prune = connection.CreateCommand();
+        prune.CommandText = "DELETE FROM seen WHERE nano < $before";
+        prune.Parameters.AddWithValue("$before", nano);
+        prune.ExecuteNonQuery();
     }
 
     private string? ReadMeta(string key)
     {
-        lock (database.Gate)
+        using (var scope = database.EnterWrite())
         {
-            using var select = database.Connection.CreateCommand();
+            using var select = scope.Connection.CreateCommand();
             select.CommandText = "SELECT value FROM meta WHERE key = $key";
             select.Parameters.AddWithValue("$key", key);
             return select.ExecuteScalar() as string;
         }
     }
 
-    private void WriteMeta(SqliteTransaction transaction, string key, string value)
+    private static void WriteMeta(SqliteConnection connection, string key, string value)
     {
-        using var upsert = database.Connection.CreateCommand();
-        upsert.Transaction = transaction;
+        using var upsert = connection.CreateCommand();
         upsert.CommandText = "INSERT INTO meta (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = $value";
         upsert.Parameters.AddWithValue("$key", key);
         upsert.Parameters.AddWithValue("$value", value);
