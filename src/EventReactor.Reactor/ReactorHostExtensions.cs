@@ -43,8 +43,9 @@ public static class ReactorHostExtensions
         builder.Services.AddMetricSinks(builder.Configuration);
         AddHttpApi(builder);
 
-        // Registered before the bus, in this order, so that the schema and the rules are in place before the first event.
-        builder.Services.AddHostedService<DatabaseMigrator>();
+        // The schema is migrated in the host's starting phase (StateInitializer); the rest is registered before the bus, in
+        // this order, so that the rules are in place before the first event.
+        builder.Services.AddHostedService<StateInitializer>();
         builder.Services.AddHostedService<RuleSetStartupLoader>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SqliteAuditLog>());
         builder.Services.AddHostedService<RulesWatcher>();
@@ -101,11 +102,13 @@ public static class ReactorHostExtensions
     // State that follows the bus (IEventObserver) and what is built on it: targeting, jobs, pools and provisioning.
     private static void AddMinionsJobsAndPools(IServiceCollection services)
     {
-        services.AddSingleton<MinionRegistry>();
-        services.AddSingleton<IMinionStore>(provider => provider.GetRequiredService<MinionRegistry>());
-        services.AddSingleton<IEventObserver>(provider => provider.GetRequiredService<MinionRegistry>());
-        services.AddSingleton<JobStore>();
-        services.AddSingleton<IEventObserver>(provider => provider.GetRequiredService<JobStore>());
+        services.AddSingleton<SqliteMinionStore>();
+        services.AddSingleton(provider => new MinionCache(provider.GetRequiredService<SqliteMinionStore>()));
+        services.AddSingleton<IMinionStore>(provider => provider.GetRequiredService<MinionCache>());
+        services.AddSingleton<MinionPresence>();
+        services.AddSingleton<IEventObserver>(provider => provider.GetRequiredService<MinionPresence>());
+        services.AddSingleton<IJobStore, SqliteJobStore>();
+        services.AddSingleton<IEventObserver, JobReturnObserver>();
         services.AddSingleton<IJobDispatcher, JobDispatcher>();
         services.AddSingleton<TargetResolver>();
         services.AddSingleton<PoolCatalog>();

@@ -59,7 +59,7 @@ internal sealed class ReactorHarness : IAsyncDisposable
     public static async Task<ReactorHarness> StartAsync(string rules, int maxDepth = 8, DirectoryInfo? root = null)
     {
         var harness = new ReactorHarness(rules, maxDepth, root);
-        await new DatabaseMigrator(harness._database, NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
+        harness._database.Migrate(TimeProvider.System);
         await harness._audit.StartAsync(CancellationToken.None);
         return harness;
     }

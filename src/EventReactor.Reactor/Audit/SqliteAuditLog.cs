@@ -31,30 +31,19 @@ internal sealed class SqliteAuditLog(ReactorDatabase database) : BackgroundServi
     public async Task<IReadOnlyList<AuditRecord>> RecentProblemsAsync(int limit, CancellationToken cancellationToken) =>
         await QueryAsync("WHERE outcome IN ('failed', 'condition-error') ORDER BY id DESC LIMIT $limit", ("$limit", limit), cancellationToken);
 
-    private async Task<IReadOnlyList<AuditRecord>> QueryAsync(string where, (string Name, object Value) parameter, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT event_id, event_tag, rule, location, outcome, detail, actions, at, duration_us FROM audit {where}";
-        command.Parameters.AddWithValue(parameter.Name, parameter.Value);
-        var records = new List<AuditRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            records.Add(new AuditRecord(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5),
-                JsonSerializer.Deserialize<List<ActionAudit>>(reader.GetString(6), Json) ?? [],
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
-                reader.GetInt64(8) / 1000.0));
-        }
+    private async Task<IReadOnlyList<AuditRecord>> QueryAsync(string where, (string Name, object? Value) parameter, CancellationToken cancellationToken) =>
+        await database.QueryAsync($"SELECT event_id, event_tag, rule, location, outcome, detail, actions, at, duration_us FROM audit {where}", ReadRecord, cancellationToken, parameter);
 
-        return records;
-    }
+    private static AuditRecord ReadRecord(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.GetString(4),
+        reader.IsDBNull(5) ? null : reader.GetString(5),
+        JsonSerializer.Deserialize<List<ActionAudit>>(reader.GetString(6), Json) ?? [],
+        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
+        reader.GetInt64(8) / 1000.0);
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {

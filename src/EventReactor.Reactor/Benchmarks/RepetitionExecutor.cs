@@ -83,7 +83,7 @@ internal sealed class RepetitionExecutor(
         var run = pending.Run.Id;
 
         // The jid is chosen here and the waiter registered before the command leaves: a minion may answer at once.
-        var jid = JobStore.NewJid(time.GetUtcNow());
+        var jid = JobIds.New(time.GetUtcNow());
         var waiter = new RepetitionWaiter(jid, minion, pending.Suite.Results);
         _waiting[jid] = waiter;
         var row = new BenchmarkRepetition(run, minion, warmup, index, attempt, jid, null, BenchmarkStatus.Running, null, null, time.GetUtcNow(), null, []);

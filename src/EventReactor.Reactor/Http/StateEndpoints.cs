@@ -15,9 +15,9 @@ internal static class StateEndpoints
         routes.MapGet("/api/minions", async (IMinionStore minions, PoolState pools, CancellationToken cancellationToken) =>
             Results.Ok((await minions.ListAsync(cancellationToken)).Select(m => new { m.Id, m.FirstSeen, m.LastSeen, m.Present, m.HeartbeatSeconds, m.Grains, Pools = pools.PoolsOf(m.Id) })))
             .WithSummary("Minions: presence, first and last seen, heartbeat interval, grains, pools.");
-        routes.MapGet("/api/jobs", async (JobStore jobs, int? limit, CancellationToken cancellationToken) => Results.Ok(await jobs.ListAsync(Math.Clamp(limit ?? 50, 1, 1000), cancellationToken)))
+        routes.MapGet("/api/jobs", async (IJobStore jobs, int? limit, CancellationToken cancellationToken) => Results.Ok(await jobs.ListAsync(Math.Clamp(limit ?? 50, 1, 1000), cancellationToken)))
             .WithSummary("Recent jobs with their returns, newest first; ?limit=N (default 50).");
-        routes.MapGet("/api/jobs/{jid}", async (string jid, JobStore jobs, CancellationToken cancellationToken) =>
+        routes.MapGet("/api/jobs/{jid}", async (string jid, IJobStore jobs, CancellationToken cancellationToken) =>
             await jobs.FindAsync(jid, cancellationToken) is { } job
                 ? Results.Ok(job)
                 : Results.Problem(detail: $"no job '{jid}'", statusCode: StatusCodes.Status404NotFound, title: "Unknown job"))

@@ -59,8 +59,7 @@ internal sealed partial class ElasticsearchShipper(
     /// <summary>Ships up to one batch; returns how many documents it read. Throws to back off when anything is left to retry.</summary>
     internal async Task<int> ShipOnceAsync(int batchSize, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var pending = await ElasticOutbox.ReadAsync(connection, batchSize, cancellationToken);
+        var pending = await database.ReadAsync(connection => ElasticOutbox.ReadAsync(connection, batchSize, cancellationToken), cancellationToken);
         if (pending.Count == 0)
         {
             return 0;

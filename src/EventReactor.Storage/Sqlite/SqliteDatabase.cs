@@ -70,6 +70,18 @@ public abstract class SqliteDatabase : IAsyncDisposable, IDisposable
         return await read(connection);
     }
 
+    /// <summary>One statement on the writer connection; returns the rows it changed.</summary>
+    public Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        WriteAsync(connection => connection.ExecuteAsync(sql, cancellationToken, parameters), cancellationToken);
+
+    /// <summary>One query on a reader connection, read row by row.</summary>
+    public Task<List<T>> QueryAsync<T>(string sql, Func<SqliteDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        ReadAsync(connection => connection.QueryAsync(sql, read, cancellationToken, parameters), cancellationToken);
+
+    /// <summary>Takes the file's write lock without changing anything; throws when the file cannot be written.</summary>
+    public Task CheckWritableAsync(CancellationToken cancellationToken) =>
+        WriteAsync(connection => connection.ExecuteAsync("BEGIN IMMEDIATE; ROLLBACK;", cancellationToken), cancellationToken);
+
     /// <summary>Takes the write gate synchronously, for stores that work in short synchronous steps (the minion's outbox).</summary>
     public SqliteWriteScope EnterWrite()
     {

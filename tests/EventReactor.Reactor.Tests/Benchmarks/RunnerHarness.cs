@@ -77,11 +77,11 @@ internal sealed class RunnerHarness : IAsyncDisposable
         return this;
     }
 
-    public Task MigrateAsync() => new DatabaseMigrator(_database, NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
+    public void Migrate() => _database.Migrate(TimeProvider.System);
 
     public async Task StartAsync()
     {
-        await MigrateAsync();
+        Migrate();
         await Runner.StartAsync(_stopping.Token);
     }
 
