@@ -24,7 +24,14 @@ public abstract class SqliteDatabase : IAsyncDisposable, IDisposable
         FilePath = Path.GetFullPath(filePath);
         _migrations = migrations;
         _sharing = sharing;
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = sharing == SqliteSharing.Shared }.ToString();
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Pooling = sharing == SqliteSharing.Shared,
+
+            // A busy exclusive file is held by another process, which will not let go: fail at open rather than retry for 30 s.
+            DefaultTimeout = sharing == SqliteSharing.Exclusive ? 1 : 30,
+        }.ToString();
     }
 
     public string FilePath { get; }
