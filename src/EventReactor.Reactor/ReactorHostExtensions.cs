@@ -125,7 +125,7 @@ public static class ReactorHostExtensions
     {
         services.AddOptions<BenchmarkOptions>().BindConfiguration(BenchmarkOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BenchmarkOptions>, BenchmarkOptionsValidator>();
-        services.AddSingleton<BenchmarkStore>();
+        services.AddSingleton<IBenchmarkStore, SqliteBenchmarkStore>();
         services.AddSingleton<RepetitionExecutor>();
         services.AddSingleton<IEventObserver>(provider => provider.GetRequiredService<RepetitionExecutor>());
         services.AddSingleton<BenchmarkRunner>();

@@ -17,7 +17,7 @@ namespace EventReactor.Reactor.Benchmarks;
 /// <see cref="BenchmarkOptions.ReturnGrace"/> counts as a lost minion.
 /// </summary>
 internal sealed class RepetitionExecutor(
-    BenchmarkStore store,
+    IBenchmarkStore store,
     IJobDispatcher dispatcher,
     IMinionStore minions,
     TimeProvider time,

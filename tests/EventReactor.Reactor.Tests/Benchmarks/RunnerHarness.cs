@@ -31,7 +31,7 @@ internal sealed class RunnerHarness : IAsyncDisposable
     {
         var options = Options.Create(new ReactorOptions { DataPath = _root.FullName });
         _database = new ReactorDatabase(options);
-        Store = new BenchmarkStore(_database);
+        Store = new SqliteBenchmarkStore(_database);
         Minions = new FakeMinionStore().With(Minion, grains: """{"cpu": {"model": "Test CPU 9000"}, "gpus": [{"model": "Tesla K80"}], "virtualization": {"instanceType": null}}""");
         Dispatcher = new ScriptedJobDispatcher(Answer);
         Publisher.PublishAsync(Arg.Do<EventEnvelope>(e => { lock (Published) { Published.Add(e); } }), Arg.Any<CancellationToken>()).Returns(Task.CompletedTask);
@@ -41,7 +41,7 @@ internal sealed class RunnerHarness : IAsyncDisposable
         Runner = new BenchmarkRunner(Store, Executor, Publisher, TimeProvider.System, lifetime, NullLogger<BenchmarkRunner>.Instance);
     }
 
-    public BenchmarkStore Store { get; }
+    public IBenchmarkStore Store { get; }
 
     public FakeMinionStore Minions { get; }
 

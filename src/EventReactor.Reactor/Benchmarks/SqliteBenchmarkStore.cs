@@ -7,7 +7,7 @@ using Microsoft.Data.Sqlite;
 namespace EventReactor.Reactor.Benchmarks;
 
 /// <summary>Benchmark runs, their hosts, repetitions and results in the reactor's SQLite file (migration 5).</summary>
-internal sealed class BenchmarkStore(ReactorDatabase database)
+internal sealed class SqliteBenchmarkStore(ReactorDatabase database) : IBenchmarkStore
 {
     private const string RunColumns = "id, suite, status, reason, target, target_type, minions, policy, definition, caused_by, created_at, started_at, ended_at";
     private const string RepetitionColumns = "run, minion, warmup, idx, attempt, jid, container_id, status, reason, exit_code, started_at, ended_at, metric_values";
