@@ -27,7 +27,7 @@ public sealed class MetricsDatabaseTests : IDisposable
         await using var database = new MetricsDatabase(Options.Create(new ReactorOptions { DataPath = _root.FullName }));
 
         Assert.Equal([1], database.Migrate(TimeProvider.System).Select(m => m.Version));
-        Assert.Equal(1L, await database.ReadAsync(connection => ElasticOutbox.CountAsync(connection, CancellationToken.None), CancellationToken.None));
+        Assert.Equal(1L, await database.CountOutboxAsync(CancellationToken.None));
         Assert.Equal([1], await database.QueryAsync("SELECT version FROM schema_version", r => r.GetInt32(0), CancellationToken.None));
     }
 
