@@ -47,7 +47,7 @@ public static class ReactorHostExtensions
         // this order, so that the rules are in place before the first event.
         builder.Services.AddHostedService<StateInitializer>();
         builder.Services.AddHostedService<RuleSetStartupLoader>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<SqliteAuditLog>());
+        builder.Services.AddHostedService(services => services.GetRequiredService<AuditWriter>());
         builder.Services.AddHostedService<RulesWatcher>();
         builder.Services.AddHostedService<PresenceMonitor>();
         builder.Services.AddHostedService<PoolReconciler>();
@@ -68,8 +68,9 @@ public static class ReactorHostExtensions
     {
         services.AddSingleton<ReactorDatabase>();
         services.AddSingleton<IReactionLedger, SqliteReactionLedger>();
-        services.AddSingleton<SqliteAuditLog>();
-        services.AddSingleton<IAuditLog>(provider => provider.GetRequiredService<SqliteAuditLog>());
+        services.AddSingleton<IAuditStore, SqliteAuditStore>();
+        services.AddSingleton<AuditWriter>();
+        services.AddSingleton<IAuditLog>(provider => provider.GetRequiredService<AuditWriter>());
     }
 
     private static void AddRules(IServiceCollection services)

@@ -3,8 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace EventReactor.Storage.Sqlite;
 
 /// <summary>
-/// The few ways the stores talk to SQLite, written once: a statement, a query read row by row, a scalar, a prepared
-/// statement. Parameters are (name, value) pairs; null becomes SQL NULL. A command takes the connection's open
+/// The few ways the stores talk to SQLite, written once: a statement, a query read row by row, a scalar (each async for
+/// the reactor, synchronous for the minion's short steps under its write gate), a prepared statement. Parameters are (name, value) pairs; null becomes SQL NULL. A command takes the connection's open
 /// transaction, if any.
 /// </summary>
 public static class SqliteConnectionExtensions
@@ -32,6 +32,31 @@ public static class SqliteConnectionExtensions
     {
         await using var command = Command(connection, sql, parameters);
         return await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    public static int Execute(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    public static List<T> Query<T>(this SqliteConnection connection, string sql, Func<SqliteDataReader, T> read, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    public static object? Scalar(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, sql, parameters);
+        return command.ExecuteScalar();
     }
 
     /// <summary>A statement with typed, valueless parameters, to be kept and run many times with new values.</summary>

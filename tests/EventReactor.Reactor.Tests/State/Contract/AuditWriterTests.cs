@@ -2,14 +2,15 @@ using EventReactor.Reactor.Audit;
 
 namespace EventReactor.Reactor.Tests.State.Contract;
 
-public sealed class SqliteAuditLogTests : AuditLogContract, IAsyncLifetime
+/// <summary>The queued, batched audit log over the SQLite store.</summary>
+public sealed class AuditWriterTests : AuditLogContract, IAsyncLifetime
 {
     private readonly TempReactorDatabase _state = new();
-    private readonly SqliteAuditLog _audit;
+    private readonly AuditWriter _audit;
 
-    public SqliteAuditLogTests()
+    public AuditWriterTests()
     {
-        _audit = new SqliteAuditLog(_state.Database);
+        _audit = new AuditWriter(new SqliteAuditStore(_state.Database));
     }
 
     private protected override IAuditLog Audit => _audit;
