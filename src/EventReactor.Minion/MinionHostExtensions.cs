@@ -57,7 +57,7 @@ public static class MinionHostExtensions
     {
         builder.Services.AddOptions<MinionOptions>().BindConfiguration(MinionOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<MinionOptions>, MinionOptionsValidator>();
-        builder.Services.AddSingleton(services => new MinionDatabase(services.GetRequiredService<IOptions<MinionOptions>>().Value.ResolveDataPath()));
+        builder.Services.AddSingleton(services => MinionDatabase.Open(services.GetRequiredService<IOptions<MinionOptions>>().Value.ResolveDataPath()));
         builder.Services.AddSingleton(services => new OutboxStore(services.GetRequiredService<MinionDatabase>(), services.GetRequiredService<IOptions<MinionOptions>>().Value.Outbox.MaxEvents));
         builder.Services.AddSingleton<OutboxSignal>();
 

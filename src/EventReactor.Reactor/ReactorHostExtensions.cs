@@ -43,11 +43,12 @@ public static class ReactorHostExtensions
         builder.Services.AddMetricSinks(builder.Configuration);
         AddHttpApi(builder);
 
-        // The rules load in the loader's StartingAsync, before any hosted service starts; the bus is registered when
-        // the host is built, after all of these. Until migrations are a start-up step too, the migrator stays first.
-        builder.Services.AddHostedService<DatabaseMigrator>();
+        // Start-up steps run in the host's starting phase, before any hosted service starts: the schema is migrated
+        // (StateInitializer) and the rules are loaded (RuleSetStartupLoader). The bus is registered when the host is
+        // built, after all of these, so no registration order carries meaning.
+        builder.Services.AddHostedService<StateInitializer>();
         builder.Services.AddHostedService<RuleSetStartupLoader>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<SqliteAuditLog>());
+        builder.Services.AddHostedService(services => services.GetRequiredService<AuditWriter>());
         builder.Services.AddHostedService<RulesWatcher>();
         builder.Services.AddHostedService<PresenceMonitor>();
         builder.Services.AddHostedService<PoolReconciler>();
@@ -69,8 +70,9 @@ public static class ReactorHostExtensions
     {
         services.AddSingleton<ReactorDatabase>();
         services.AddSingleton<IReactionLedger, SqliteReactionLedger>();
-        services.AddSingleton<SqliteAuditLog>();
-        services.AddSingleton<IAuditLog>(provider => provider.GetRequiredService<SqliteAuditLog>());
+        services.AddSingleton<IAuditStore, SqliteAuditStore>();
+        services.AddSingleton<AuditWriter>();
+        services.AddSingleton<IAuditLog>(provider => provider.GetRequiredService<AuditWriter>());
     }
 
     private static void AddRules(IServiceCollection services)
@@ -103,11 +105,13 @@ public static class ReactorHostExtensions
     // State that follows the bus (IEventObserver) and what is built on it: targeting, jobs, pools and provisioning.
     private static void AddMinionsJobsAndPools(IServiceCollection services)
     {
-        services.AddSingleton<MinionRegistry>();
-        services.AddSingleton<IMinionStore>(provider => provider.GetRequiredService<MinionRegistry>());
-        services.AddSingleton<IEventObserver>(provider => provider.GetRequiredService<MinionRegistry>());
-        services.AddSingleton<JobStore>();
-        services.AddSingleton<IEventObserver>(provider => provider.GetRequiredService<JobStore>());
+        services.AddSingleton<SqliteMinionStore>();
+        services.AddSingleton(provider => new MinionCache(provider.GetRequiredService<SqliteMinionStore>()));
+        services.AddSingleton<IMinionStore>(provider => provider.GetRequiredService<MinionCache>());
+        services.AddSingleton<MinionPresence>();
+        services.AddSingleton<IEventObserver>(provider => provider.GetRequiredService<MinionPresence>());
+        services.AddSingleton<IJobStore, SqliteJobStore>();
+        services.AddSingleton<IEventObserver, JobReturnObserver>();
         services.AddSingleton<IJobDispatcher, JobDispatcher>();
         services.AddSingleton<TargetResolver>();
         services.AddSingleton<PoolCatalog>();
@@ -124,7 +128,7 @@ public static class ReactorHostExtensions
     {
         services.AddOptions<BenchmarkOptions>().BindConfiguration(BenchmarkOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BenchmarkOptions>, BenchmarkOptionsValidator>();
-        services.AddSingleton<BenchmarkStore>();
+        services.AddSingleton<IBenchmarkStore, SqliteBenchmarkStore>();
         services.AddSingleton<RepetitionExecutor>();
         services.AddSingleton<IEventObserver>(provider => provider.GetRequiredService<RepetitionExecutor>());
         services.AddSingleton<BenchmarkRunner>();

@@ -13,7 +13,7 @@ internal sealed class TempDataFolder : IDisposable
     public MinionDatabase Open()
     {
         _opened.ForEach(d => d.Dispose());
-        var database = new MinionDatabase(Path);
+        var database = MinionDatabase.Open(Path);
         _opened.Add(database);
         return database;
     }

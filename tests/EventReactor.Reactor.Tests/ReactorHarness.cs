@@ -19,7 +19,7 @@ internal sealed class ReactorHarness : IAsyncDisposable
 {
     private readonly DirectoryInfo _root;
     private readonly ReactorDatabase _database;
-    private readonly SqliteAuditLog _audit;
+    private readonly AuditWriter _audit;
 
     public ReactorHarness(string rules, int maxDepth = 8, DirectoryInfo? root = null)
     {
@@ -36,7 +36,7 @@ internal sealed class ReactorHarness : IAsyncDisposable
         var load = Rules.Reload();
         Assert.True(load.IsValid, string.Join("\n", load.Diagnostics));
         _database = new ReactorDatabase(options);
-        _audit = new SqliteAuditLog(_database);
+        _audit = new AuditWriter(new SqliteAuditStore(_database));
         var ledger = new SqliteReactionLedger(_database, TimeProvider.System);
         var executor = new ActionExecutor(registry, ledger, new RetryPipelines(), Publisher, NullLogger<ActionExecutor>.Instance);
         Processor = new EventProcessor(Rules, new RuleEvaluator(maxDepth, new ThrottleGate(TimeProvider.System)), executor, _audit, TimeProvider.System, NullLogger<EventProcessor>.Instance);
@@ -59,7 +59,7 @@ internal sealed class ReactorHarness : IAsyncDisposable
     public static async Task<ReactorHarness> StartAsync(string rules, int maxDepth = 8, DirectoryInfo? root = null)
     {
         var harness = new ReactorHarness(rules, maxDepth, root);
-        await new DatabaseMigrator(harness._database, NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
+        harness._database.Migrate(TimeProvider.System);
         await harness._audit.StartAsync(CancellationToken.None);
         return harness;
     }

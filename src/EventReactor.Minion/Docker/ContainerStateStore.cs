@@ -1,5 +1,6 @@
 using System.Globalization;
 using EventReactor.Minion.Storage;
+using EventReactor.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace EventReactor.Minion.Docker;
@@ -23,138 +24,95 @@ internal sealed class ContainerStateStore(MinionDatabase database)
 
     public IReadOnlyList<ContainerState> LoadAll()
     {
-        lock (database.Gate)
-        {
-            using var select = database.Connection.CreateCommand();
-            select.CommandText = "SELECT id, name, image, running, last_action, last_nano FROM containers";
-            using var reader = select.ExecuteReader();
-            var states = new List<ContainerState>();
-            while (reader.Read())
-            {
-                states.Add(new ContainerState(
-                    reader.GetString(0),
-                    reader.IsDBNull(1) ? null : reader.GetString(1),
-                    reader.IsDBNull(2) ? null : reader.GetString(2),
-                    reader.GetInt64(3) != 0,
-                    reader.GetString(4),
-                    reader.GetInt64(5)));
-            }
-
-            return states;
-        }
+        using var scope = database.EnterWrite();
+        return scope.Connection.Query(
+            "SELECT id, name, image, running, last_action, last_nano FROM containers",
+            reader => new ContainerState(
+                reader.GetString(0),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetInt64(3) != 0,
+                reader.GetString(4),
+                reader.GetInt64(5)));
     }
 
     /// <summary>Saves changed container states, removes forgotten ones and moves the stream position, in one transaction.</summary>
     public void Save(IEnumerable<ContainerState> changed, IEnumerable<string> forgotten, long lastSeenNano, bool baseline = false, string? seenId = null, long seenNano = 0)
     {
-        lock (database.Gate)
+        using var scope = database.EnterWrite();
+        var connection = scope.Connection;
+        using var transaction = connection.BeginTransaction();
+        using (var upsert = connection.Prepare(
+            """
+            INSERT INTO containers (id, name, image, running, last_action, last_nano) VALUES ($id, $name, $image, $running, $action, $nano)
+            ON CONFLICT (id) DO UPDATE SET name = $name, image = $image, running = $running, last_action = $action, last_nano = $nano
+            """,
+            ("$id", SqliteType.Text),
+            ("$name", SqliteType.Text),
+            ("$image", SqliteType.Text),
+            ("$running", SqliteType.Integer),
+            ("$action", SqliteType.Text),
+            ("$nano", SqliteType.Integer)))
         {
-            using var transaction = database.Connection.BeginTransaction();
-            using (var upsert = database.Connection.CreateCommand())
+            foreach (var state in changed)
             {
-                upsert.Transaction = transaction;
-                upsert.CommandText = """
-                    INSERT INTO containers (id, name, image, running, last_action, last_nano) VALUES ($id, $name, $image, $running, $action, $nano)
-                    ON CONFLICT (id) DO UPDATE SET name = $name, image = $image, running = $running, last_action = $action, last_nano = $nano
-                    """;
-                var id = upsert.Parameters.Add("$id", SqliteType.Text);
-                var name = upsert.Parameters.Add("$name", SqliteType.Text);
-                var image = upsert.Parameters.Add("$image", SqliteType.Text);
-                var running = upsert.Parameters.Add("$running", SqliteType.Integer);
-                var action = upsert.Parameters.Add("$action", SqliteType.Text);
-                var nano = upsert.Parameters.Add("$nano", SqliteType.Integer);
-                foreach (var state in changed)
-                {
-                    id.Value = state.Id;
-                    name.Value = (object?)state.Name ?? DBNull.Value;
-                    image.Value = (object?)state.Image ?? DBNull.Value;
-                    running.Value = state.Running ? 1 : 0;
-                    action.Value = state.LastAction;
-                    nano.Value = state.LastNano;
-                    upsert.ExecuteNonQuery();
-                }
+                upsert.Parameters[0].Value = state.Id;
+                upsert.Parameters[1].Value = (object?)state.Name ?? DBNull.Value;
+                upsert.Parameters[2].Value = (object?)state.Image ?? DBNull.Value;
+                upsert.Parameters[3].Value = state.Running ? 1 : 0;
+                upsert.Parameters[4].Value = state.LastAction;
+                upsert.Parameters[5].Value = state.LastNano;
+                upsert.ExecuteNonQuery();
             }
-
-            using (var delete = database.Connection.CreateCommand())
-            {
-                delete.Transaction = transaction;
-                delete.CommandText = "DELETE FROM containers WHERE id = $id";
-                var id = delete.Parameters.Add("$id", SqliteType.Text);
-                foreach (var gone in forgotten)
-                {
-                    id.Value = gone;
-                    delete.ExecuteNonQuery();
-                }
-            }
-
-            if (seenId is not null)
-            {
-                using var insert = database.Connection.CreateCommand();
-                insert.Transaction = transaction;
-                insert.CommandText = "INSERT OR IGNORE INTO seen (id, nano) VALUES ($id, $nano)";
-                insert.Parameters.AddWithValue("$id", seenId);
-                insert.Parameters.AddWithValue("$nano", seenNano);
-                insert.ExecuteNonQuery();
-            }
-
-            WriteMeta(transaction, LastSeenKey, lastSeenNano.ToString(CultureInfo.InvariantCulture));
-            if (baseline)
-            {
-                WriteMeta(transaction, BaselineKey, lastSeenNano.ToString(CultureInfo.InvariantCulture));
-            }
-
-            transaction.Commit();
         }
+
+        using (var delete = connection.Prepare("DELETE FROM containers WHERE id = $id", ("$id", SqliteType.Text)))
+        {
+            foreach (var gone in forgotten)
+            {
+                delete.Parameters[0].Value = gone;
+                delete.ExecuteNonQuery();
+            }
+        }
+
+        if (seenId is not null)
+        {
+            connection.Execute("INSERT OR IGNORE INTO seen (id, nano) VALUES ($id, $nano)", ("$id", seenId), ("$nano", seenNano));
+        }
+
+        WriteMeta(connection, LastSeenKey, lastSeenNano.ToString(CultureInfo.InvariantCulture));
+        if (baseline)
+        {
+            WriteMeta(connection, BaselineKey, lastSeenNano.ToString(CultureInfo.InvariantCulture));
+        }
+
+        transaction.Commit();
     }
 
     /// <summary>Ids of the engine events already handled at or after <paramref name="sinceNano"/>; older ones are forgotten.</summary>
     public IReadOnlyDictionary<string, long> LoadSeen(long sinceNano)
     {
-        lock (database.Gate)
-        {
-            ForgetSeenBefore(sinceNano);
-            using var select = database.Connection.CreateCommand();
-            select.CommandText = "SELECT id, nano FROM seen";
-            using var reader = select.ExecuteReader();
-            var seen = new Dictionary<string, long>(StringComparer.Ordinal);
-            while (reader.Read())
-            {
-                seen[reader.GetString(0)] = reader.GetInt64(1);
-            }
-
-            return seen;
-        }
+        using var scope = database.EnterWrite();
+        ForgetSeenBefore(scope.Connection, sinceNano);
+        return scope.Connection.Query("SELECT id, nano FROM seen", reader => (Id: reader.GetString(0), Nano: reader.GetInt64(1)))
+            .ToDictionary(seen => seen.Id, seen => seen.Nano, StringComparer.Ordinal);
     }
 
     public void ForgetSeenBefore(long nano)
     {
-        lock (database.Gate)
-        {
-            using var prune = database.Connection.CreateCommand();
-            prune.CommandText = "DELETE FROM seen WHERE nano < $before";
-            prune.Parameters.AddWithValue("$before", nano);
-            prune.ExecuteNonQuery();
-        }
+        using var scope = database.EnterWrite();
+        ForgetSeenBefore(scope.Connection, nano);
     }
+
+    private static void ForgetSeenBefore(SqliteConnection connection, long nano) =>
+        connection.Execute("DELETE FROM seen WHERE nano < $before", ("$before", nano));
+
+    private static void WriteMeta(SqliteConnection connection, string key, string value) =>
+        connection.Execute("INSERT INTO meta (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = $value", ("$key", key), ("$value", value));
 
     private string? ReadMeta(string key)
     {
-        lock (database.Gate)
-        {
-            using var select = database.Connection.CreateCommand();
-            select.CommandText = "SELECT value FROM meta WHERE key = $key";
-            select.Parameters.AddWithValue("$key", key);
-            return select.ExecuteScalar() as string;
-        }
-    }
-
-    private void WriteMeta(SqliteTransaction transaction, string key, string value)
-    {
-        using var upsert = database.Connection.CreateCommand();
-        upsert.Transaction = transaction;
-        upsert.CommandText = "INSERT INTO meta (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = $value";
-        upsert.Parameters.AddWithValue("$key", key);
-        upsert.Parameters.AddWithValue("$value", value);
-        upsert.ExecuteNonQuery();
+        using var scope = database.EnterWrite();
+        return scope.Connection.Scalar("SELECT value FROM meta WHERE key = $key", ("$key", key)) as string;
     }
 }

@@ -1,5 +1,6 @@
 using EventReactor.Contracts;
 using EventReactor.Minion.Storage;
+using EventReactor.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace EventReactor.Minion.Outbox;
@@ -13,7 +14,7 @@ internal sealed class OutboxStore(MinionDatabase database, int maxEvents)
 {
     private long _count = -1;
 
-    // Prepared once and reused under the database's gate: the minion stores events one at a time, and parsing the
+    // Prepared once and reused under the database's write gate: the minion stores events one at a time, and parsing the
     // statement again for each was a visible share of its CPU (issue #8).
     private SqliteCommand? _insert;
     private SqliteCommand? _select;
@@ -29,7 +30,7 @@ internal sealed class OutboxStore(MinionDatabase database, int maxEvents)
     {
         get
         {
-            lock (database.Gate)
+            using (var scope = database.EnterWrite())
             {
                 return _confirmed.Count;
             }
@@ -40,9 +41,9 @@ internal sealed class OutboxStore(MinionDatabase database, int maxEvents)
     {
         get
         {
-            lock (database.Gate)
+            using (var scope = database.EnterWrite())
             {
-                return EnsureCount();
+                return EnsureCount(scope.Connection);
             }
         }
     }
@@ -53,15 +54,15 @@ internal sealed class OutboxStore(MinionDatabase database, int maxEvents)
     /// <summary>Stores the events in one transaction; an event whose id is already stored is not stored again.</summary>
     public OutboxAppendResult Append(IReadOnlyList<EventEnvelope> envelopes)
     {
-        lock (database.Gate)
+        using (var scope = database.EnterWrite())
         {
-            var count = EnsureCount();
-            using var transaction = database.Connection.BeginTransaction();
-            count -= DeleteRows(transaction, _confirmed);
+            var count = EnsureCount(scope.Connection);
+            using var transaction = scope.Connection.BeginTransaction();
+            count -= DeleteRows(scope.Connection, transaction, _confirmed);
             var dropped = 0;
             var overBound = false;
             var stored = 0;
-            var insert = _insert ??= Prepare(
+            var insert = _insert ??= scope.Connection.Prepare(
                 "INSERT OR IGNORE INTO outbox (id, tag, kind, json) VALUES ($id, $tag, $kind, $json)",
                 ("$id", SqliteType.Text),
                 ("$tag", SqliteType.Text),
@@ -74,7 +75,7 @@ internal sealed class OutboxStore(MinionDatabase database, int maxEvents)
                 var eventKind = KindOf(envelope.Tag);
                 if (count >= maxEvents)
                 {
-                    var freed = DropOldestMetrics(transaction);
+                    var freed = DropOldestMetrics(scope.Connection, transaction);
                     dropped += freed;
                     count -= freed;
                     if (count >= maxEvents)
@@ -107,9 +108,9 @@ internal sealed class OutboxStore(MinionDatabase database, int maxEvents)
     /// <summary>The oldest stored events after <paramref name="afterSequence"/>, in order.</summary>
     public IReadOnlyList<OutboxEntry> ReadAfter(long afterSequence, int limit)
     {
-        lock (database.Gate)
+        using (var scope = database.EnterWrite())
         {
-            var select = _select ??= Prepare(
+            var select = _select ??= scope.Connection.Prepare(
                 "SELECT seq, id, tag, json FROM outbox WHERE seq > $after ORDER BY seq LIMIT $limit",
                 ("$after", SqliteType.Integer),
                 ("$limit", SqliteType.Integer));
@@ -130,11 +131,11 @@ internal sealed class OutboxStore(MinionDatabase database, int maxEvents)
     /// <summary>Removes confirmed events in one transaction.</summary>
     public void Delete(IReadOnlyCollection<long> sequences)
     {
-        lock (database.Gate)
+        using (var scope = database.EnterWrite())
         {
-            var count = EnsureCount();
-            using var transaction = database.Connection.BeginTransaction();
-            count -= DeleteRows(transaction, sequences);
+            var count = EnsureCount(scope.Connection);
+            using var transaction = scope.Connection.BeginTransaction();
+            count -= DeleteRows(scope.Connection, transaction, sequences);
             transaction.Commit();
             _count = count;
         }
@@ -143,7 +144,7 @@ internal sealed class OutboxStore(MinionDatabase database, int maxEvents)
     /// <summary>Notes events the broker confirmed; they are deleted with the next append or <see cref="DeleteConfirmed"/>.</summary>
     public void MarkConfirmed(IEnumerable<long> sequences)
     {
-        lock (database.Gate)
+        using (var scope = database.EnterWrite())
         {
             _confirmed.AddRange(sequences);
         }
@@ -152,13 +153,13 @@ internal sealed class OutboxStore(MinionDatabase database, int maxEvents)
     /// <summary>Deletes the events noted by <see cref="MarkConfirmed"/> now, in one transaction.</summary>
     public void DeleteConfirmed()
     {
-        lock (database.Gate)
+        using (var scope = database.EnterWrite())
         {
             if (_confirmed.Count > 0)
             {
-                var count = EnsureCount();
-                using var transaction = database.Connection.BeginTransaction();
-                count -= DeleteRows(transaction, _confirmed);
+                var count = EnsureCount(scope.Connection);
+                using var transaction = scope.Connection.BeginTransaction();
+                count -= DeleteRows(scope.Connection, transaction, _confirmed);
                 transaction.Commit();
                 _count = count;
                 _confirmed = [];
@@ -166,14 +167,14 @@ internal sealed class OutboxStore(MinionDatabase database, int maxEvents)
         }
     }
 
-    private int DeleteRows(SqliteTransaction transaction, IReadOnlyCollection<long> sequences)
+    private int DeleteRows(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<long> sequences)
     {
         if (sequences.Count == 0)
         {
             return 0;
         }
 
-        var delete = _delete ??= Prepare("DELETE FROM outbox WHERE seq = $seq", ("$seq", SqliteType.Integer));
+        var delete = _delete ??= connection.Prepare("DELETE FROM outbox WHERE seq = $seq", ("$seq", SqliteType.Integer));
         delete.Transaction = transaction;
         var seq = delete.Parameters[0];
         var deleted = 0;
@@ -186,22 +187,11 @@ internal sealed class OutboxStore(MinionDatabase database, int maxEvents)
         return deleted;
     }
 
-    private SqliteCommand Prepare(string sql, params (string Name, SqliteType Type)[] parameters)
-    {
-        var command = database.Connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, type) in parameters)
-        {
-            command.Parameters.Add(name, type);
-        }
-
-        return command;
-    }
 
     // Frees a tenth of the bound (at least one) from the oldest metric batches, so a full outbox is not rescanned per event.
-    private int DropOldestMetrics(SqliteTransaction transaction)
+    private int DropOldestMetrics(SqliteConnection connection, SqliteTransaction transaction)
     {
-        using var delete = database.Connection.CreateCommand();
+        using var delete = connection.CreateCommand();
         delete.Transaction = transaction;
         delete.CommandText = "DELETE FROM outbox WHERE seq IN (SELECT seq FROM outbox WHERE kind = $kind ORDER BY seq LIMIT $limit)";
         delete.Parameters.AddWithValue("$kind", (int)OutboxEventKind.Metrics);
@@ -209,11 +199,11 @@ internal sealed class OutboxStore(MinionDatabase database, int maxEvents)
         return delete.ExecuteNonQuery();
     }
 
-    private long EnsureCount()
+    private long EnsureCount(SqliteConnection connection)
     {
         if (_count < 0)
         {
-            using var select = database.Connection.CreateCommand();
+            using var select = connection.CreateCommand();
             select.CommandText = "SELECT COUNT(*) FROM outbox";
             _count = (long)select.ExecuteScalar()!;
         }

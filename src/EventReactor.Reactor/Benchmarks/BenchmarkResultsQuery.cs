@@ -7,7 +7,7 @@ namespace EventReactor.Reactor.Benchmarks;
 /// <c>by</c> (default: the minion), with statistics recomputed over the pooled values (an average of averages would
 /// weigh a 3-repetition run like a 10-repetition one).
 /// </summary>
-internal sealed class BenchmarkResultsQuery(BenchmarkStore store)
+internal sealed class BenchmarkResultsQuery(IBenchmarkStore store)
 {
     public async Task<IReadOnlyList<BenchmarkComparison>> CompareAsync(string? suite, string? by, CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ namespace EventReactor.Reactor.Benchmarks;
 /// hosts finish theirs. Runs left pending or running by a stopped reactor are failed at the next start with a reason.
 /// </summary>
 internal sealed partial class BenchmarkRunner(
-    BenchmarkStore store,
+    IBenchmarkStore store,
     RepetitionExecutor repetitions,
     IEventPublisher publisher,
     TimeProvider time,

@@ -19,7 +19,7 @@ namespace EventReactor.Reactor.Benchmarks;
 /// the run to the runner.
 /// </summary>
 internal sealed class BenchmarkService(
-    BenchmarkStore store,
+    IBenchmarkStore store,
     BenchmarkRunner runner,
     TargetResolver targets,
     IMinionStore minions,

@@ -22,7 +22,7 @@ namespace EventReactor.Reactor.Benchmarks;
 /// <see cref="BenchmarkOptions.ReturnGrace"/> counts as a lost minion.
 /// </summary>
 internal sealed class RepetitionExecutor(
-    BenchmarkStore store,
+    IBenchmarkStore store,
     IJobDispatcher dispatcher,
     IMinionStore minions,
     TimeProvider time,
@@ -99,7 +99,7 @@ internal sealed class RepetitionExecutor(
         var run = pending.Run.Id;
 
         // The jid is chosen here and the waiter registered before the command leaves: a minion may answer at once.
-        var jid = JobStore.NewJid(time.GetUtcNow());
+        var jid = JobIds.New(time.GetUtcNow());
         var waiter = new RepetitionWaiter(jid, minion, pending.Suite.Results);
         _waiting[jid] = waiter;
         var row = new BenchmarkRepetition(run, minion, warmup, index, attempt, jid, null, BenchmarkStatus.Running, null, null, time.GetUtcNow(), null, []);

@@ -10,14 +10,7 @@ internal sealed class StoreWritableCheck(ReactorDatabase database) : IHealthChec
     {
         try
         {
-            await database.WriteAsync(async connection =>
-            {
-                await using var command = connection.CreateCommand();
-
-                // BEGIN IMMEDIATE takes the write lock without changing anything.
-                command.CommandText = "BEGIN IMMEDIATE; ROLLBACK;";
-                return await command.ExecuteNonQueryAsync(cancellationToken);
-            }, cancellationToken);
+            await database.CheckWritableAsync(cancellationToken);
             return HealthCheckResult.Healthy(database.FilePath);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -33,10 +33,10 @@ internal static class BenchmarkEndpoints
                 return BadRequest(ex.Message);
             }
         }).WithSummary("Start a run of a suite: {suite, tgt?, tgt_type?}; 202 with the run, 400 with the reason (suite problems as file:line:column).");
-        routes.MapGet("/api/bench/runs", async (BenchmarkStore store, string? suite, int? limit, CancellationToken cancellationToken) =>
+        routes.MapGet("/api/bench/runs", async (IBenchmarkStore store, string? suite, int? limit, CancellationToken cancellationToken) =>
             TypedResults.Ok((await store.ListRunsAsync(suite, Math.Clamp(limit ?? 50, 1, 1000), cancellationToken)).Select(BenchmarkRunView.Summary).ToList()))
             .WithSummary("Recent runs, newest first; ?suite=NAME, ?limit=N (default 50).");
-        routes.MapGet("/api/bench/runs/{id}", async Task<Results<Ok<BenchmarkRunReport>, ProblemHttpResult>> (string id, BenchmarkStore store, IRepetitionMetrics metrics, CancellationToken cancellationToken) =>
+        routes.MapGet("/api/bench/runs/{id}", async Task<Results<Ok<BenchmarkRunReport>, ProblemHttpResult>> (string id, IBenchmarkStore store, IRepetitionMetrics metrics, CancellationToken cancellationToken) =>
             await store.FindAsync(id, cancellationToken) is { } detail
                 ? TypedResults.Ok(await BenchmarkRunView.DetailAsync(detail, metrics, cancellationToken))
                 : TypedResults.Problem(detail: $"no benchmark run '{id}'", statusCode: StatusCodes.Status404NotFound, title: "Unknown benchmark run"))

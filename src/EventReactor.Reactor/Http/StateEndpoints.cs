@@ -17,9 +17,9 @@ internal static class StateEndpoints
         routes.MapGet("/api/minions", async (IMinionStore minions, PoolState pools, CancellationToken cancellationToken) =>
             TypedResults.Ok((await minions.ListAsync(cancellationToken)).Select(m => new MinionView(m.Id, m.FirstSeen, m.LastSeen, m.Present, m.HeartbeatSeconds, m.Grains, pools.PoolsOf(m.Id))).ToList()))
             .WithSummary("Minions: presence, first and last seen, heartbeat interval, grains, pools.");
-        routes.MapGet("/api/jobs", async (JobStore jobs, int? limit, CancellationToken cancellationToken) => TypedResults.Ok((await jobs.ListAsync(Math.Clamp(limit ?? 50, 1, 1000), cancellationToken)).Select(ToView).ToList()))
+        routes.MapGet("/api/jobs", async (IJobStore jobs, int? limit, CancellationToken cancellationToken) => TypedResults.Ok((await jobs.ListAsync(Math.Clamp(limit ?? 50, 1, 1000), cancellationToken)).Select(ToView).ToList()))
             .WithSummary("Recent jobs with their returns, newest first; ?limit=N (default 50).");
-        routes.MapGet("/api/jobs/{jid}", async Task<Results<Ok<JobView>, ProblemHttpResult>> (string jid, JobStore jobs, CancellationToken cancellationToken) =>
+        routes.MapGet("/api/jobs/{jid}", async Task<Results<Ok<JobView>, ProblemHttpResult>> (string jid, IJobStore jobs, CancellationToken cancellationToken) =>
             await jobs.FindAsync(jid, cancellationToken) is { } job
                 ? TypedResults.Ok(ToView(job))
                 : TypedResults.Problem(detail: $"no job '{jid}'", statusCode: StatusCodes.Status404NotFound, title: "Unknown job"))

@@ -17,7 +17,7 @@ internal static class StatusEndpoints
 
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/status", async (RuleSetProvider rules, MinionRegistry minions, JobStore jobs, IAuditLog audit, TimeProvider time, CancellationToken cancellationToken) =>
+        routes.MapGet("/api/status", async (RuleSetProvider rules, IMinionStore minions, IJobStore jobs, IAuditLog audit, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var known = await minions.ListAsync(cancellationToken);
             var last = rules.LastResult;

@@ -10,12 +10,12 @@ namespace EventReactor.Reactor.Jobs;
 /// The one way the reactor sends a job: record it (so returns find it), announce <c>job/&lt;jid&gt;/new</c>, then send the
 /// command to each minion's own queue. <c>minion.run</c> and benchmark runs both go through here.
 /// </summary>
-internal sealed class JobDispatcher(JobStore jobs, IBus bus, IEventPublisher publisher, TimeProvider time) : IJobDispatcher
+internal sealed class JobDispatcher(IJobStore jobs, IBus bus, IEventPublisher publisher, TimeProvider time) : IJobDispatcher
 {
     public async Task<string> DispatchAsync(JobRequest request, EventEnvelope cause, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var jid = request.Jid ?? JobStore.NewJid(now);
+        var jid = request.Jid ?? JobIds.New(now);
         await jobs.CreateAsync(new JobRecord(jid, request.Function, request.Arguments, request.Target, request.TargetType, request.Minions, cause.Id, now, []), cancellationToken);
         var data = EventData.ToElement(new JobPublished(jid, request.Function, request.Arguments, request.Target, request.TargetType, request.Minions));
         await publisher.PublishAsync(cause.CreateCaused(JobTags.New(jid), ReactorTags.Source, data), cancellationToken);

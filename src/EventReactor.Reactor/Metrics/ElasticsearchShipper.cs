@@ -59,8 +59,7 @@ internal sealed partial class ElasticsearchShipper(
     /// <summary>Ships up to one batch; returns how many documents it read. Throws to back off when anything is left to retry.</summary>
     internal async Task<int> ShipOnceAsync(int batchSize, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var pending = await ElasticOutbox.ReadAsync(connection, batchSize, cancellationToken);
+        var pending = await database.ReadOutboxAsync(batchSize, cancellationToken);
         if (pending.Count == 0)
         {
             return 0;
@@ -74,13 +73,7 @@ internal sealed partial class ElasticsearchShipper(
 
         // Rejected documents go too: Elasticsearch will refuse them the same way every time.
         var finished = outcome.Done.Concat(outcome.Rejected.Select(r => r.Index)).Select(i => pending[i].Seq).ToList();
-        await database.WriteAsync(
-            async writer =>
-            {
-                await ElasticOutbox.DeleteAsync(writer, finished, cancellationToken);
-                return finished.Count;
-            },
-            cancellationToken);
+        await database.DeleteFromOutboxAsync(finished, cancellationToken);
         if (outcome.Retry.Count > 0)
         {
             throw new ElasticsearchUnavailableException($"{outcome.Retry.Count} of {pending.Count} documents were pushed back (429/5xx)");

@@ -1,73 +1,67 @@
-using Microsoft.Data.Sqlite;
+using EventReactor.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace EventReactor.Reactor.Metrics;
 
 /// <summary>
 /// <c>metrics.db</c> in the reactor's data folder: its own file, so that thousands of samples a second never queue
-/// behind the reaction ledger in <c>reactor.db</c> (SQLite has one writer per file). One writer connection, used by
-/// one task at a time; readers open their own (WAL).
+/// behind the reaction ledger in <c>reactor.db</c> (SQLite has one writer per file). Samples are re-sent by the
+/// minion's outbox until confirmed, so NORMAL sync, which loses at most the last commit on power loss, is enough.
 /// </summary>
-internal sealed class MetricsDatabase(IOptions<ReactorOptions> options) : IAsyncDisposable
+internal sealed class MetricsDatabase(IOptions<ReactorOptions> options)
+    : SqliteDatabase(Path.Combine(options.Value.DataPath, "metrics.db"), MetricsSchema.Migrations, SqliteSharing.Shared)
 {
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private SqliteConnection? _writer;
-    private bool _created;
-
-    public string FilePath => Path.GetFullPath(Path.Combine(options.Value.DataPath, "metrics.db"));
-
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken)
-    {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            _writer ??= await OpenAsync(cancellationToken);
-            return await write(_writer);
-        }
-        catch (SqliteException)
-        {
-            // A broken connection (disk full, file replaced) is opened afresh on the next try.
-            if (_writer is not null)
+    /// <summary>
+    /// Writes one transaction: the samples of <paramref name="sampled"/> into their tables, and <paramref name="documents"/>
+    /// into the Elasticsearch outbox, trimmed to <paramref name="maxPending"/>. Returns how many documents the trim dropped.
+    /// </summary>
+    public Task<int> WriteBatchAsync(IReadOnlyList<ParsedEvent> sampled, IReadOnlyCollection<EcsDocument> documents, int maxPending, DateTimeOffset received, CancellationToken cancellationToken) =>
+        WriteAsync(
+            async connection =>
             {
-                await _writer.DisposeAsync();
-                _writer = null;
-            }
+                await using var transaction = connection.BeginTransaction();
+                foreach (var parsed in sampled)
+                {
+                    if (parsed.Container is { } container)
+                    {
+                        await SqliteMetricsStore.InsertAsync(connection, transaction, parsed.Minion, container, received, cancellationToken);
+                    }
+                    else if (parsed.Host is { } host)
+                    {
+                        await SqliteMetricsStore.InsertAsync(connection, transaction, parsed.Minion, host, cancellationToken);
+                    }
+                }
 
-            throw;
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+                var dropped = 0;
+                if (documents.Count > 0)
+                {
+                    await ElasticOutbox.AppendAsync(connection, transaction, documents, cancellationToken);
+                    dropped = await ElasticOutbox.TrimAsync(connection, transaction, maxPending, cancellationToken);
+                }
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = true }.ToString());
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+                await transaction.CommitAsync(cancellationToken);
+                return dropped;
+            },
+            cancellationToken);
 
-        // Samples are re-sent by the minion's outbox until confirmed; NORMAL sync loses at most the last commit on power loss.
-        command.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;";
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        if (!_created)
-        {
-            command.CommandText = MetricsSchema.Create + $"PRAGMA user_version = {MetricsSchema.Version};";
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            _created = true;
-        }
+    /// <summary>Deletes samples older than <paramref name="before"/>; returns how many rows went.</summary>
+    public Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        WriteAsync(connection => SqliteMetricsStore.PruneAsync(connection, before, cancellationToken), cancellationToken);
 
-        return connection;
-    }
+    /// <summary>The oldest documents waiting for Elasticsearch.</summary>
+    public Task<IReadOnlyList<(long Seq, EcsDocument Document)>> ReadOutboxAsync(int limit, CancellationToken cancellationToken) =>
+        ReadAsync(connection => ElasticOutbox.ReadAsync(connection, limit, cancellationToken), cancellationToken);
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_writer is not null)
-        {
-            await _writer.DisposeAsync();
-        }
+    /// <summary>Removes documents Elasticsearch took (or refused for good), in one transaction.</summary>
+    public Task DeleteFromOutboxAsync(IReadOnlyCollection<long> sequences, CancellationToken cancellationToken) =>
+        WriteAsync(
+            async connection =>
+            {
+                await ElasticOutbox.DeleteAsync(connection, sequences, cancellationToken);
+                return sequences.Count;
+            },
+            cancellationToken);
 
-        _writeLock.Dispose();
-    }
+    public Task<long> CountOutboxAsync(CancellationToken cancellationToken) =>
+        ReadAsync(connection => ElasticOutbox.CountAsync(connection, cancellationToken), cancellationToken);
 }

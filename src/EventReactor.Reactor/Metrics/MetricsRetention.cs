@@ -25,7 +25,7 @@ internal sealed partial class MetricsRetention(MetricsDatabase database, IOption
                 try
                 {
                     var before = time.GetUtcNow().AddDays(-days);
-                    var deleted = await database.WriteAsync(connection => SqliteMetricsStore.PruneAsync(connection, before, stoppingToken), stoppingToken);
+                    var deleted = await database.PruneAsync(before, stoppingToken);
                     if (deleted > 0)
                     {
                         LogPruned(logger, deleted, days);

@@ -1,3 +1,5 @@
+using EventReactor.Storage;
+
 namespace EventReactor.Reactor.Metrics;
 
 /// <summary>
@@ -6,9 +8,10 @@ namespace EventReactor.Reactor.Metrics;
 /// </summary>
 internal static class MetricsSchema
 {
-    public const int Version = 1;
-
-    public const string Create = """
+    // IF NOT EXISTS: a file from before versioned migrations (it set user_version = 1) already has these tables.
+    public static IReadOnlyList<Migration> Migrations { get; } =
+    [
+        new(1, "container and host samples, the Elasticsearch outbox", """
         CREATE TABLE IF NOT EXISTS container_samples (
             container TEXT NOT NULL,
             time INTEGER NOT NULL,
@@ -63,5 +66,6 @@ internal static class MetricsSchema
             data_stream TEXT NOT NULL,
             doc_id TEXT NOT NULL,
             document TEXT NOT NULL);
-        """;
+        """),
+    ];
 }

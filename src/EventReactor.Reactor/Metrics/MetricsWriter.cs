@@ -95,34 +95,7 @@ internal sealed partial class MetricsWriter(
             return;
         }
 
-        var trimmed = await database.WriteAsync(
-            async connection =>
-            {
-                await using var transaction = connection.BeginTransaction();
-                foreach (var (envelope, container, host) in _sqlite ? parsed : [])
-                {
-                    var minion = MinionOf(envelope);
-                    if (container is not null)
-                    {
-                        await SqliteMetricsStore.InsertAsync(connection, transaction, minion, container, time.GetUtcNow(), cancellationToken);
-                    }
-                    else if (host is not null)
-                    {
-                        await SqliteMetricsStore.InsertAsync(connection, transaction, minion, host, cancellationToken);
-                    }
-                }
-
-                var dropped = 0;
-                if (documents.Count > 0)
-                {
-                    await ElasticOutbox.AppendAsync(connection, transaction, documents, cancellationToken);
-                    dropped = await ElasticOutbox.TrimAsync(connection, transaction, options.Value.Elasticsearch.MaxPending, cancellationToken);
-                }
-
-                await transaction.CommitAsync(cancellationToken);
-                return dropped;
-            },
-            cancellationToken);
+        var trimmed = await database.WriteBatchAsync(_sqlite ? parsed : [], documents, options.Value.Elasticsearch.MaxPending, time.GetUtcNow(), cancellationToken);
         if (trimmed > 0)
         {
             LogOutboxFull(logger, trimmed, options.Value.Elasticsearch.MaxPending);
@@ -145,16 +118,16 @@ internal sealed partial class MetricsWriter(
     private List<EcsDocument> Map(List<ParsedEvent> parsed)
     {
         var documents = new List<EcsDocument>();
-        foreach (var (envelope, container, host) in parsed)
+        foreach (var item in parsed)
         {
-            var minion = MinionOf(envelope);
+            var (envelope, container, host) = item;
             if (container is not null)
             {
-                documents.AddRange(_mapper!.Container(minion, container));
+                documents.AddRange(_mapper!.Container(item.Minion, container));
             }
             else if (host is not null)
             {
-                documents.AddRange(_mapper!.Host(minion, host));
+                documents.AddRange(_mapper!.Host(item.Minion, host));
             }
             else if (MetricTags.IsBenchmarkEnd(envelope.Tag))
             {
@@ -172,10 +145,6 @@ internal sealed partial class MetricsWriter(
 
         return documents;
     }
-
-    // Batches come from minions: the envelope names the minion, and so does the tag.
-    private static string MinionOf(EventEnvelope envelope) =>
-        envelope.Minion ?? (MinionTags.TryParse(envelope.Tag, out var tag) ? tag.Minion : string.Empty);
 
     // A malformed batch is logged and skipped: retrying cannot make it readable.
     private ParsedEvent? Parse(EventEnvelope envelope)

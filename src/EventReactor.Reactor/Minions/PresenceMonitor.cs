@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace EventReactor.Reactor.Minions;
 
 /// <summary>Once a second, announces minions that joined or were lost (three missed heartbeats) as <c>presence/change</c>.</summary>
-internal sealed partial class PresenceMonitor(MinionRegistry registry, IEventPublisher publisher, TimeProvider time, ILogger<PresenceMonitor> logger) : BackgroundService
+internal sealed partial class PresenceMonitor(MinionPresence presence, IEventPublisher publisher, TimeProvider time, ILogger<PresenceMonitor> logger) : BackgroundService
 {
     public const string ChangeTag = ReactorTags.PresenceChange;
 
@@ -19,7 +19,7 @@ internal sealed partial class PresenceMonitor(MinionRegistry registry, IEventPub
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                var (arrived, lost) = await registry.SweepAsync(stoppingToken);
+                var (arrived, lost) = await presence.SweepAsync(stoppingToken);
                 if (arrived.Count == 0 && lost.Count == 0)
                 {
                     continue;

@@ -24,7 +24,7 @@ internal sealed partial class PoolReconciler(
     PoolState state,
     PoolSignal signal,
     IMinionStore minions,
-    JobStore jobs,
+    IJobStore jobs,
     IEnumerable<IMinionProvider> providers,
     IEventPublisher publisher,
     TimeProvider time,

@@ -1,14 +1,13 @@
+using EventReactor.Storage;
+
 namespace EventReactor.Reactor.State;
 
-/// <summary>
-/// The reactor database's schema as numbered migrations. Append new ones; never edit one that has shipped,
-/// since databases in the field have already applied it.
-/// </summary>
+/// <summary><c>reactor.db</c>'s schema as numbered migrations.</summary>
 internal static class ReactorSchema
 {
-    public static IReadOnlyList<(int Version, string Description, string Sql)> Migrations { get; } =
+    public static IReadOnlyList<Migration> Migrations { get; } =
     [
-        (1, "idempotency ledger and audit", """
+        new(1, "idempotency ledger and audit", """
             CREATE TABLE reactions (
                 event_id     TEXT    NOT NULL,
                 rule         TEXT    NOT NULL,
@@ -31,7 +30,7 @@ internal static class ReactorSchema
             );
             CREATE INDEX audit_by_event ON audit (event_id);
             """),
-        (2, "minions and jobs", """
+        new(2, "minions and jobs", """
             CREATE TABLE minions (
                 id                 TEXT    PRIMARY KEY,
                 first_seen         INTEGER NOT NULL,
@@ -62,7 +61,7 @@ internal static class ReactorSchema
                 PRIMARY KEY (jid, minion)
             ) WITHOUT ROWID;
             """),
-        (3, "pools: membership, explicit members, desired sizes, provisioned minions", """
+        new(3, "pools: membership, explicit members, desired sizes, provisioned minions", """
             CREATE TABLE pool_members (
                 pool    TEXT    NOT NULL,
                 minion  TEXT    NOT NULL,
@@ -91,7 +90,7 @@ internal static class ReactorSchema
             CREATE INDEX jobs_by_time ON jobs (created_at);
             """),
         // 4 is taken by the metrics sink's tables (issue #6); the migrator applies every version it has not applied, in order.
-        (5, "benchmark runs, hosts, repetitions and results", """
+        new(5, "benchmark runs, hosts, repetitions and results", """
             CREATE TABLE bench_runs (
                 id          TEXT    PRIMARY KEY,
                 suite       TEXT    NOT NULL,

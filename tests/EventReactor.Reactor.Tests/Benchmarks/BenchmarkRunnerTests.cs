@@ -195,7 +195,7 @@ public sealed class BenchmarkRunnerTests
     public async Task Start_RunLeftRunningByAStoppedReactor_IsFailedAsInterrupted()
     {
         await using var harness = new RunnerHarness();
-        await harness.MigrateAsync();
+        harness.Migrate();
         var suite = RunnerHarness.Suite(Suite);
         var run = new BenchmarkRun("old-run", suite.Name, BenchmarkStatus.Running, null, "m1", "list", ["m1"], RunPolicy.From(suite), "", null, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(-1), null);
         await harness.Store.CreateRunAsync(run, [new BenchmarkHost("old-run", "m1", BenchmarkStatus.Running, null, GrainsSnapshot.From(null))], CancellationToken.None);

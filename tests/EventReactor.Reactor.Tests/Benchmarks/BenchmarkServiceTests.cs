@@ -12,7 +12,11 @@ public sealed class BenchmarkServiceTests : IAsyncLifetime
     private readonly RunnerHarness _harness = new();
     private readonly DirectoryInfo _suites = Directory.CreateTempSubdirectory("suites-");
 
-    public async Task InitializeAsync() => await _harness.MigrateAsync();
+    public Task InitializeAsync()
+    {
+        _harness.Migrate();
+        return Task.CompletedTask;
+    }
 
     public async Task DisposeAsync()
     {

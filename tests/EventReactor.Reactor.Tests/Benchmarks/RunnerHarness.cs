@@ -33,7 +33,7 @@ internal sealed class RunnerHarness : IAsyncDisposable
     {
         var options = Options.Create(new ReactorOptions { DataPath = _root.FullName });
         _database = new ReactorDatabase(options);
-        Store = new BenchmarkStore(_database);
+        Store = new SqliteBenchmarkStore(_database);
         Minions = new FakeMinionStore().With(Minion, grains: """{"cpu": {"model": "Test CPU 9000"}, "gpus": [{"model": "Tesla K80"}], "virtualization": {"instanceType": null}}""");
         Dispatcher = new ScriptedJobDispatcher(Answer);
         Publisher.PublishAsync(Arg.Do<EventEnvelope>(e => { lock (Published) { Published.Add(e); } }), Arg.Any<CancellationToken>()).Returns(Task.CompletedTask);
@@ -43,7 +43,7 @@ internal sealed class RunnerHarness : IAsyncDisposable
         Runner = new BenchmarkRunner(Store, Executor, Publisher, TimeProvider.System, lifetime, NullLogger<BenchmarkRunner>.Instance);
     }
 
-    public BenchmarkStore Store { get; }
+    public IBenchmarkStore Store { get; }
 
     public FakeMinionStore Minions { get; }
 
@@ -79,11 +79,11 @@ internal sealed class RunnerHarness : IAsyncDisposable
         return this;
     }
 
-    public Task MigrateAsync() => new DatabaseMigrator(_database, NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
+    public void Migrate() => _database.Migrate(TimeProvider.System);
 
     public async Task StartAsync()
     {
-        await MigrateAsync();
+        Migrate();
         await Runner.StartAsync(_stopping.Token);
     }
 

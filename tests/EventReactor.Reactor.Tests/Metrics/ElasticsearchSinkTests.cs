@@ -209,11 +209,7 @@ public sealed class ElasticsearchSinkTests
         o.Elasticsearch = new ElasticsearchSinkOptions { Url = url, ApiKey = apiKey, RetryDelay = TimeSpan.FromMilliseconds(100), RetryMaxDelay = TimeSpan.FromMilliseconds(400), RequestTimeout = TimeSpan.FromSeconds(5) };
     });
 
-    private static async Task<long> PendingAsync(MetricsSinkHarness sinks)
-    {
-        await using var connection = await sinks.Database.OpenAsync(CancellationToken.None);
-        return await ElasticOutbox.CountAsync(connection, CancellationToken.None);
-    }
+    private static Task<long> PendingAsync(MetricsSinkHarness sinks) => sinks.Database.CountOutboxAsync(CancellationToken.None);
 
     private static int FreePort()
     {

@@ -16,6 +16,7 @@ internal sealed class MetricsSinkHarness : IAsyncDisposable
         new MetricsSinkDefaults().PostConfigure(null, sinks);
         Options = Microsoft.Extensions.Options.Options.Create(sinks);
         Database = new MetricsDatabase(Microsoft.Extensions.Options.Options.Create(new ReactorOptions { DataPath = _root.FullName }));
+        Database.Migrate(TimeProvider.System);
         Queue = new MetricsQueue(Options);
         Writer = new MetricsWriter(Queue, Database, Signal, Options, TimeProvider.System, NullLogger<MetricsWriter>.Instance);
         Query = new ContainerMetricsQuery(Database);

@@ -18,4 +18,11 @@ internal sealed class FakeMinionStore : IMinionStore
     public Task<IReadOnlyList<MinionRecord>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<MinionRecord>>(_minions);
 
     public Task<MinionRecord?> FindAsync(string id, CancellationToken cancellationToken) => Task.FromResult(_minions.FirstOrDefault(m => m.Id == id));
+
+    public Task SaveAsync(MinionRecord minion, CancellationToken cancellationToken)
+    {
+        _minions.RemoveAll(m => m.Id == minion.Id);
+        _minions.Add(minion);
+        return Task.CompletedTask;
+    }
 }

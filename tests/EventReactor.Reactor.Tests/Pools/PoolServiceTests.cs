@@ -29,7 +29,7 @@ public sealed class PoolServiceTests : IAsyncLifetime
     {
         File.WriteAllText(Settings.PoolsFile, PoolsYaml);
         _database = new ReactorDatabase(Options.Create(Settings));
-        await new DatabaseMigrator(_database, NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
+        _database.Migrate(TimeProvider.System);
     }
 
     public async Task DisposeAsync()
@@ -89,7 +89,7 @@ public sealed class PoolServiceTests : IAsyncLifetime
     [Fact]
     public async Task AddAsync_ThenRemove_UpdatesExplicitMembers()
     {
-        var store = new SqlitePoolStore(_database!);
+        var store = new SqlitePoolStore(_database!, TimeProvider.System);
         var service = Service("rabbitmq://localhost/");
         await service.AddAsync("sim", "extra-1", CancellationToken.None);
         Assert.Contains(("sim", "extra-1"), await store.AdditionsAsync(CancellationToken.None));
@@ -110,6 +110,6 @@ public sealed class PoolServiceTests : IAsyncLifetime
         var catalog = new PoolCatalog(options, NullLogger<PoolCatalog>.Instance);
         Assert.Empty(catalog.Refresh());
         var provider = new ProcessMinionProvider(options, Options.Create(new BusOptions { Url = busUrl }), TimeProvider.System, NullLogger<ProcessMinionProvider>.Instance);
-        return new PoolService(catalog, new SqlitePoolStore(_database!), state ?? new PoolState(), new PoolSignal(), new FakeMinionStore(), [provider]);
+        return new PoolService(catalog, new SqlitePoolStore(_database!, TimeProvider.System), state ?? new PoolState(), new PoolSignal(), new FakeMinionStore(), [provider]);
     }
 }

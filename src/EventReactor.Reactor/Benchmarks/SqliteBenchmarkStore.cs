@@ -1,13 +1,14 @@
-using EventReactor.Contracts.Api;
 using System.Text.Json;
+using EventReactor.Contracts.Api;
 using EventReactor.Core.Benchmarks;
 using EventReactor.Reactor.State;
+using EventReactor.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace EventReactor.Reactor.Benchmarks;
 
 /// <summary>Benchmark runs, their hosts, repetitions and results in the reactor's SQLite file (migration 5).</summary>
-internal sealed class BenchmarkStore(ReactorDatabase database)
+internal sealed class SqliteBenchmarkStore(ReactorDatabase database) : IBenchmarkStore
 {
     private const string RunColumns = "id, suite, status, reason, target, target_type, minions, policy, definition, caused_by, created_at, started_at, ended_at";
     private const string RepetitionColumns = "run, minion, warmup, idx, attempt, jid, container_id, status, reason, exit_code, started_at, ended_at, metric_values";
@@ -16,13 +17,13 @@ internal sealed class BenchmarkStore(ReactorDatabase database)
         database.WriteAsync(async connection =>
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            await ExecuteAsync(connection, transaction, $"INSERT INTO bench_runs ({RunColumns}) VALUES ($id, $suite, $status, $reason, $target, $type, $minions, $policy, $definition, $causedBy, $created, NULL, NULL)", cancellationToken,
+            await connection.ExecuteAsync($"INSERT INTO bench_runs ({RunColumns}) VALUES ($id, $suite, $status, $reason, $target, $type, $minions, $policy, $definition, $causedBy, $created, NULL, NULL)", cancellationToken,
                 ("$id", run.Id), ("$suite", run.Suite), ("$status", run.Status.ToWire()), ("$reason", run.Reason), ("$target", run.Target), ("$type", run.TargetType),
                 ("$minions", JsonSerializer.Serialize(run.Minions)), ("$policy", JsonSerializer.Serialize(run.Policy, JsonSerializerOptions.Web)),
                 ("$definition", run.Definition), ("$causedBy", run.CausedBy), ("$created", run.CreatedAt.ToUnixTimeMilliseconds()));
             foreach (var host in hosts)
             {
-                await ExecuteAsync(connection, transaction, "INSERT INTO bench_hosts (run, minion, status, reason, cpu_model, gpu_models, instance_type, grains) VALUES ($run, $minion, $status, $reason, $cpu, $gpus, $instance, $grains)", cancellationToken,
+                await connection.ExecuteAsync("INSERT INTO bench_hosts (run, minion, status, reason, cpu_model, gpu_models, instance_type, grains) VALUES ($run, $minion, $status, $reason, $cpu, $gpus, $instance, $grains)", cancellationToken,
                     ("$run", host.Run), ("$minion", host.Minion), ("$status", host.Status.ToWire()), ("$reason", host.Reason), ("$cpu", host.Grains.CpuModel),
                     ("$gpus", JsonSerializer.Serialize(host.Grains.GpuModels)), ("$instance", host.Grains.InstanceType), ("$grains", host.Grains.All?.GetRawText()));
             }
@@ -32,16 +33,16 @@ internal sealed class BenchmarkStore(ReactorDatabase database)
         }, cancellationToken);
 
     public Task SetRunStatusAsync(string run, BenchmarkStatus status, string? reason, DateTimeOffset? startedAt, DateTimeOffset? endedAt, CancellationToken cancellationToken) =>
-        WriteAsync("UPDATE bench_runs SET status = $status, reason = $reason, started_at = COALESCE($started, started_at), ended_at = COALESCE($ended, ended_at) WHERE id = $id", cancellationToken,
+        database.ExecuteAsync("UPDATE bench_runs SET status = $status, reason = $reason, started_at = COALESCE($started, started_at), ended_at = COALESCE($ended, ended_at) WHERE id = $id", cancellationToken,
             ("$id", run), ("$status", status.ToWire()), ("$reason", reason), ("$started", startedAt?.ToUnixTimeMilliseconds()), ("$ended", endedAt?.ToUnixTimeMilliseconds()));
 
     public Task SetHostStatusAsync(string run, string minion, BenchmarkStatus status, string? reason, CancellationToken cancellationToken, bool onlyUnfinished = false) =>
-        WriteAsync($"UPDATE bench_hosts SET status = $status, reason = $reason WHERE run = $run AND minion = $minion{(onlyUnfinished ? $" AND status IN ('{BenchmarkStatus.Pending.ToWire()}', '{BenchmarkStatus.Running.ToWire()}')" : string.Empty)}", cancellationToken,
+        database.ExecuteAsync($"UPDATE bench_hosts SET status = $status, reason = $reason WHERE run = $run AND minion = $minion{(onlyUnfinished ? $" AND status IN ('{BenchmarkStatus.Pending.ToWire()}', '{BenchmarkStatus.Running.ToWire()}')" : string.Empty)}", cancellationToken,
             ("$run", run), ("$minion", minion), ("$status", status.ToWire()), ("$reason", reason));
 
     /// <summary>Inserts or replaces the attempt's row: it is written when the attempt starts and again when it ends.</summary>
     public Task SaveRepetitionAsync(BenchmarkRepetition repetition, CancellationToken cancellationToken) =>
-        WriteAsync($"INSERT OR REPLACE INTO bench_repetitions ({RepetitionColumns}) VALUES ($run, $minion, $warmup, $idx, $attempt, $jid, $container, $status, $reason, $exit, $started, $ended, $values)", cancellationToken,
+        database.ExecuteAsync($"INSERT OR REPLACE INTO bench_repetitions ({RepetitionColumns}) VALUES ($run, $minion, $warmup, $idx, $attempt, $jid, $container, $status, $reason, $exit, $started, $ended, $values)", cancellationToken,
             ("$run", repetition.Run), ("$minion", repetition.Minion), ("$warmup", repetition.Warmup ? 1 : 0), ("$idx", repetition.Index), ("$attempt", repetition.Attempt),
             ("$jid", repetition.Jid), ("$container", repetition.ContainerId), ("$status", repetition.Status.ToWire()), ("$reason", repetition.Reason), ("$exit", repetition.ExitCode),
             ("$started", repetition.StartedAt.ToUnixTimeMilliseconds()), ("$ended", repetition.EndedAt?.ToUnixTimeMilliseconds()),
@@ -49,12 +50,12 @@ internal sealed class BenchmarkStore(ReactorDatabase database)
 
     /// <summary>Attempts still marked running when their run ended (a stop, a crash) end with the run's reason.</summary>
     public Task FailRunningRepetitionsAsync(string run, string reason, DateTimeOffset endedAt, CancellationToken cancellationToken) =>
-        WriteAsync($"UPDATE bench_repetitions SET status = '{BenchmarkStatus.Failed.ToWire()}', reason = $reason, ended_at = $ended WHERE run = $run AND status = '{BenchmarkStatus.Running.ToWire()}'", cancellationToken,
+        database.ExecuteAsync($"UPDATE bench_repetitions SET status = '{BenchmarkStatus.Failed.ToWire()}', reason = $reason, ended_at = $ended WHERE run = $run AND status = '{BenchmarkStatus.Running.ToWire()}'", cancellationToken,
             ("$run", run), ("$reason", reason), ("$ended", endedAt.ToUnixTimeMilliseconds()));
 
     /// <summary>Records the container of a job as soon as the engine reports it started, before the job returns.</summary>
     public Task SetContainerAsync(string jid, string containerId, CancellationToken cancellationToken) =>
-        WriteAsync("UPDATE bench_repetitions SET container_id = $container WHERE jid = $jid AND container_id IS NULL", cancellationToken, ("$jid", jid), ("$container", containerId));
+        database.ExecuteAsync("UPDATE bench_repetitions SET container_id = $container WHERE jid = $jid AND container_id IS NULL", cancellationToken, ("$jid", jid), ("$container", containerId));
 
     public Task SaveResultsAsync(IReadOnlyList<HostMetricResult> results, CancellationToken cancellationToken) =>
         database.WriteAsync(async connection =>
@@ -63,7 +64,7 @@ internal sealed class BenchmarkStore(ReactorDatabase database)
             foreach (var result in results)
             {
                 var s = result.Stats;
-                await ExecuteAsync(connection, transaction, "INSERT OR REPLACE INTO bench_results (run, minion, metric, unit, higher_is_better, n, mean, stddev, min, max, p50, p95, rsd) VALUES ($run, $minion, $metric, $unit, $higher, $n, $mean, $stddev, $min, $max, $p50, $p95, $rsd)", cancellationToken,
+                await connection.ExecuteAsync("INSERT OR REPLACE INTO bench_results (run, minion, metric, unit, higher_is_better, n, mean, stddev, min, max, p50, p95, rsd) VALUES ($run, $minion, $metric, $unit, $higher, $n, $mean, $stddev, $min, $max, $p50, $p95, $rsd)", cancellationToken,
                     ("$run", result.Run), ("$minion", result.Minion), ("$metric", result.Metric), ("$unit", result.Unit), ("$higher", result.HigherIsBetter ? 1 : 0),
                     ("$n", s.N), ("$mean", s.Mean), ("$stddev", s.StdDev), ("$min", s.Min), ("$max", s.Max), ("$p50", s.P50), ("$p95", s.P95), ("$rsd", s.Rsd));
             }
@@ -72,38 +73,33 @@ internal sealed class BenchmarkStore(ReactorDatabase database)
             return true;
         }, cancellationToken);
 
-    public async Task<IReadOnlyList<BenchmarkRun>> ListRunsAsync(string? suite, int limit, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await ReadAsync(connection, $"SELECT {RunColumns} FROM bench_runs WHERE ($suite IS NULL OR suite = $suite) ORDER BY created_at DESC, id DESC LIMIT $limit", ReadRun, cancellationToken, ("$suite", suite), ("$limit", limit));
-    }
+    public async Task<IReadOnlyList<BenchmarkRun>> ListRunsAsync(string? suite, int limit, CancellationToken cancellationToken) =>
+        await database.QueryAsync($"SELECT {RunColumns} FROM bench_runs WHERE ($suite IS NULL OR suite = $suite) ORDER BY created_at DESC, id DESC LIMIT $limit", ReadRun, cancellationToken, ("$suite", suite), ("$limit", limit));
 
     /// <summary>Runs that were pending or running; after a restart nothing drives them any more.</summary>
-    public async Task<IReadOnlyList<BenchmarkRun>> ListUnfinishedAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await ReadAsync(connection, $"SELECT {RunColumns} FROM bench_runs WHERE status IN ('{BenchmarkStatus.Pending.ToWire()}', '{BenchmarkStatus.Running.ToWire()}')", ReadRun, cancellationToken);
-    }
+    public async Task<IReadOnlyList<BenchmarkRun>> ListUnfinishedAsync(CancellationToken cancellationToken) =>
+        await database.QueryAsync($"SELECT {RunColumns} FROM bench_runs WHERE status IN ('{BenchmarkStatus.Pending.ToWire()}', '{BenchmarkStatus.Running.ToWire()}')", ReadRun, cancellationToken);
 
     public async Task<BenchmarkRunDetail?> FindAsync(string id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var run = (await ReadAsync(connection, $"SELECT {RunColumns} FROM bench_runs WHERE id = $id", ReadRun, cancellationToken, ("$id", id))).FirstOrDefault();
-        if (run is null)
+        return await database.ReadAsync(async connection =>
         {
-            return null;
-        }
+            var run = (await connection.QueryAsync($"SELECT {RunColumns} FROM bench_runs WHERE id = $id", ReadRun, cancellationToken, ("$id", id))).FirstOrDefault();
+            if (run is null)
+            {
+                return null;
+            }
 
-        var hosts = await ReadAsync(connection, "SELECT run, minion, status, reason, cpu_model, gpu_models, instance_type, grains FROM bench_hosts WHERE run = $id ORDER BY minion", ReadHost, cancellationToken, ("$id", id));
-        var repetitions = await ReadAsync(connection, $"SELECT {RepetitionColumns} FROM bench_repetitions WHERE run = $id ORDER BY minion, warmup DESC, idx, attempt", ReadRepetition, cancellationToken, ("$id", id));
-        var results = await ReadAsync(connection, "SELECT run, minion, metric, unit, higher_is_better, n, mean, stddev, min, max, p50, p95, rsd FROM bench_results WHERE run = $id ORDER BY minion, metric", ReadResult, cancellationToken, ("$id", id));
-        return new BenchmarkRunDetail(run, hosts, repetitions, results);
+            var hosts = await connection.QueryAsync("SELECT run, minion, status, reason, cpu_model, gpu_models, instance_type, grains FROM bench_hosts WHERE run = $id ORDER BY minion", ReadHost, cancellationToken, ("$id", id));
+            var repetitions = await connection.QueryAsync($"SELECT {RepetitionColumns} FROM bench_repetitions WHERE run = $id ORDER BY minion, warmup DESC, idx, attempt", ReadRepetition, cancellationToken, ("$id", id));
+            var results = await connection.QueryAsync("SELECT run, minion, metric, unit, higher_is_better, n, mean, stddev, min, max, p50, p95, rsd FROM bench_results WHERE run = $id ORDER BY minion, metric", ReadResult, cancellationToken, ("$id", id));
+            return new BenchmarkRunDetail(run, hosts, repetitions, results);
+        }, cancellationToken);
     }
 
     /// <summary>Values of every measured repetition of hosts that finished, optionally of one suite, oldest run first.</summary>
     public async Task<IReadOnlyList<MeasuredValues>> ListMeasuredAsync(string? suite, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
         const string sql = """
             SELECT r.id, r.suite, h.minion, h.grains, p.metric_values
             FROM bench_repetitions p
@@ -112,7 +108,7 @@ internal sealed class BenchmarkStore(ReactorDatabase database)
             WHERE p.status = 'ok' AND p.warmup = 0 AND h.status = 'done' AND ($suite IS NULL OR r.suite = $suite)
             ORDER BY r.created_at, r.id, h.minion, p.idx
             """;
-        return await ReadAsync(connection, sql, reader => new MeasuredValues(
+        return await database.QueryAsync(sql, reader => new MeasuredValues(
             reader.GetString(0),
             reader.GetString(1),
             reader.GetString(2),
@@ -171,43 +167,4 @@ internal sealed class BenchmarkStore(ReactorDatabase database)
 
     private static List<MetricValue> Values(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? [] : JsonSerializer.Deserialize<List<MetricValue>>(reader.GetString(ordinal), JsonSerializerOptions.Web) ?? [];
-
-    private Task WriteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
-        database.WriteAsync(async connection =>
-        {
-            await ExecuteAsync(connection, null, sql, cancellationToken, parameters);
-            return true;
-        }, cancellationToken);
-
-    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<List<T>> ReadAsync<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        var rows = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
-    }
 }

@@ -1,0 +1,30 @@
+using EventReactor.Storage;
+
+namespace EventReactor.Minion.Storage;
+
+/// <summary><c>minion.db</c>'s schema as numbered migrations.</summary>
+internal static class MinionSchema
+{
+    public static IReadOnlyList<Migration> Migrations { get; } =
+    [
+        // IF NOT EXISTS: a file from before versioned migrations already has these tables, and keeps its rows.
+        new(1, "outbox, meta, containers, seen", """
+            CREATE TABLE IF NOT EXISTS outbox (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                id TEXT NOT NULL UNIQUE,
+                tag TEXT NOT NULL,
+                kind INTEGER NOT NULL,
+                json TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS outbox_kind ON outbox (kind, seq);
+            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS containers (
+                id TEXT PRIMARY KEY,
+                name TEXT,
+                image TEXT,
+                running INTEGER NOT NULL,
+                last_action TEXT NOT NULL,
+                last_nano INTEGER NOT NULL);
+            CREATE TABLE IF NOT EXISTS seen (id TEXT PRIMARY KEY, nano INTEGER NOT NULL);
+            """),
+    ];
+}

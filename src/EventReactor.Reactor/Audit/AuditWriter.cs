@@ -1,0 +1,85 @@
+using System.Threading.Channels;
+using EventReactor.Contracts.Api;
+using Microsoft.Extensions.Hosting;
+
+namespace EventReactor.Reactor.Audit;
+
+/// <summary>
+/// Audit records go to a queue and are written in batches by a background loop, so that auditing costs the event
+/// path almost nothing. A query first waits for what was queued before it.
+/// </summary>
+internal sealed class AuditWriter(IAuditStore store) : BackgroundService, IAuditLog
+{
+    private const int MaxBatch = 512;
+    private readonly List<object> _interrupted = [];
+    private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+
+    public void Record(AuditRecord record) => _queue.Writer.TryWrite(record);
+
+    public async Task<IReadOnlyList<AuditRecord>> ForEventAsync(string eventId, CancellationToken cancellationToken)
+    {
+        var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _queue.Writer.TryWrite(flushed);
+        await flushed.Task.WaitAsync(cancellationToken);
+
+        return await store.ForEventAsync(eventId, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<AuditRecord>> RecentProblemsAsync(int limit, CancellationToken cancellationToken) =>
+        store.RecentProblemsAsync(limit, cancellationToken);
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+
+        // Write what is still queued: an audit that loses its last records explains nothing. The loop has ended (or,
+        // stopped right after start, never ran), so this is the only writer now.
+        var rest = new List<object>(_interrupted);
+        while (_queue.Reader.TryRead(out var item))
+        {
+            rest.Add(item);
+        }
+
+        await WriteAsync(rest, CancellationToken.None);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<object>(MaxBatch);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+                {
+                    batch.Add(item);
+                }
+
+                await WriteAsync(batch, stoppingToken);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // A batch cut short by the stop goes back first, so StopAsync writes it in order.
+            foreach (var item in batch)
+            {
+                _interrupted.Add(item);
+            }
+        }
+    }
+
+    private async Task WriteAsync(List<object> batch, CancellationToken cancellationToken)
+    {
+        var records = batch.OfType<AuditRecord>().ToList();
+        if (records.Count > 0)
+        {
+            await store.AppendAsync(records, cancellationToken);
+        }
+
+        foreach (var flushed in batch.OfType<TaskCompletionSource>())
+        {
+            flushed.TrySetResult();
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using EventReactor.Contracts.Api;
+
+namespace EventReactor.Reactor.Audit;
+
+/// <summary>Where audit records are kept; SQLite by default, a shared database when several reactors share the work.</summary>
+internal interface IAuditStore
+{
+    /// <summary>Stores the records in one go, in the order given.</summary>
+    Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken);
+
+    /// <summary>Every record of the event, in the order stored.</summary>
+    Task<IReadOnlyList<AuditRecord>> ForEventAsync(string eventId, CancellationToken cancellationToken);
+
+    /// <summary>The latest records that failed or whose condition could not be evaluated, newest first.</summary>
+    Task<IReadOnlyList<AuditRecord>> RecentProblemsAsync(int limit, CancellationToken cancellationToken);
+}

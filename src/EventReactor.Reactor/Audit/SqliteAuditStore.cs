@@ -1,0 +1,63 @@
+using System.Text.Json;
+using EventReactor.Contracts.Api;
+using EventReactor.Reactor.State;
+using Microsoft.Data.Sqlite;
+
+namespace EventReactor.Reactor.Audit;
+
+/// <summary>Audit records in the reactor's SQLite file (migration 1).</summary>
+internal sealed class SqliteAuditStore(ReactorDatabase database) : IAuditStore
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken) =>
+        database.WriteAsync(async connection =>
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                INSERT INTO audit (event_id, event_tag, rule, location, outcome, detail, actions, at, duration_us)
+                VALUES ($event, $tag, $rule, $location, $outcome, $detail, $actions, $at, $duration)
+                """;
+            var parameters = new[] { "$event", "$tag", "$rule", "$location", "$outcome", "$detail", "$actions", "$at", "$duration" }
+                .Select(name => command.Parameters.Add(name, SqliteType.Text))
+                .ToArray();
+            foreach (var record in records)
+            {
+                parameters[0].Value = record.EventId;
+                parameters[1].Value = record.EventTag;
+                parameters[2].Value = record.Rule;
+                parameters[3].Value = record.Location;
+                parameters[4].Value = record.Outcome.ToWire();
+                parameters[5].Value = (object?)record.Detail ?? DBNull.Value;
+                parameters[6].Value = JsonSerializer.Serialize(record.Actions, Json);
+                parameters[7].Value = record.At.ToUnixTimeMilliseconds();
+                parameters[8].Value = (long)(record.DurationMs * 1000);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<AuditRecord>> ForEventAsync(string eventId, CancellationToken cancellationToken) =>
+        await QueryAsync("WHERE event_id = $event ORDER BY id", ("$event", eventId), cancellationToken);
+
+    public async Task<IReadOnlyList<AuditRecord>> RecentProblemsAsync(int limit, CancellationToken cancellationToken) =>
+        await QueryAsync($"WHERE outcome IN ('{RuleOutcome.Failed.ToWire()}', '{RuleOutcome.ConditionError.ToWire()}') ORDER BY id DESC LIMIT $limit", ("$limit", limit), cancellationToken);
+
+    private Task<List<AuditRecord>> QueryAsync(string where, (string Name, object? Value) parameter, CancellationToken cancellationToken) =>
+        database.QueryAsync($"SELECT event_id, event_tag, rule, location, outcome, detail, actions, at, duration_us FROM audit {where}", ReadRecord, cancellationToken, parameter);
+
+    private static AuditRecord ReadRecord(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        reader.GetString(3),
+        WireNames.Parse<RuleOutcome>(reader.GetString(4)),
+        reader.IsDBNull(5) ? null : reader.GetString(5),
+        JsonSerializer.Deserialize<List<ActionAudit>>(reader.GetString(6), Json) ?? [],
+        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
+        reader.GetInt64(8) / 1000.0);
+}

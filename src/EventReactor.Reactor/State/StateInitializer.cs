@@ -1,0 +1,41 @@
+using EventReactor.Reactor.Metrics;
+using EventReactor.Storage.Sqlite;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EventReactor.Reactor.State;
+
+/// <summary>
+/// Brings <c>reactor.db</c> and <c>metrics.db</c> to their schemas in the host's starting phase, which ends before any
+/// hosted service starts, so nothing depends on the order in which services are registered.
+/// </summary>
+internal sealed partial class StateInitializer(ReactorDatabase state, MetricsDatabase metrics, TimeProvider time, ILogger<StateInitializer> logger) : IHostedLifecycleService
+{
+    public Task StartingAsync(CancellationToken cancellationToken)
+    {
+        Migrate(state);
+        Migrate(metrics);
+        return Task.CompletedTask;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void Migrate(SqliteDatabase database)
+    {
+        foreach (var migration in database.Migrate(time))
+        {
+            LogMigrated(logger, migration.Version, migration.Description, database.FilePath);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated to version {Version} ({Description}) at {Path}")]
+    private static partial void LogMigrated(ILogger logger, int version, string description, string path);
+}
