@@ -1,0 +1,9 @@
+namespace EventReactor.Core.Expressions.Runtime;
+
+/// <summary>What one evaluation sees: the scope's variables and the macro variables in scope.</summary>
+internal sealed class CelContext(EvaluationScope scope, int slotCount)
+{
+    public EvaluationScope Scope { get; } = scope;
+
+    public object?[] Slots { get; } = slotCount == 0 ? [] : new object?[slotCount];
+}
