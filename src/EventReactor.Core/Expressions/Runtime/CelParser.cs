@@ -102,7 +102,7 @@ internal sealed class CelParser(List<CelToken> tokens)
             if (Current is { Kind: CelTokenKind.Symbol } symbol && Relations.TryGetValue(symbol.Text, out var op))
             {
                 _position++;
-                left = new CompareNode(op, left, ParseAdditive());
+                left = Fold(new CompareNode(op, left, ParseAdditive()));
             }
             else if (Current is { Kind: CelTokenKind.Identifier, Text: "in" })
             {
@@ -123,11 +123,11 @@ internal sealed class CelParser(List<CelToken> tokens)
         {
             if (TakeSymbol("+"))
             {
-                left = new ArithmeticNode(BinaryOperator.Add, left, ParseMultiplicative());
+                left = Fold(new ArithmeticNode(BinaryOperator.Add, left, ParseMultiplicative()));
             }
             else if (TakeSymbol("-"))
             {
-                left = new ArithmeticNode(BinaryOperator.Subtract, left, ParseMultiplicative());
+                left = Fold(new ArithmeticNode(BinaryOperator.Subtract, left, ParseMultiplicative()));
             }
             else
             {
@@ -143,15 +143,15 @@ internal sealed class CelParser(List<CelToken> tokens)
         {
             if (TakeSymbol("*"))
             {
-                left = new ArithmeticNode(BinaryOperator.Multiply, left, ParseUnary());
+                left = Fold(new ArithmeticNode(BinaryOperator.Multiply, left, ParseUnary()));
             }
             else if (TakeSymbol("/"))
             {
-                left = new ArithmeticNode(BinaryOperator.Divide, left, ParseUnary());
+                left = Fold(new ArithmeticNode(BinaryOperator.Divide, left, ParseUnary()));
             }
             else if (TakeSymbol("%"))
             {
-                left = new ArithmeticNode(BinaryOperator.Modulo, left, ParseUnary());
+                left = Fold(new ArithmeticNode(BinaryOperator.Modulo, left, ParseUnary()));
             }
             else
             {
@@ -177,7 +177,7 @@ internal sealed class CelParser(List<CelToken> tokens)
                 return new LiteralNode(ToInteger("-" + (string)token.Value!, token.Offset));
             }
 
-            return new NegateNode(ParseUnary());
+            return Fold(new NegateNode(ParseUnary()));
         }
 
         return ParseMember();
@@ -243,7 +243,7 @@ internal sealed class CelParser(List<CelToken> tokens)
                 ExpectSymbol(")");
                 return inner;
             case CelTokenKind.Symbol when token.Text == "[":
-                return new ListNode([.. ParseList("]")]);
+                return FoldList(ParseList("]"));
             case CelTokenKind.Symbol when token.Text == "{":
                 return ParseMap();
             default:
@@ -354,6 +354,30 @@ internal sealed class CelParser(List<CelToken> tokens)
 
         return new IdentNode(name);
     }
+
+    // An operation on literals alone is worked out once, here; one that fails is left to fail when evaluated.
+    private static CelNode Fold(CelNode node)
+    {
+        if (!node.HasOnlyLiteralOperands)
+        {
+            return node;
+        }
+
+        try
+        {
+            return new LiteralNode(node.Evaluate(CelContext.Constant));
+        }
+        catch (CelError)
+        {
+            return node;
+        }
+    }
+
+    // A list of literals is one shared value, read-only so no consumer can change it for the next evaluation.
+    private static CelNode FoldList(List<CelNode> items) =>
+        items.TrueForAll(item => item is LiteralNode)
+            ? new LiteralNode(items.Select(item => ((LiteralNode)item).Value).ToList().AsReadOnly())
+            : new ListNode([.. items]);
 
     // google.protobuf.Timestamp and google.protobuf.Duration name the types of timestamps and durations.
     private static LiteralNode? QualifiedType(CelNode node, string name) =>

@@ -3,6 +3,8 @@ namespace EventReactor.Core.Expressions.Runtime;
 /// <summary>The relations <c>== != &lt; &lt;= &gt; &gt;=</c>.</summary>
 internal sealed class CompareNode(BinaryOperator op, CelNode left, CelNode right) : CelNode
 {
+    public override bool HasOnlyLiteralOperands => left is LiteralNode && right is LiteralNode;
+
     public override object? Evaluate(CelContext context)
     {
         var a = left.Evaluate(context);

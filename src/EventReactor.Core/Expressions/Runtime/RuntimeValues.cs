@@ -29,20 +29,21 @@ internal static class RuntimeValues
     /// <summary>A value from variables or a container, as CEL sees it.</summary>
     public static object? FromPlain(object? value) => value switch
     {
-        null or bool or long or ulong or double or string or CelBytes or CelTimestamp or CelDuration or CelType => value,
+        byte[] bytes => new CelBytes(bytes),
+        null or string or long or bool or double or ulong or IDictionary or IList => value,
+        CelBytes or CelTimestamp or CelDuration or CelType => value,
         JsonElement element => FromJson(element),
         int or short or sbyte => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),
         uint or ushort or byte => Convert.ToUInt64(value, System.Globalization.CultureInfo.InvariantCulture),
         float single => (double)single,
-        byte[] bytes => new CelBytes(bytes),
-        IDictionary or IList or IReadOnlyDictionary<string, object?> => value,
+        IReadOnlyDictionary<string, object?> => value,
         _ => CelError.Raise($"unsupported value of type {value.GetType().Name}"),
     };
 
-    public static bool IsList(object? value) => value is IList || value is JsonElement { ValueKind: JsonValueKind.Array };
+    public static bool IsList(object? value) => value is JsonElement element ? element.ValueKind == JsonValueKind.Array : value is IList;
 
     public static bool IsMap(object? value) =>
-        value is IDictionary or IReadOnlyDictionary<string, object?> || value is JsonElement { ValueKind: JsonValueKind.Object };
+        value is JsonElement element ? element.ValueKind == JsonValueKind.Object : value is IDictionary or IReadOnlyDictionary<string, object?>;
 
     public static CelType TypeOf(object? value) => value switch
     {

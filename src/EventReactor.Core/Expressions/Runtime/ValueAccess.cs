@@ -8,7 +8,9 @@ namespace EventReactor.Core.Expressions.Runtime;
 internal static class ValueAccess
 {
     public static object? Select(object? target, string field) =>
-        RuntimeValues.IsMap(target)
+        target is JsonElement { ValueKind: JsonValueKind.Object } element
+            ? element.TryGetProperty(field, out var property) ? RuntimeValues.FromJson(property) : CelError.Raise($"no such key: '{field}'")
+        : RuntimeValues.IsMap(target)
             ? TryLookup(target!, field, out var value) ? value : CelError.Raise($"no such key: '{field}'")
             : CelError.Raise($"{RuntimeValues.TypeName(target)} has no fields ('{field}')");
 
@@ -17,6 +19,11 @@ internal static class ValueAccess
 
     public static object? Index(object? target, object? key)
     {
+        if (target is JsonElement { ValueKind: JsonValueKind.Object } element && key is string name)
+        {
+            return element.TryGetProperty(name, out var property) ? RuntimeValues.FromJson(property) : CelError.Raise($"no such key: '{name}'");
+        }
+
         if (RuntimeValues.IsMap(target))
         {
             return IsKey(key) && TryLookup(target!, key!, out var value) ? value : CelError.Raise($"no such key: {Describe(key)}");
@@ -45,6 +52,19 @@ internal static class ValueAccess
         if (RuntimeValues.IsMap(container))
         {
             return IsKey(item) && TryLookup(container!, item!, out _);
+        }
+
+        if (container is IList list)
+        {
+            foreach (var element in list)
+            {
+                if (ValueComparison.Equal(item, RuntimeValues.FromPlain(element)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         if (!RuntimeValues.IsList(container))
