@@ -36,13 +36,16 @@ public sealed class EvaluationScope
 
     public IDictionary<string, object?> Variables => _variables ??= Build();
 
-    /// <summary>A variable's value: <c>vars</c> without building <see cref="Variables"/>, the rest from it.</summary>
+    /// <summary>
+    /// A variable's value. A rule's scope has only <c>event</c> (built on first use) and <c>vars</c> (as given),
+    /// so any other name is answered without building <see cref="Variables"/>.
+    /// </summary>
     internal bool TryResolve(string name, out object? value)
     {
-        if (HasEvent && name == "vars")
+        if (HasEvent && name != "event")
         {
-            value = _vars;
-            return true;
+            value = name == "vars" ? _vars : null;
+            return name == "vars";
         }
 
         return Variables.TryGetValue(name, out value);

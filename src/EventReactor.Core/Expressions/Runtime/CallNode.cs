@@ -5,6 +5,8 @@ namespace EventReactor.Core.Expressions.Runtime;
 /// <summary>A function call, global (<c>f(x)</c>) or on a target (<c>x.f(y)</c>), dispatched on its name and argument types.</summary>
 internal sealed class CallNode(string name, CelNode? target, CelNode[] arguments) : CelNode
 {
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+
     public override object? Evaluate(CelContext context)
     {
         var receiver = target?.Evaluate(context);
@@ -39,18 +41,30 @@ internal sealed class CallNode(string name, CelNode? target, CelNode[] arguments
         _ => throw new CelError($"no matching overload for {RuntimeValues.TypeName(receiver)}.{name}({string.Join(", ", values.Select(RuntimeValues.TypeName))})"),
     };
 
-    private static object Matches(object? text, object? pattern) => (text, pattern) switch
+    // A pattern known only when evaluated goes through Regex's own cache of recently used patterns.
+    private static object Matches(object? text, object? pattern)
     {
-        (string value, string expression) => RuntimeValues.Bool(CompileRegex(expression).IsMatch(value)),
-        _ => throw CelError.NoOverload("matches", text, pattern),
-    };
+        if (text is not string value || pattern is not string expression)
+        {
+            throw CelError.NoOverload("matches", text, pattern);
+        }
+
+        try
+        {
+            return RuntimeValues.Bool(Regex.IsMatch(value, expression, Options));
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CelError($"invalid regular expression '{expression}': {ex.Message}");
+        }
+    }
 
     /// <summary>RE2 semantics as far as .NET has them: no backtracking, so a pattern cannot take exponential time.</summary>
     public static Regex CompileRegex(string pattern)
     {
         try
         {
-            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+            return new Regex(pattern, Options);
         }
         catch (ArgumentException ex)
         {
