@@ -8,7 +8,18 @@ internal sealed class AndNode(CelNode left, CelNode right) : CelNode
 {
     public override object? Evaluate(CelContext context)
     {
-        var (leftValue, leftError) = Logic.Try(left, context);
+        object? leftValue;
+        CelError? leftError = null;
+        try
+        {
+            leftValue = left.Evaluate(context);
+        }
+        catch (CelError error)
+        {
+            leftValue = null;
+            leftError = error;
+        }
+
         if (leftValue is false)
         {
             return RuntimeValues.False;

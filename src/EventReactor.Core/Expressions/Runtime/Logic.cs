@@ -16,7 +16,7 @@ internal static class Logic
         }
     }
 
-    /// <summary>Neither side decided: both bools give the other bool; else the first error, or no matching overload.</summary>
+    /// <summary>Neither side decided: both bools give the right one (the left did not decide); else the first error, or no matching overload.</summary>
     public static object Combine(string function, object? left, CelError? leftError, object? right, CelError? rightError)
     {
         if (leftError is null && rightError is null && left is bool && right is bool)

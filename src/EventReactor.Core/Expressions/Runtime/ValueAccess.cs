@@ -15,7 +15,8 @@ internal static class ValueAccess
             : CelError.Raise($"{RuntimeValues.TypeName(target)} has no fields ('{field}')");
 
     public static bool Has(object? target, string field) =>
-        RuntimeValues.IsMap(target) ? TryLookup(target!, field, out _) : CelError.Raise<bool>($"has() needs a map, not {RuntimeValues.TypeName(target)}");
+        target is JsonElement { ValueKind: JsonValueKind.Object } element ? element.TryGetProperty(field, out _)
+        : RuntimeValues.IsMap(target) ? TryLookup(target!, field, out _) : CelError.Raise<bool>($"has() needs a map, not {RuntimeValues.TypeName(target)}");
 
     public static object? Index(object? target, object? key)
     {
@@ -49,22 +50,22 @@ internal static class ValueAccess
 
     public static bool Contains(object? container, object? item)
     {
-        if (RuntimeValues.IsMap(container))
-        {
-            return IsKey(item) && TryLookup(container!, item!, out _);
-        }
-
         if (container is IList list)
         {
-            foreach (var element in list)
+            for (var i = 0; i < list.Count; i++)
             {
-                if (ValueComparison.Equal(item, RuntimeValues.FromPlain(element)))
+                if (ValueComparison.Equal(item, RuntimeValues.FromPlain(list[i])))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        if (RuntimeValues.IsMap(container))
+        {
+            return IsKey(item) && TryLookup(container!, item!, out _);
         }
 
         if (!RuntimeValues.IsList(container))
