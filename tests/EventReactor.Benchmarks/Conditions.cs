@@ -15,7 +15,7 @@ internal static class Conditions
 
         try
         {
-            return usePackage ? rule.When.EvaluateConditionWithPackage(scope) : rule.When.EvaluateCondition(scope);
+            return usePackage ? PackageConditions.Holds(rule.When, scope) : rule.When.EvaluateCondition(scope);
         }
         catch (ExpressionException)
         {

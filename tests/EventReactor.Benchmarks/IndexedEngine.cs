@@ -4,7 +4,7 @@ using EventReactor.Core.Rules;
 
 namespace EventReactor.Benchmarks;
 
-/// <summary>What the reactor does per event: the tag index, then each matching rule's condition on the fast path.</summary>
+/// <summary>What the reactor does per event: the tag index, then each matching rule's compiled condition.</summary>
 internal sealed class IndexedEngine(RuleSet rules) : IEngine
 {
     public string Name => "indexed + fast conditions";

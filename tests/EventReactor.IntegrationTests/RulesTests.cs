@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using EventReactor.Contracts;
 using EventReactor.IntegrationTests.Infrastructure;
 using RabbitMQ.Client;
@@ -86,6 +87,49 @@ public sealed class RulesTests
         Assert.Contains("every-build", output, StringComparison.Ordinal);
         Assert.Contains("event.fire done after 1 attempt(s)", output, StringComparison.Ordinal);
         Assert.Contains("\"size\":7", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RulesTest_ArgumentsOfEveryCelType_PrintsEveryRuleWithCelJsonMapping()
+    {
+        using var workspace = new TestWorkspace();
+        workspace.WithRules("types.yaml", """
+            rules:
+              - name: typed
+                on: ci/*
+                do:
+                  - event.fire:
+                      tag: typed/out
+                      data:
+                        inf: ${{ event.data.ratio / 0.0 }}
+                        nan: ${{ 0.0 / 0.0 }}
+                        big: ${{ 18446744073709551615u }}
+                        at: ${{ timestamp('9999-12-31T23:59:59.999999999Z') }}
+                        took: ${{ duration('1500ms') }}
+                        raw: ${{ b'\xff\x00' }}
+                        nested: "${{ {'a': {'b': '}}'}}.a.b }}"
+              - name: after
+                on: ci/*
+                when: event.data.missing || event.data.ratio > 1.0
+                do:
+                  - log: { message: "ratio ${{ event.data.ratio }}" }
+            """);
+        var eventPath = Path.Combine(workspace.RulesPath, "..", "event.json");
+        await File.WriteAllTextAsync(eventPath, """{"tag": "ci/build/finished", "data": {"ratio": 15.75}}""");
+
+        await using var test = CliProcess.Start(["rules", "test", "--event", eventPath, "--rules", workspace.RulesPath, "--json"]);
+
+        Assert.Equal(0, await test.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        using var result = JsonDocument.Parse(string.Join('\n', test.Stdout));
+        Assert.Equal(["typed", "after"], result.RootElement.GetProperty("matched").EnumerateArray().Select(e => e.GetString()));
+        var data = result.RootElement.GetProperty("actions")[0].GetProperty("arguments").GetProperty("data");
+        Assert.Equal("Infinity", data.GetProperty("inf").GetString());
+        Assert.Equal("NaN", data.GetProperty("nan").GetString());
+        Assert.Equal("18446744073709551615", data.GetProperty("big").GetString());
+        Assert.Equal("9999-12-31T23:59:59.999999999Z", data.GetProperty("at").GetString());
+        Assert.Equal("1.5s", data.GetProperty("took").GetString());
+        Assert.Equal("/wA=", data.GetProperty("raw").GetString());
+        Assert.Equal("}}", data.GetProperty("nested").GetString());
     }
 
     [Fact]

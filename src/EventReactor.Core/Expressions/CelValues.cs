@@ -1,11 +1,15 @@
 using System.Collections;
 using System.Globalization;
 using System.Text.Json;
-using Google.Protobuf.WellKnownTypes;
+using EventReactor.Core.Expressions.Runtime;
 
 namespace EventReactor.Core.Expressions;
 
-/// <summary>Converts between JSON and the plain values CEL works on (string, long, double, bool, null, maps, lists).</summary>
+/// <summary>
+/// Converts between JSON and the values CEL works on. Values are written as CEL's JSON mapping says: ints and
+/// uints beyond ±(2^53 - 1) as decimal strings, NaN and ±infinity as "NaN", "Infinity" and "-Infinity",
+/// bytes as base64, timestamps as RFC 3339 with nanoseconds, durations as seconds such as "1.5s".
+/// </summary>
 public static class CelValues
 {
     public static object? FromJson(JsonElement element) => element.ValueKind switch
@@ -55,28 +59,31 @@ public static class CelValues
                 writer.WriteBooleanValue(flag);
                 break;
             case long or int or short or sbyte or byte or ushort or uint:
-                writer.WriteNumberValue(Convert.ToInt64(value, CultureInfo.InvariantCulture));
+                WriteInteger(writer, Convert.ToInt64(value, CultureInfo.InvariantCulture));
                 break;
-            case ulong unsigned:
+            case ulong unsigned when unsigned <= MaxSafeInteger:
                 writer.WriteNumberValue(unsigned);
                 break;
+            case ulong unsigned:
+                writer.WriteStringValue(unsigned.ToString(CultureInfo.InvariantCulture));
+                break;
             case double or float or decimal:
-                writer.WriteNumberValue(Convert.ToDouble(value, CultureInfo.InvariantCulture));
+                WriteDouble(writer, Convert.ToDouble(value, CultureInfo.InvariantCulture));
                 break;
             case JsonElement element:
                 element.WriteTo(writer);
                 break;
-            case Timestamp timestamp:
-                writer.WriteStringValue(timestamp.ToDateTimeOffset().ToString("O", CultureInfo.InvariantCulture));
+            case CelBytes or CelTimestamp or CelDuration or CelType:
+                writer.WriteStringValue(value.ToString());
                 break;
-            case Duration duration:
-                writer.WriteStringValue(duration.ToTimeSpan().ToString("c", CultureInfo.InvariantCulture));
+            case byte[] bytes:
+                writer.WriteBase64StringValue(bytes);
                 break;
             case IDictionary map:
                 writer.WriteStartObject();
                 foreach (DictionaryEntry entry in map)
                 {
-                    writer.WritePropertyName(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty);
+                    writer.WritePropertyName(ToText(entry.Key));
                     Write(writer, entry.Value);
                 }
 
@@ -103,7 +110,8 @@ public static class CelValues
         null => string.Empty,
         string text => text,
         bool flag => flag ? "true" : "false",
-        double number => number.ToString("R", CultureInfo.InvariantCulture),
+        double number => Conversions.FormatDouble(number),
+        CelBytes or CelTimestamp or CelDuration or CelType => value.ToString()!,
         IConvertible convertible and not IEnumerable => convertible.ToString(CultureInfo.InvariantCulture),
         _ => ToJson(value).GetRawText(),
     };
@@ -114,9 +122,40 @@ public static class CelValues
         string => "a string",
         bool => "a bool",
         long or int => "an int",
+        ulong => "a uint",
         double => "a double",
+        CelBytes => "bytes",
+        CelTimestamp => "a timestamp",
+        CelDuration => "a duration",
+        CelType => "a type",
         IDictionary => "a map",
         IEnumerable => "a list",
         _ => value.GetType().Name,
     };
+
+    private const long MaxSafeInteger = (1L << 53) - 1;
+
+    private static void WriteInteger(Utf8JsonWriter writer, long value)
+    {
+        if (value is >= -MaxSafeInteger and <= MaxSafeInteger)
+        {
+            writer.WriteNumberValue(value);
+        }
+        else
+        {
+            writer.WriteStringValue(value.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static void WriteDouble(Utf8JsonWriter writer, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            writer.WriteNumberValue(value);
+        }
+        else
+        {
+            writer.WriteStringValue(double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
+        }
+    }
 }

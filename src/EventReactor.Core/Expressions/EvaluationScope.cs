@@ -4,7 +4,7 @@ namespace EventReactor.Core.Expressions;
 
 /// <summary>
 /// The variables an expression sees: <c>event</c> (id, tag, minion, source, time, data, causedBy, depth) and <c>vars</c>.
-/// The event is converted once per scope, and only when an expression needs the Cel package (the fast path reads it directly).
+/// The event is converted once per scope, and only when an expression reads it whole (<c>event.field</c> reads the envelope directly).
 /// </summary>
 public sealed class EvaluationScope
 {
@@ -21,6 +21,13 @@ public sealed class EvaluationScope
 
     public EventEnvelope Event => _event;
 
+    /// <summary>The keys of the <c>event</c> map.</summary>
+    internal static IReadOnlySet<string> EventFields { get; } =
+        new HashSet<string>(["id", "tag", "minion", "source", "time", "data", "causedBy", "depth"], StringComparer.Ordinal);
+
+    /// <summary>Whether <see cref="Event"/> can be read: false for a scope made by <see cref="ForVariables"/>.</summary>
+    internal bool HasEvent => _event is not null;
+
     /// <summary>
     /// A scope with the given variables and no event, e.g. <c>id</c>, <c>grains</c> and <c>pools</c> for targeting.
     /// <see cref="Event"/> must not be read from such a scope.
@@ -29,8 +36,20 @@ public sealed class EvaluationScope
 
     public IDictionary<string, object?> Variables => _variables ??= Build();
 
-    /// <summary>The file's vars as given; the fast path reads them without building <see cref="Variables"/>.</summary>
-    internal IReadOnlyDictionary<string, object?> Vars => _vars;
+    /// <summary>
+    /// A variable's value. A rule's scope has only <c>event</c> (built on first use) and <c>vars</c> (as given),
+    /// so any other name is answered without building <see cref="Variables"/>.
+    /// </summary>
+    internal bool TryResolve(string name, out object? value)
+    {
+        if (HasEvent && name != "event")
+        {
+            value = name == "vars" ? _vars : null;
+            return name == "vars";
+        }
+
+        return Variables.TryGetValue(name, out value);
+    }
 
     private EvaluationScope(IReadOnlyDictionary<string, object?> variables)
     {

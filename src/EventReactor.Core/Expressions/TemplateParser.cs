@@ -1,4 +1,5 @@
 using EventReactor.Core.Diagnostics;
+using EventReactor.Core.Expressions.Runtime;
 
 namespace EventReactor.Core.Expressions;
 
@@ -23,10 +24,11 @@ public static class TemplateParser
         var position = 0;
         while (first >= 0)
         {
-            var close = text.IndexOf(Close, first + Open.Length, StringComparison.Ordinal);
+            // The expression's own lexer finds the end, so '}}' inside a string or a map literal does not end it.
+            var close = CelLexer.FindTemplateEnd(text, first + Open.Length);
             if (close < 0)
             {
-                throw new RuleSyntaxException(new RuleDiagnostic(At(text, location, first), "'${{' is not closed by '}}'"));
+                throw new RuleSyntaxException(new RuleDiagnostic(CelCompiler.At(text, location, first), "'${{' is not closed by '}}'"));
             }
 
             if (first > position)
@@ -36,7 +38,7 @@ public static class TemplateParser
 
             var inner = text[(first + Open.Length)..close];
             var leading = inner.Length - inner.TrimStart().Length;
-            parts.Add(CelCompiler.Compile(inner.Trim(), At(text, location, first + Open.Length + leading)));
+            parts.Add(CelCompiler.Compile(inner.Trim(), CelCompiler.At(text, location, first + Open.Length + leading)));
             position = close + Close.Length;
             first = text.IndexOf(Open, position, StringComparison.Ordinal);
         }
@@ -51,21 +53,5 @@ public static class TemplateParser
         return expressions.Count == 1 && parts.OfType<string>().All(string.IsNullOrWhiteSpace)
             ? new ExpressionTemplate(location, expressions[0])
             : new InterpolatedTemplate(location, parts);
-    }
-
-    private static SourceLocation At(string text, SourceLocation start, int index)
-    {
-        var lines = 0;
-        var lineStart = 0;
-        for (var i = 0; i < index; i++)
-        {
-            if (text[i] == '\n')
-            {
-                lines++;
-                lineStart = i + 1;
-            }
-        }
-
-        return start.Offset(lines, index - lineStart);
     }
 }

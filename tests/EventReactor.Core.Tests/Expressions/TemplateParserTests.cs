@@ -61,4 +61,25 @@ public sealed class TemplateParserTests
         Assert.Equal("event.data.nope", error.Expression);
         Assert.Equal("r.yaml:3:14", error.Location.ToString());
     }
+
+    [Theory]
+    [InlineData("${{ {'a': {'b': 1}}.a.b }}", 1L)]
+    [InlineData("${{ '}}' + \"}}\" }}", "}}}}")]
+    [InlineData("${{ {'k': '}}'}['k'] }}", "}}")]
+    [InlineData("${{ [{'x': [1]}][0].x[0] }}", 1L)]
+    public void Parse_BracesInsideExpression_EndAtTheExpressionsOwnClose(string text, object expected)
+    {
+        var template = TemplateParser.Parse(text, At, null);
+
+        Assert.IsType<ExpressionTemplate>(template);
+        Assert.Equal(expected, template.Render(Scope));
+    }
+
+    [Fact]
+    public void Parse_TwoExpressionsWithMapLiterals_InterpolatesBoth()
+    {
+        var template = TemplateParser.Parse("${{ {'a': 1}.a }}-${{ {'b': '}'}.b }}", At, null);
+
+        Assert.Equal("1-}", template.Render(Scope));
+    }
 }

@@ -1,9 +1,0 @@
-namespace EventReactor.Core.Expressions.Fast;
-
-internal enum FastTokenKind
-{
-    Identifier,
-    Literal,
-    Symbol,
-    End,
-}

@@ -1,8 +1,0 @@
-namespace EventReactor.Core.Expressions.Fast;
-
-internal sealed class LiteralNode(object? value) : FastNode
-{
-    public object? Value { get; } = value;
-
-    public override object? Evaluate(FastContext context) => Value;
-}

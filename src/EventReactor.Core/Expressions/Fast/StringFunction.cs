@@ -1,8 +1,0 @@
-namespace EventReactor.Core.Expressions.Fast;
-
-internal enum StringFunction
-{
-    StartsWith,
-    EndsWith,
-    Contains,
-}

@@ -1,0 +1,10 @@
+namespace EventReactor.Core.Expressions.Runtime;
+
+internal enum MacroKind
+{
+    Exists,
+    All,
+    ExistsOne,
+    Map,
+    Filter,
+}
