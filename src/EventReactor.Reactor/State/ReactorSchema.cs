@@ -153,5 +153,22 @@ internal static class ReactorSchema
                 PRIMARY KEY (run, minion, metric)
             ) WITHOUT ROWID;
             """),
+        // 16 is the dashboard's issue number, far from the versions other branches take next.
+        (16, "dashboard: journal of events seen, audit by time and by rule", """
+            CREATE TABLE events (
+                id        TEXT    PRIMARY KEY,
+                tag       TEXT    NOT NULL,
+                source    TEXT    NOT NULL,
+                time      INTEGER NOT NULL,
+                minion    TEXT,
+                caused_by TEXT,
+                depth     INTEGER NOT NULL,
+                data      TEXT    NOT NULL
+            );
+            CREATE INDEX events_by_cause ON events (caused_by);
+            CREATE INDEX events_by_minion ON events (minion);
+            CREATE INDEX audit_by_time ON audit (at);
+            CREATE INDEX audit_by_rule ON audit (rule, outcome);
+            """),
     ];
 }
