@@ -28,6 +28,7 @@ internal static class DashboardExtensions
         services.AddSingleton<UiSession>();
         services.AddSingleton<EmbeddedAssets>();
         services.AddSingleton<AuditStatistics>();
+        services.AddSingleton<EventExplanation>();
         services.AddSingleton<EventJournal>();
         services.AddSingleton<IEventObserver>(provider => provider.GetRequiredService<EventJournal>());
         services.AddHostedService(provider => provider.GetRequiredService<EventJournal>());
@@ -37,10 +38,15 @@ internal static class DashboardExtensions
     public static WebApplication MapDashboard(this WebApplication app)
     {
         app.UseMiddleware<UiAuthMiddleware>();
-        app.MapGet(UiPaths.Root, () => Results.Redirect(UiPaths.Root + "/")).ExcludeFromDescription();
         var ui = app.MapGroup(UiPaths.Root).ExcludeFromDescription();
         ui.MapGet("/static/{**path}", (HttpContext context, string path, EmbeddedAssets assets) => assets.Serve(context, path));
         ui.MapOverview();
+        ui.MapMinionPages();
+        ui.MapEventPages();
+        ui.MapRulePages();
+        ui.MapPoolPages();
+        ui.MapBenchPages();
+        LoginEndpoints.MapLogin(ui);
         return app;
     }
 }

@@ -41,8 +41,6 @@ internal sealed class UiSession(ApiToken token)
         return true;
     }
 
-    public static void SignOut(HttpContext context) => context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = UiPaths.Root });
-
     private static string Proof(string secret) =>
         Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), "eventreactor-ui-session"u8))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
