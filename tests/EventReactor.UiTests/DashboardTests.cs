@@ -23,7 +23,6 @@ public sealed class DashboardTests(DashboardFixture fixture, ITestOutputHelper o
         var row = page.Locator("#live tr", new PageLocatorOptions { HasText = name }).First;
         await row.WaitForAsync(new LocatorWaitForOptions { Timeout = 2000 });
         Assert.Contains($"/{fixture.MinionId}/docker/container/die", await row.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("\"exitCode\": 3", await row.InnerTextAsync(), StringComparison.Ordinal);
         await SaveAsync(page, "events-live");
     }
 

@@ -8,7 +8,7 @@
   function fmt(v) {
     if (v == null) return '';
     const a = Math.abs(v);
-    return a >= 1000 ? v.toFixed(0) : a >= 10 ? v.toFixed(1) : v.toPrecision(3);
+    return a >= 1000 ? v.toFixed(0) : a >= 10 ? v.toFixed(1) : String(Number(v.toPrecision(3)));
   }
 
   // Each series' mean as a solid line and its interval as a band, in the series' colour (points charts).
@@ -61,7 +61,8 @@
 
   function draw(el) {
     const spec = JSON.parse(el.dataset.chart);
-    const width = Math.max(280, el.clientWidth || el.parentElement.clientWidth || 600);
+    const width = Math.max(240, Math.floor(el.getBoundingClientRect().width) || 600);
+    const compact = el.closest('.repetition') !== null;
     const bars = spec.kind === 'bars', points = spec.kind === 'points';
     const series = [{}].concat(spec.series.map(function (s, i) {
       const color = palette[i % palette.length];
@@ -83,7 +84,7 @@
     const pad = (yMax - yMin) * 0.08 || 1;
     const cats = spec.categories || [];
     const opts = {
-      width: width, height: bars ? 260 : 220,
+      width: width, height: compact ? 150 : bars ? 260 : 220,
       series: series,
       scales: {
         x: spec.kind === 'line' ? { time: true } : { time: false, range: function () { return bars ? [-0.5, spec.x.length - 0.5] : [0.5, spec.x.length + 0.5]; } },
@@ -137,6 +138,8 @@
 
   document.addEventListener('DOMContentLoaded', function () {
     drawAll(document);
+    // The perf script reads this mark: the page is ready when every chart is drawn.
+    performance.mark('charts-drawn');
     live();
     document.body.addEventListener('htmx:afterSwap', function (e) { drawAll(e.target); });
   });
