@@ -41,6 +41,30 @@ internal static class StoreSeeder
         await SeedRunsAsync(database, options, plan, start, cancellationToken);
     }
 
+    /// <summary>A run of one repetition whose container was sampled every 100 ms for <paramref name="samples"/> samples.</summary>
+    public static async Task SeedSeriesRunAsync(string dataPath, string id, int samples, CancellationToken cancellationToken = default)
+    {
+        var options = Options.Create(new ReactorOptions { DataPath = dataPath });
+        await using var database = new ReactorDatabase(options);
+        await using var metrics = new MetricsDatabase(options);
+        var store = new BenchmarkStore(database);
+        var created = DateTimeOffset.UtcNow.AddHours(-1);
+        var container = $"{id}-series".PadRight(64, '0');
+        await store.CreateRunAsync(
+            new BenchmarkRun(id, "series", BenchmarkStatus.Done, null, MinionId(0), "list", [MinionId(0)], new RunPolicy(0, 1, 1, 0.05, 0, 900), "name: series", null, created, created, created.AddMinutes(10)),
+            [new BenchmarkHost(id, MinionId(0), BenchmarkStatus.Done, null, GrainsSnapshot.From(Grains(0)))],
+            cancellationToken);
+        await store.SaveRepetitionAsync(new BenchmarkRepetition(id, MinionId(0), false, 1, 1, $"jid-{id}", container, BenchmarkStatus.Ok, "exit 0", 0,
+            created, created.AddMinutes(10), [new MetricValue("duration", 600, "s", false)]), cancellationToken);
+        await metrics.WriteAsync(async connection =>
+        {
+            await using var transaction = connection.BeginTransaction();
+            await SqliteMetricsStore.InsertAsync(connection, transaction, MinionId(0), Samples(container, created, samples, new Random(6000)), created, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
+    }
+
     public static string MinionId(int i) => $"bench-{i:D2}";
 
     public static string RunId(int i) => $"run-{i:D4}";
