@@ -122,6 +122,25 @@ public sealed class DashboardTests(DashboardFixture fixture, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task Pools_ScaledFromTheUi_ShowsTheNewDesiredSizeAndRefusesOneOverMax()
+    {
+        var page = await fixture.OpenAsync("/ui/pools");
+        var card = page.Locator("#pool-sim");
+
+        await card.Locator("input[name=size]").FillAsync("0");
+        await card.Locator("button[type=submit]").ClickAsync();
+        await page.Locator("#pool-sim [role=status]", new PageLocatorOptions { HasText = "desired size set to 0" }).WaitForAsync();
+        Assert.Contains("desired 0", await page.Locator("#pool-sim dl").InnerTextAsync(), StringComparison.Ordinal);
+
+        // Past max the pool refuses, and the card says why; the form still works (a fresh antiforgery token came with it).
+        await page.Locator("#pool-sim input[name=size]").FillAsync("9");
+        await page.Locator("#pool-sim button[type=submit]").ClickAsync();
+        await page.Locator("#pool-sim p.error").WaitForAsync();
+        Assert.Contains("desired 0", await page.Locator("#pool-sim dl").InnerTextAsync(), StringComparison.Ordinal);
+        await SaveAsync(page, "pools");
+    }
+
+    [Fact]
     public async Task Form_PostedWithoutAntiforgeryToken_IsRefused()
     {
         var response = await fixture.SignedIn.APIRequest.PostAsync($"{fixture.Server}/ui/rules/test", new APIRequestContextOptions

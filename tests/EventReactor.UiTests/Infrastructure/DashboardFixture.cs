@@ -68,7 +68,21 @@ public sealed class DashboardFixture : IAsyncLifetime
                       message: build finished
             """);
         await StoreSeeder.SeedAsync(_workspace.DataPath, new SeedPlan(Minions: 4, Events: 20, Runs: 2, HostsPerRun: 2, Repetitions: Repetitions, SamplesPerRepetition: 600, RunsWithSamples: 1));
-        _up = await Reactors.StartUpAsync(_workspace, MinionId, new Dictionary<string, string> { ["EVENTREACTOR_API_TOKEN"] = Token });
+        var pools = Path.Combine(_workspace.DataPath, "..", "pools.yaml");
+        await File.WriteAllTextAsync(pools, """
+            pools:
+              - name: amd
+                select: grains.cpu.vendor == 'AMD'
+              - name: sim
+                provider: process
+                min: 0
+                max: 3
+            """);
+        _up = await Reactors.StartUpAsync(_workspace, MinionId, new Dictionary<string, string>
+        {
+            ["EVENTREACTOR_API_TOKEN"] = Token,
+            ["EVENTREACTOR__Reactor__PoolsFile"] = pools,
+        });
         Directory.CreateDirectory(ScreenshotFolder);
         _playwright = await Playwright.CreateAsync();
         Browser = await ChromiumLauncher.LaunchAsync(_playwright);

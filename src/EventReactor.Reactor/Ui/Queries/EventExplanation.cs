@@ -29,7 +29,7 @@ internal sealed class EventExplanation(EventJournal journal, IAuditLog audit)
 
     public static IReadOnlyList<RuleDecision> Decisions(string tag, IReadOnlyList<AuditRecord> records, RuleSet rules)
     {
-        var decisions = records.Select(r => new RuleDecision(r.Rule, r.Location, r.Outcome, r.Detail ?? Because(r), r.Actions)).ToList();
+        var decisions = records.Select(r => new RuleDecision(r.Rule, r.Location, r.Outcome, Why(r.Outcome, r.Detail), r.Actions)).ToList();
         var audited = records.Select(r => r.Rule).ToHashSet(StringComparer.Ordinal);
         foreach (var rule in rules.Rules.Where(r => !audited.Contains(r.Name)))
         {
@@ -42,11 +42,12 @@ internal sealed class EventExplanation(EventJournal journal, IAuditLog audit)
         return decisions;
     }
 
-    private static string Because(AuditRecord record) => record.Outcome switch
+    /// <summary>The evaluator's reason, or for an outcome that comes without one, the reason in words.</summary>
+    public static string Why(string outcome, string? detail) => detail ?? outcome switch
     {
         "acted" => "its tag matched and its condition held",
         "failed" => "an action failed after its retries",
-        _ => record.Outcome,
+        _ => outcome,
     };
 
     private async Task<IReadOnlyList<JournalEntry>> CausesAsync(JournalEntry? entry, CancellationToken cancellationToken)
