@@ -28,7 +28,7 @@ internal sealed class EventJournal(ReactorDatabase database, IOptions<UiOptions>
         // Wait for what was queued before: an event just seen must be found.
         var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _queue.Writer.TryWrite(flushed);
-        await flushed.Task.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+        await flushed.Task.WaitAsync(cancellationToken);
         return (await QueryAsync("WHERE id = $p LIMIT 1", id, cancellationToken)).FirstOrDefault();
     }
 
