@@ -154,7 +154,7 @@ internal static class ReactorSchema
             ) WITHOUT ROWID;
             """),
         // 16 is the dashboard's issue number, far from the versions other branches take next.
-        (16, "dashboard: journal of events seen, audit by time and by rule", """
+        (16, "dashboard: journal of events seen, audit by time and by outcome", """
             CREATE TABLE events (
                 id        TEXT    PRIMARY KEY,
                 tag       TEXT    NOT NULL,
@@ -167,8 +167,8 @@ internal static class ReactorSchema
             );
             CREATE INDEX events_by_cause ON events (caused_by);
             CREATE INDEX events_by_minion ON events (minion);
-            CREATE INDEX audit_by_time ON audit (at);
-            CREATE INDEX audit_by_rule ON audit (rule, outcome);
+            CREATE INDEX audit_by_time ON audit (at, outcome);
+            CREATE INDEX audit_by_outcome ON audit (outcome, id);
             """),
     ];
 }

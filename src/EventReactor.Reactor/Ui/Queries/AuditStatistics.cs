@@ -4,67 +4,125 @@ using EventReactor.Reactor.State;
 
 namespace EventReactor.Reactor.Ui.Queries;
 
-/// <summary>Counts over the audit for the dashboard: reactions per minute, and per rule its hits and latest problem.</summary>
-internal sealed class AuditStatistics(ReactorDatabase database)
+/// <summary>
+/// Counts over the audit for the dashboard: reactions per minute, and per rule its hits and latest problem. The audit
+/// only grows, so both are kept and brought up to date from the rows added since the last look: the first look reads
+/// the whole audit, later ones a few rows, and a page stays fast on hundreds of thousands of evaluations.
+/// </summary>
+internal sealed class AuditStatistics(ReactorDatabase database, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly SemaphoreSlim _update = new(1, 1);
+    private readonly Dictionary<string, Dictionary<string, long>> _counts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Text, DateTimeOffset At)> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, long> _finalMinutes = [];
+    private long _countedUpTo;
+    private long _minutesFinalBefore;
 
     /// <summary>Rules that acted, per minute since <paramref name="since"/>: (minute start, count), minutes without any left out.</summary>
     public async Task<IReadOnlyList<(DateTimeOffset Minute, long Count)>> ReactionsPerMinuteAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT at / 60000, count(*) FROM audit WHERE at >= $since AND outcome = 'acted' GROUP BY at / 60000 ORDER BY 1";
-        command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
-        var minutes = new List<(DateTimeOffset, long)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            minutes.Add((DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0) * 60000), reader.GetInt64(1)));
-        }
+        var first = since.ToUnixTimeMilliseconds() / 60000;
 
-        return minutes;
+        // Minutes that ended more than a minute ago no longer change (records are written within moments of their time).
+        var settled = (time.GetUtcNow().ToUnixTimeMilliseconds() / 60000) - 1;
+        await _update.WaitAsync(cancellationToken);
+        try
+        {
+            var from = Math.Max(first, _minutesFinalBefore);
+            var fresh = new Dictionary<long, long>();
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT at / 60000, count(*) FROM audit WHERE at >= $from AND outcome = 'acted' GROUP BY at / 60000";
+            command.Parameters.AddWithValue("$from", from * 60000);
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    fresh[reader.GetInt64(0)] = reader.GetInt64(1);
+                }
+            }
+
+            foreach (var (minute, count) in fresh.Where(m => m.Key < settled))
+            {
+                _finalMinutes[minute] = count;
+            }
+
+            foreach (var old in _finalMinutes.Keys.Where(m => m < first).ToList())
+            {
+                _finalMinutes.Remove(old);
+            }
+
+            _minutesFinalBefore = Math.Max(_minutesFinalBefore, settled);
+            return _finalMinutes.Where(m => m.Key >= first && m.Key < from).Concat(fresh.Where(m => m.Key >= from))
+                .OrderBy(m => m.Key)
+                .Select(m => (DateTimeOffset.FromUnixTimeMilliseconds(m.Key * 60000), m.Value))
+                .ToList();
+        }
+        finally
+        {
+            _update.Release();
+        }
     }
 
     public async Task<IReadOnlyDictionary<string, RuleHits>> RuleHitsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var counts = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
-        await using (var command = connection.CreateCommand())
+        await _update.WaitAsync(cancellationToken);
+        try
         {
-            command.CommandText = "SELECT rule, outcome, count(*) FROM audit GROUP BY rule, outcome";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            await using var connection = await database.OpenAsync(cancellationToken);
+            long top;
+            await using (var command = connection.CreateCommand())
             {
-                var rule = reader.GetString(0);
-                if (!counts.TryGetValue(rule, out var byOutcome))
+                command.CommandText = "SELECT coalesce(max(id), 0) FROM audit";
+                top = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+            }
+
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "SELECT rule, outcome, count(*) FROM audit WHERE id > $after AND id <= $top GROUP BY rule, outcome";
+                command.Parameters.AddWithValue("$after", _countedUpTo);
+                command.Parameters.AddWithValue("$top", top);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
                 {
-                    counts[rule] = byOutcome = new Dictionary<string, long>(StringComparer.Ordinal);
+                    var rule = reader.GetString(0);
+                    if (!_counts.TryGetValue(rule, out var byOutcome))
+                    {
+                        _counts[rule] = byOutcome = new Dictionary<string, long>(StringComparer.Ordinal);
+                    }
+
+                    var outcome = reader.GetString(1);
+                    byOutcome[outcome] = byOutcome.GetValueOrDefault(outcome) + reader.GetInt64(2);
                 }
-
-                byOutcome[reader.GetString(1)] = reader.GetInt64(2);
             }
-        }
 
-        var errors = new Dictionary<string, (string Text, DateTimeOffset At)>(StringComparer.Ordinal);
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = """
-                SELECT rule, detail, actions, at FROM audit WHERE id IN (
-                    SELECT max(id) FROM audit WHERE outcome IN ('failed', 'condition-error') GROUP BY rule)
-                """;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            await using (var command = connection.CreateCommand())
             {
-                var actions = JsonSerializer.Deserialize<List<ActionAudit>>(reader.GetString(2), Json) ?? [];
-                var text = actions.FirstOrDefault(a => a.Error is not null)?.Error ?? (reader.IsDBNull(1) ? "failed" : reader.GetString(1));
-                errors[reader.GetString(0)] = (text, DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)));
+                command.CommandText = """
+                    SELECT rule, detail, actions, at FROM audit
+                    WHERE outcome IN ('failed', 'condition-error') AND id > $after AND id <= $top ORDER BY id
+                    """;
+                command.Parameters.AddWithValue("$after", _countedUpTo);
+                command.Parameters.AddWithValue("$top", top);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var actions = JsonSerializer.Deserialize<List<ActionAudit>>(reader.GetString(2), Json) ?? [];
+                    var text = actions.FirstOrDefault(a => a.Error is not null)?.Error ?? (reader.IsDBNull(1) ? "failed" : reader.GetString(1));
+                    _errors[reader.GetString(0)] = (text, DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)));
+                }
             }
-        }
 
-        return counts.ToDictionary(
-            c => c.Key,
-            c => new RuleHits(c.Key, c.Value, errors.TryGetValue(c.Key, out var e) ? e.Text : null, errors.TryGetValue(c.Key, out var at) ? at.At : null),
-            StringComparer.Ordinal);
+            _countedUpTo = top;
+            return _counts.ToDictionary(
+                c => c.Key,
+                c => new RuleHits(c.Key, new Dictionary<string, long>(c.Value, StringComparer.Ordinal), _errors.TryGetValue(c.Key, out var e) ? e.Text : null, _errors.TryGetValue(c.Key, out var at) ? at.At : null),
+                StringComparer.Ordinal);
+        }
+        finally
+        {
+            _update.Release();
+        }
     }
 }
