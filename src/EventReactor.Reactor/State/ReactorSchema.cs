@@ -167,7 +167,7 @@ internal static class ReactorSchema
             );
             CREATE INDEX events_by_cause ON events (caused_by);
             CREATE INDEX events_by_minion ON events (minion);
-            CREATE INDEX audit_by_time ON audit (at, outcome);
+            CREATE INDEX audit_by_outcome_time ON audit (outcome, at);
             CREATE INDEX audit_by_outcome ON audit (outcome, id);
             """),
     ];
