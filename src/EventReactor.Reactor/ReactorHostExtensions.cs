@@ -17,6 +17,7 @@ using EventReactor.Reactor.Security;
 using EventReactor.Reactor.State;
 using EventReactor.Reactor.Streaming;
 using EventReactor.Reactor.Targeting;
+using EventReactor.Reactor.Ui;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -41,6 +42,7 @@ public static class ReactorHostExtensions
         AddBenchmarks(builder.Services);
         AddMinionsJobsAndPools(builder.Services);
         builder.Services.AddMetricSinks(builder.Configuration);
+        builder.Services.AddDashboard();
         AddHttpApi(builder);
 
         // Start-up steps run in the host's starting phase, before any hosted service starts: the schema is migrated
@@ -163,6 +165,7 @@ public static class ReactorHostExtensions
         app.MapBenchmarkEndpoints();
         app.MapPoolEndpoints();
         app.MapMetricsEndpoints();
+        app.MapDashboard();
         return app;
     }
 }

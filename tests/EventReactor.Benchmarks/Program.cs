@@ -2,11 +2,18 @@ using System.Diagnostics;
 using System.Globalization;
 using EventReactor.Benchmarks;
 using EventReactor.Benchmarks.Sampler;
+using EventReactor.Benchmarks.Ui;
 
 // "sampler [seconds]": issue #6's metric sampling overhead (deploy/perf/sampler.sh) instead of the rule engine.
 if (args is ["sampler", .. var samplerArgs])
 {
     return await SamplerBenchmark.RunAsync(samplerArgs);
+}
+
+// "ui seed|measure": the dashboard's page times (deploy/perf/ui.sh).
+if (args is ["ui", .. var uiArgs])
+{
+    return await UiBenchmark.RunAsync(uiArgs);
 }
 
 // Rules and events as issue #3 asks: 1,000 rules (30% with a condition), a million events matching at most five each.

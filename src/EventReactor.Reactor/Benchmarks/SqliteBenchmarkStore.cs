@@ -108,12 +108,24 @@ internal sealed class SqliteBenchmarkStore(ReactorDatabase database) : IBenchmar
             WHERE p.status = 'ok' AND p.warmup = 0 AND h.status = 'done' AND ($suite IS NULL OR r.suite = $suite)
             ORDER BY r.created_at, r.id, h.minion, p.idx
             """;
+        // A host's grains repeat on every one of its repetitions: each distinct text is parsed once.
+        var grains = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         return await database.QueryAsync(sql, reader => new MeasuredValues(
             reader.GetString(0),
             reader.GetString(1),
             reader.GetString(2),
-            reader.IsDBNull(3) ? null : JsonDocument.Parse(reader.GetString(3)).RootElement.Clone(),
+            reader.IsDBNull(3) ? null : Parsed(grains, reader.GetString(3)),
             Values(reader, 4)), cancellationToken, ("$suite", suite));
+    }
+
+    private static JsonElement Parsed(Dictionary<string, JsonElement> parsed, string text)
+    {
+        if (!parsed.TryGetValue(text, out var element))
+        {
+            parsed[text] = element = JsonDocument.Parse(text).RootElement.Clone();
+        }
+
+        return element;
     }
 
     private static BenchmarkRun ReadRun(SqliteDataReader reader) => new(

@@ -14,11 +14,15 @@ internal sealed class RuleSetProvider(IOptions<ReactorOptions> options, ActionRe
     /// <summary>The outcome of the latest load, valid or not.</summary>
     public RuleSetLoadResult? LastResult { get; private set; }
 
+    /// <summary>When the latest load happened, valid or not.</summary>
+    public DateTimeOffset? LastLoadedAt { get; private set; }
+
     /// <summary>Loads the rules folder; the set in force changes only when the whole new set is valid.</summary>
     public RuleSetLoadResult Reload()
     {
         var result = new RuleSetLoader(actions.Catalog).Load([options.Value.RulesPath]);
         LastResult = result;
+        LastLoadedAt = DateTimeOffset.UtcNow;
         if (result.RuleSet is { } valid)
         {
             _current = valid;

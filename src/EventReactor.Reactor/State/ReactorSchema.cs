@@ -152,5 +152,21 @@ internal static class ReactorSchema
                 PRIMARY KEY (run, minion, metric)
             ) WITHOUT ROWID;
             """),
+        new(6, "dashboard: journal of events seen, audit by time and by outcome", """
+            CREATE TABLE events (
+                id        TEXT    PRIMARY KEY,
+                tag       TEXT    NOT NULL,
+                source    TEXT    NOT NULL,
+                time      INTEGER NOT NULL,
+                minion    TEXT,
+                caused_by TEXT,
+                depth     INTEGER NOT NULL,
+                data      TEXT    NOT NULL
+            );
+            CREATE INDEX events_by_cause ON events (caused_by);
+            CREATE INDEX events_by_minion ON events (minion);
+            CREATE INDEX audit_by_outcome_time ON audit (outcome, at);
+            CREATE INDEX audit_by_outcome ON audit (outcome, id);
+            """),
     ];
 }

@@ -1,0 +1,7 @@
+using EventReactor.Reactor.Jobs;
+using EventReactor.Reactor.Ui.Charts;
+using EventReactor.Reactor.Ui.Events;
+
+namespace EventReactor.Reactor.Ui.Pages;
+
+public sealed record MinionModel(MinionRow Row, System.Text.Json.JsonElement? Grains, IReadOnlyList<JournalEntry> RecentEvents, IReadOnlyList<JobRecord> Jobs, IReadOnlyList<ChartSpec> HostCharts);
