@@ -128,6 +128,8 @@ public static class ReactorHostExtensions
         services.AddSingleton<BenchmarkRunner>();
         services.AddSingleton<BenchmarkService>();
         services.AddSingleton<BenchmarkResultsQuery>();
+        services.AddSingleton<BenchmarkComparer>();
+        services.AddSingleton<RegressionCheck>();
     }
 
     private static void AddHttpApi(WebApplicationBuilder builder)

@@ -41,7 +41,7 @@ public sealed record SampleComparison(
 
         if (side.Outliers.Count > 0)
         {
-            yield return $"{name} has outliers (MAD): repetition {string.Join(", ", side.Outliers.Select(i => i + 1))}";
+            yield return $"{name} has {side.Outliers.Count} of {side.N} values outside the MAD rule (modified z-score over {MadOutliers.Threshold})";
         }
 
         if (side.ColdFirst)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EventReactor.Core.Statistics;
 
 namespace EventReactor.Reactor.Benchmarks;
 
@@ -6,6 +7,7 @@ namespace EventReactor.Reactor.Benchmarks;
 /// The data of a run's events. <c>done</c> and <c>failed</c> have a fixed shape that sinks index
 /// (<c>run, suite, status, reason, startedAt, endedAt, results: [{minion, metric, unit, higherIsBetter, n, mean, stddev,
 /// min, max, p50, p95, rsd, grains: {cpuModel, gpuModels, instanceType}}]</c>); change it only with them.
+/// <c>regressed</c> carries one metric of one host that got significantly worse than its baseline.
 /// </summary>
 internal static class BenchmarkEvents
 {
@@ -59,6 +61,30 @@ internal static class BenchmarkEvents
                 grains = Grains(grains.GetValueOrDefault(r.Minion)),
             }),
         });
+
+    public static JsonElement Regressed(BenchmarkRun run, string minion, string metric, string unit, bool higherIsBetter, string grain, string group, IReadOnlyList<string> baselineRuns, SampleComparison comparison) =>
+        JsonSerializer.SerializeToElement(new
+        {
+            run = run.Id,
+            suite = run.Suite,
+            minion,
+            metric,
+            unit,
+            higherIsBetter,
+            grain,
+            group,
+            baselineRuns,
+            baseline = Side(comparison.Before),
+            current = Side(comparison.After),
+            changePercent = comparison.ChangePercent,
+            changeLow = comparison.ChangeInterval?.Interval.Low,
+            changeHigh = comparison.ChangeInterval?.Interval.High,
+            pValue = comparison.Test.PValue,
+            test = $"mann-whitney-u ({comparison.Test.Method.ToString().ToLowerInvariant()})",
+            warnings = comparison.Warnings,
+        });
+
+    private static object Side(SampleSummary side) => new { n = side.N, mean = side.Mean, low = side.Interval?.Low, high = side.Interval?.High };
 
     private static object Grains(GrainsSnapshot? snapshot) => new
     {

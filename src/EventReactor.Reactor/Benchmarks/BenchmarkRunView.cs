@@ -97,5 +97,8 @@ internal static class BenchmarkRunView
         p50 = c.Stats.P50,
         p95 = c.Stats.P95,
         rsd = c.Stats.Rsd,
+        ciLow = c.Interval?.Low,
+        ciHigh = c.Interval?.High,
+        tier = c.Tier,
     };
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Threading.Channels;
 using EventReactor.Contracts;
 using EventReactor.Core.Benchmarks;
@@ -17,6 +18,7 @@ namespace EventReactor.Reactor.Benchmarks;
 internal sealed partial class BenchmarkRunner(
     BenchmarkStore store,
     RepetitionExecutor repetitions,
+    RegressionCheck regressions,
     IEventPublisher publisher,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
@@ -190,8 +192,34 @@ internal sealed partial class BenchmarkRunner(
 
         var data = BenchmarkEvents.Finished(run, status, reason, startedAt, endedAt, results, grains);
         var tag = BenchmarkTags.Finished(run.Id, failed);
-        await PublishAsync(cause?.CreateCaused(tag, "/reactor", data) ?? EventEnvelope.Create(tag, "/reactor", data), cancellationToken);
+        var finished = cause?.CreateCaused(tag, "/reactor", data) ?? EventEnvelope.Create(tag, "/reactor", data);
+        await PublishAsync(finished, cancellationToken);
         LogFinished(logger, run.Id, run.Suite, status, reason ?? "-");
+        if (results.Count > 0)
+        {
+            await PublishRegressionsAsync(run, finished, cancellationToken);
+        }
+    }
+
+    private async Task PublishRegressionsAsync(BenchmarkRun run, EventEnvelope finished, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<JsonElement> found;
+        try
+        {
+            found = await regressions.FindAsync(run, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The run is recorded and announced; a failed comparison must not undo that.
+            LogRegressionCheckFailed(logger, ex, run.Id);
+            return;
+        }
+
+        foreach (var regression in found)
+        {
+            LogRegressed(logger, run.Id, regression.GetProperty("minion").GetString()!, regression.GetProperty("metric").GetString()!, regression.GetProperty("changePercent").GetDouble());
+            await PublishAsync(finished.CreateCaused(BenchmarkTags.Regressed(run.Id), "/reactor", regression), cancellationToken);
+        }
     }
 
     private async Task PublishAsync(EventEnvelope envelope, CancellationToken cancellationToken)
@@ -222,6 +250,12 @@ internal sealed partial class BenchmarkRunner(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Benchmark run {Run} failed in the reactor")]
     private static partial void LogRunCrashed(ILogger logger, Exception exception, string run);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Benchmark run {Run}: {Minion}'s {Metric} regressed by {Change:F1}% against its baseline")]
+    private static partial void LogRegressed(ILogger logger, string run, string minion, string metric, double change);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Benchmark run {Run} could not be compared with its baseline")]
+    private static partial void LogRegressionCheckFailed(ILogger logger, Exception exception, string run);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish {Tag}")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string tag);

@@ -55,6 +55,7 @@ public sealed class SampleComparisonTests
         Assert.True(comparison.Before.ColdFirst);
         Assert.Equal([0], comparison.Before.Outliers);
         Assert.Contains(comparison.Warnings, w => w.StartsWith("before's first repetition is much worse", StringComparison.Ordinal));
+        Assert.Contains("before has 1 of 6 values outside the MAD rule (modified z-score over 3.5)", comparison.Warnings);
     }
 
     [Fact]

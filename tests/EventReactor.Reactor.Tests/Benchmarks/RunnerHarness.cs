@@ -37,8 +37,9 @@ internal sealed class RunnerHarness : IAsyncDisposable
         Publisher.PublishAsync(Arg.Do<EventEnvelope>(e => { lock (Published) { Published.Add(e); } }), Arg.Any<CancellationToken>()).Returns(Task.CompletedTask);
         var lifetime = Substitute.For<IHostApplicationLifetime>();
         lifetime.ApplicationStarted.Returns(new CancellationToken(canceled: true));
-        Executor = new RepetitionExecutor(Store, Dispatcher, Minions, TimeProvider.System, Options.Create(new BenchmarkOptions { ReturnGrace = returnGrace ?? TimeSpan.FromSeconds(30) }));
-        Runner = new BenchmarkRunner(Store, Executor, Publisher, TimeProvider.System, lifetime, NullLogger<BenchmarkRunner>.Instance);
+        var benchmarkOptions = Options.Create(new BenchmarkOptions { ReturnGrace = returnGrace ?? TimeSpan.FromSeconds(30) });
+        Executor = new RepetitionExecutor(Store, Dispatcher, Minions, TimeProvider.System, benchmarkOptions);
+        Runner = new BenchmarkRunner(Store, Executor, new RegressionCheck(Store, benchmarkOptions), Publisher, TimeProvider.System, lifetime, NullLogger<BenchmarkRunner>.Instance);
     }
 
     public BenchmarkStore Store { get; }
