@@ -2,12 +2,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using EventReactor.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace EventReactor.IntegrationTests;
 
 /// <summary>Benchmark runs end to end: the real CLI against <c>up</c> and the real Docker engine.</summary>
 [Collection(ServicesCollection.Name)]
-public sealed partial class BenchTests
+public sealed partial class BenchTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(45);
 
@@ -151,6 +152,78 @@ public sealed partial class BenchTests
         Assert.Contains(stream.Events, e => e.Tag == $"bench/{run}/new" && e.CausedBy is not null);
         Assert.Contains(stream.Events, e => e.Tag == $"bench/{run}/started");
         Assert.Equal(2, stream.Events.Count(e => e.Tag == $"bench/{run}/progress"));
+    }
+
+    [Fact]
+    public async Task BenchCompare_CpuLoopAtHalfACpuAgainstAWholeOne_CallsTheWholeOneFasterByAboutTwice()
+    {
+        using var workspace = new TestWorkspace();
+        var suites = Directory.CreateDirectory(Path.Combine(workspace.DataPath, "..", "benchmarks")).FullName;
+        File.WriteAllText(Path.Combine(suites, "cpu-half.yaml"), CpuLoopSuite("cpu-half", "0.5"));
+        File.WriteAllText(Path.Combine(suites, "cpu-full.yaml"), CpuLoopSuite("cpu-full", "1.0"));
+        await using var up = await StartAsync(workspace, $"it-{workspace.Id}", suites);
+
+        var half = await RunSuiteAsync(workspace, "cpu-half");
+        var full = await RunSuiteAsync(workspace, "cpu-full");
+
+        var metric = await CompareAsync(workspace, half, full);
+        Assert.Equal("faster", metric.GetProperty("verdict").GetString());
+        Assert.True(metric.GetProperty("pValue").GetDouble() < 0.05, metric.GetRawText());
+        // Twice the CPU, twice the iterations per second, give or take a busy machine.
+        Assert.InRange(metric.GetProperty("changePercent").GetDouble(), 50, 160);
+        Assert.True(metric.GetProperty("changeLow").GetDouble() > 0, metric.GetRawText());
+
+        await using var table = CliProcess.Start(["bench", "compare", half, full, "--server", workspace.Server]);
+        Assert.Equal(0, await table.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains(table.Stdout, l => l.StartsWith("SUITE", StringComparison.Ordinal) && l.Contains("CHANGE 95% CI", StringComparison.Ordinal));
+        Assert.Contains(table.Stdout, l => l.StartsWith("cpu-half vs cpu-full", StringComparison.Ordinal) && l.Contains("iterations_per_second", StringComparison.Ordinal) && l.TrimEnd().EndsWith("faster", StringComparison.Ordinal));
+        Assert.Contains(table.Stdout, l => l.StartsWith("p: Mann-Whitney U", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task BenchCompare_TwoRunsWithTheSameSettings_ComeOutIndistinguishableInMostTrials()
+    {
+        const int Trials = 3;
+        using var workspace = new TestWorkspace();
+        var suites = Directory.CreateDirectory(Path.Combine(workspace.DataPath, "..", "benchmarks")).FullName;
+        File.WriteAllText(Path.Combine(suites, "cpu-full.yaml"), CpuLoopSuite("cpu-full", "1.0"));
+        await using var up = await StartAsync(workspace, $"it-{workspace.Id}", suites);
+
+        var verdicts = new List<string>();
+        for (var trial = 0; trial < Trials; trial++)
+        {
+            var first = await RunSuiteAsync(workspace, "cpu-full");
+            var second = await RunSuiteAsync(workspace, "cpu-full");
+            var metric = await CompareAsync(workspace, first, second);
+            verdicts.Add($"{metric.GetProperty("verdict").GetString()} (p {metric.GetProperty("pValue").GetDouble():0.###}, {metric.GetProperty("changePercent").GetDouble():+0.0;-0.0}%)");
+        }
+
+        // The count goes to the test's output so that the note can say how often: `dotnet test --logger "console;verbosity=detailed"`.
+        output.WriteLine($"same settings: {verdicts.Count(v => v.StartsWith("same", StringComparison.Ordinal))} of {Trials} ~: {string.Join("; ", verdicts)}");
+        Assert.True(verdicts.Count(v => v.StartsWith("same", StringComparison.Ordinal)) * 2 > Trials, string.Join("; ", verdicts));
+    }
+
+    // cpu-loop with a CPU limit, six measured repetitions always, so that both sides have the same n.
+    private static string CpuLoopSuite(string name, string cpus) =>
+        File.ReadAllText(Path.Combine(RepoPaths.Root, "config", "benchmarks", "cpu-loop.yaml"))
+            .Replace("name: cpu-loop", $"name: {name}", StringComparison.Ordinal)
+            .Replace("  cpus: 1\n", $"  cpus: {cpus}\n", StringComparison.Ordinal)
+            .Replace("  min: 3\n  max: 6\n", "  min: 6\n  max: 6\n", StringComparison.Ordinal);
+
+    private static async Task<string> RunSuiteAsync(TestWorkspace workspace, string suite)
+    {
+        await using var run = CliProcess.Start(["bench", "run", suite, "--wait", "--server", workspace.Server]);
+        Assert.True(await run.WaitForExitAsync(TimeSpan.FromSeconds(120)) == 0, run.Output);
+        return RunIdPattern().Match(run.Stdout.First()).Groups["id"].Value;
+    }
+
+    private static async Task<JsonElement> CompareAsync(TestWorkspace workspace, string a, string b)
+    {
+        await using var compare = CliProcess.Start(["bench", "compare", a, b, "--json", "--server", workspace.Server]);
+        Assert.True(await compare.WaitForExitAsync(TimeSpan.FromSeconds(30)) == 0, compare.Output);
+        var metric = Assert.Single(JsonDocument.Parse(string.Join('\n', compare.Stdout)).RootElement.GetProperty("metrics").EnumerateArray());
+        Assert.Equal(("iterations_per_second", 6, 6), (metric.GetProperty("metric").GetString(), metric.GetProperty("a").GetProperty("n").GetInt32(), metric.GetProperty("b").GetProperty("n").GetInt32()));
+        return metric;
     }
 
     // The last batch of samples follows the job return through the outbox and the sink's writer: poll until it landed.

@@ -8,7 +8,7 @@ namespace EventReactor.Cli.Commands;
 /// <summary><c>bench results [--suite S] [--by GRAIN_PATH] [--json|--csv]</c>: results compared across hardware.</summary>
 internal static class BenchResultsCommand
 {
-    private static readonly string[] CsvColumns = ["suite", "metric", "unit", "higherIsBetter", "by", "group", "runs", "n", "mean", "stddev", "rsd", "min", "max", "p50", "p95"];
+    private static readonly string[] CsvColumns = ["suite", "metric", "unit", "higherIsBetter", "by", "group", "runs", "n", "mean", "stddev", "rsd", "min", "max", "p50", "p95", "ciLow", "ciHigh", "tier"];
 
     public static Command Create()
     {
@@ -49,7 +49,7 @@ internal static class BenchResultsCommand
                 }
 
                 TableWriter.Write(
-                    ["SUITE", "METRIC", "UNIT", groupHeader, "RUNS", .. BenchFormat.StatsHeaders],
+                    ["SUITE", "METRIC", "UNIT", groupHeader, "RUNS", .. BenchFormat.StatsHeaders, "MEAN 95% CI", "TIER"],
                     rows.EnumerateArray().Select(r => (IReadOnlyList<string>)
                     [
                         r.GetProperty("suite").GetString()!,
@@ -58,7 +58,10 @@ internal static class BenchResultsCommand
                         r.GetProperty("group").GetString()!,
                         r.GetProperty("runs").GetInt32().ToString(CultureInfo.InvariantCulture),
                         .. BenchFormat.Stats(r),
+                        r.GetProperty("ciLow").ValueKind == JsonValueKind.Number ? $"[{BenchFormat.Number(r.GetProperty("ciLow"))}, {BenchFormat.Number(r.GetProperty("ciHigh"))}]" : "-",
+                        r.GetProperty("tier").GetInt32().ToString(CultureInfo.InvariantCulture),
                     ]));
+                Console.WriteLine("Best first per metric; one TIER cannot be told apart (Mann-Whitney U against the tier's best, p >= 0.05).");
             }, cancellationToken);
         });
         return command;

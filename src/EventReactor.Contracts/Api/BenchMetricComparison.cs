@@ -1,7 +1,7 @@
 namespace EventReactor.Contracts.Api;
 
 /// <summary>One metric of a <see cref="BenchComparisonResponse"/>.</summary>
-/// <param name="Suite">The suite that measured it.</param>
+/// <param name="Suite">The suite that measured it; two runs of different suites give <c>A-suite vs B-suite</c>.</param>
 /// <param name="Metric">The metric's name.</param>
 /// <param name="Unit">Its unit.</param>
 /// <param name="HigherIsBetter">Whether a higher value is better: it decides <paramref name="Verdict"/>.</param>

@@ -20,11 +20,12 @@ internal sealed class BenchmarkComparer(BenchmarkStore store)
         var measured = await store.ListMeasuredAsync(suite, cancellationToken);
         var sideA = Side(measured, a, by);
         var sideB = Side(measured, b, by);
-        var metrics = sideA.Select(v => (v.Suite, v.Value.Metric))
-            .Intersect(sideB.Select(v => (v.Suite, v.Value.Metric)))
+        // Two runs may be of different suites (one benchmark with other limits): then their metrics pair by name.
+        Func<SideValue, (string Suite, string Metric)> key = by is null ? v => (string.Empty, v.Value.Metric) : v => (v.Suite, v.Value.Metric);
+        var metrics = sideA.Select(key).Intersect(sideB.Select(key))
             .Where(k => metric is null || k.Metric == metric)
             .Order()
-            .Select(key => Compare(key.Suite, key.Metric, [.. sideA.Where(v => (v.Suite, v.Value.Metric) == key)], [.. sideB.Where(v => (v.Suite, v.Value.Metric) == key)]))
+            .Select(k => Compare(k.Metric, [.. sideA.Where(v => key(v) == k)], [.. sideB.Where(v => key(v) == k)]))
             .ToList();
         if (metrics.Count == 0)
         {
@@ -55,9 +56,11 @@ internal sealed class BenchmarkComparer(BenchmarkStore store)
                 : $"no finished host has '{side}' at grain '{by}'");
     }
 
-    private static BenchMetricComparison Compare(string suite, string metric, List<SideValue> a, List<SideValue> b)
+    private static BenchMetricComparison Compare(string metric, List<SideValue> a, List<SideValue> b)
     {
         var last = b[^1].Value;
+        var suites = a.Concat(b).Select(v => v.Suite).Distinct(StringComparer.Ordinal).ToList();
+        var suite = string.Join(" vs ", suites);
         var comparison = SampleComparison.Of([.. a.Select(v => v.Value.Value)], [.. b.Select(v => v.Value.Value)], last.HigherIsBetter);
         return new BenchMetricComparison(
             suite,
