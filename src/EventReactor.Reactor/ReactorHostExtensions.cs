@@ -130,6 +130,7 @@ public static class ReactorHostExtensions
         services.AddSingleton<BenchmarkResultsQuery>();
         services.AddSingleton<BenchmarkComparer>();
         services.AddSingleton<RegressionCheck>();
+        services.AddSingleton<NoisyHostsQuery>();
     }
 
     private static void AddHttpApi(WebApplicationBuilder builder)

@@ -159,21 +159,23 @@ public sealed partial class BenchTests(ITestOutputHelper output)
     {
         using var workspace = new TestWorkspace();
         var suites = Directory.CreateDirectory(Path.Combine(workspace.DataPath, "..", "benchmarks")).FullName;
-        File.WriteAllText(Path.Combine(suites, "cpu-half.yaml"), CpuLoopSuite("cpu-half", "0.5"));
-        File.WriteAllText(Path.Combine(suites, "cpu-full.yaml"), CpuLoopSuite("cpu-full", "1.0"));
+        var (half, full, iterations) = CpuQuotas();
+        File.WriteAllText(Path.Combine(suites, "cpu-half.yaml"), CpuLoopSuite("cpu-half", half, iterations));
+        File.WriteAllText(Path.Combine(suites, "cpu-full.yaml"), CpuLoopSuite("cpu-full", full, iterations));
         await using var up = await StartAsync(workspace, $"it-{workspace.Id}", suites);
 
-        var half = await RunSuiteAsync(workspace, "cpu-half");
-        var full = await RunSuiteAsync(workspace, "cpu-full");
+        var halfRun = await RunSuiteAsync(workspace, "cpu-half");
+        var fullRun = await RunSuiteAsync(workspace, "cpu-full");
 
-        var metric = await CompareAsync(workspace, half, full);
-        Assert.Equal("faster", metric.GetProperty("verdict").GetString());
+        var metric = await CompareAsync(workspace, halfRun, fullRun);
+        output.WriteLine($"cpus {half} against {full}, {iterations} iterations: {metric.GetRawText()}");
+        Assert.True(metric.GetProperty("verdict").GetString() == "faster", metric.GetRawText());
         Assert.True(metric.GetProperty("pValue").GetDouble() < 0.05, metric.GetRawText());
         // Twice the CPU, twice the iterations per second, give or take a busy machine.
-        Assert.InRange(metric.GetProperty("changePercent").GetDouble(), 50, 160);
+        Assert.True(metric.GetProperty("changePercent").GetDouble() is > 50 and < 160, metric.GetRawText());
         Assert.True(metric.GetProperty("changeLow").GetDouble() > 0, metric.GetRawText());
 
-        await using var table = CliProcess.Start(["bench", "compare", half, full, "--server", workspace.Server]);
+        await using var table = CliProcess.Start(["bench", "compare", halfRun, fullRun, "--server", workspace.Server]);
         Assert.Equal(0, await table.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.Contains(table.Stdout, l => l.StartsWith("SUITE", StringComparison.Ordinal) && l.Contains("CHANGE 95% CI", StringComparison.Ordinal));
         Assert.Contains(table.Stdout, l => l.StartsWith("cpu-half vs cpu-full", StringComparison.Ordinal) && l.Contains("iterations_per_second", StringComparison.Ordinal) && l.TrimEnd().EndsWith("faster", StringComparison.Ordinal));
@@ -186,7 +188,8 @@ public sealed partial class BenchTests(ITestOutputHelper output)
         const int Trials = 3;
         using var workspace = new TestWorkspace();
         var suites = Directory.CreateDirectory(Path.Combine(workspace.DataPath, "..", "benchmarks")).FullName;
-        File.WriteAllText(Path.Combine(suites, "cpu-full.yaml"), CpuLoopSuite("cpu-full", "1.0"));
+        var (_, full, iterations) = CpuQuotas();
+        File.WriteAllText(Path.Combine(suites, "cpu-full.yaml"), CpuLoopSuite("cpu-full", full, iterations));
         await using var up = await StartAsync(workspace, $"it-{workspace.Id}", suites);
 
         var verdicts = new List<string>();
@@ -199,14 +202,28 @@ public sealed partial class BenchTests(ITestOutputHelper output)
         }
 
         // The count goes to the test's output so that the note can say how often: `dotnet test --logger "console;verbosity=detailed"`.
-        output.WriteLine($"same settings: {verdicts.Count(v => v.StartsWith("same", StringComparison.Ordinal))} of {Trials} ~: {string.Join("; ", verdicts)}");
+        output.WriteLine($"same settings (cpus {full}): {verdicts.Count(v => v.StartsWith("same", StringComparison.Ordinal))} of {Trials} ~: {string.Join("; ", verdicts)}");
         Assert.True(verdicts.Count(v => v.StartsWith("same", StringComparison.Ordinal)) * 2 > Trials, string.Join("; ", verdicts));
     }
 
+    // 0.5 and 1.0 CPU as the issue asks, on a machine with a CPU to spare. On a loaded one (a shared build machine runs
+    // at load 40 on 2 cores) every container gets less than either limit, so both would run alike: the limits then
+    // shrink below the fair share a container gets anyway (the load average spread over the cores), so that they, not
+    // the contention, decide the speed; the loop shrinks with them to keep a repetition near a second.
+    private static (string Half, string Full, int Iterations) CpuQuotas()
+    {
+        var load = double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        var fairShare = Environment.ProcessorCount / Math.Max(load + 1, Environment.ProcessorCount);
+        var full = fairShare >= 1 ? 1.0 : Math.Clamp(Math.Floor(fairShare / 2 * 100) / 100, 0.02, 1.0);
+        var text = (double cpus) => cpus.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        return (text(full / 2), text(full), (int)(2_000_000 * full));
+    }
+
     // cpu-loop with a CPU limit, six measured repetitions always, so that both sides have the same n.
-    private static string CpuLoopSuite(string name, string cpus) =>
+    private static string CpuLoopSuite(string name, string cpus, int iterations) =>
         File.ReadAllText(Path.Combine(RepoPaths.Root, "config", "benchmarks", "cpu-loop.yaml"))
             .Replace("name: cpu-loop", $"name: {name}", StringComparison.Ordinal)
+            .Replace("ITERATIONS: 2000000", $"ITERATIONS: {iterations}", StringComparison.Ordinal)
             .Replace("  cpus: 1\n", $"  cpus: {cpus}\n", StringComparison.Ordinal)
             .Replace("  min: 3\n  max: 6\n", "  min: 6\n  max: 6\n", StringComparison.Ordinal);
 

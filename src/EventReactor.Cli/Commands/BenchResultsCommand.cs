@@ -25,7 +25,7 @@ internal static class BenchResultsCommand
                 result.AddError("--json and --csv exclude each other");
             }
         });
-        command.SetAction((parse, cancellationToken) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var query = new List<string>();
             if (parse.GetValue(suite) is { } name)
@@ -40,7 +40,7 @@ internal static class BenchResultsCommand
 
             var url = query.Count == 0 ? "api/bench/results" : $"api/bench/results?{string.Join("&", query)}";
             var groupHeader = (parse.GetValue(by) ?? "minion").ToUpperInvariant();
-            return StateCommands.RunAsync(parse.GetValue(server)!, url, parse.GetValue(json), rows =>
+            var code = await StateCommands.RunAsync(parse.GetValue(server)!, url, parse.GetValue(json), rows =>
             {
                 if (parse.GetValue(csv))
                 {
@@ -63,6 +63,13 @@ internal static class BenchResultsCommand
                     ]));
                 Console.WriteLine("Best first per metric; one TIER cannot be told apart (Mann-Whitney U against the tier's best, p >= 0.05).");
             }, cancellationToken);
+            if (code == CliApplication.Ok && !parse.GetValue(json) && !parse.GetValue(csv))
+            {
+                using var client = new ReactorClient(parse.GetValue(server)!);
+                await BenchNoisyHosts.PrintAsync(client, parse.GetValue(suite), null, cancellationToken);
+            }
+
+            return code;
         });
         return command;
     }

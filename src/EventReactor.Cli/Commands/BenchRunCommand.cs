@@ -63,6 +63,7 @@ internal static class BenchRunCommand
             if (status is "done" or "failed")
             {
                 PrintSummary(detail);
+                await BenchNoisyHosts.PrintAsync(client, run.GetProperty("suite").GetString(), [.. run.GetProperty("minions").EnumerateArray().Select(m => m.GetString()!)], cancellationToken);
                 var elapsed = run.GetProperty("startedAt").ValueKind == JsonValueKind.String && run.GetProperty("endedAt").ValueKind == JsonValueKind.String
                     ? $" in {(run.GetProperty("endedAt").GetDateTimeOffset() - run.GetProperty("startedAt").GetDateTimeOffset()).TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)}s"
                     : string.Empty;

@@ -46,6 +46,8 @@ internal static class BenchmarkEndpoints
             .WithSummary("Results compared across hardware: per suite, metric and group (?by=GRAIN_PATH such as cpu.model; default the minion).");
         routes.MapGet("/api/bench/compare", CompareAsync)
             .WithSummary("Two runs (?a=RUN&b=RUN), or two grain values (?by=cpu.model&a=...&b=...), compared per metric: intervals, change, Mann-Whitney U p-value; ?suite=, ?metric=.");
+        routes.MapGet("/api/bench/noisy", async (NoisyHostsQuery query, string? suite, CancellationToken cancellationToken) => TypedResults.Ok(await query.FindAsync(suite, cancellationToken)))
+            .WithSummary("Hosts whose RSD stayed above the suite's threshold in each of their latest runs (up to 3, at least 2), with load and CPU busy share; ?suite=.");
         routes.MapGet("/api/bench/suites", (IOptions<BenchmarkOptions> options) => Results.Ok(BenchmarkSuiteLoader.List(options.Value.Path)))
             .WithSummary("The names of the suites in the benchmarks folder.");
         return routes;
