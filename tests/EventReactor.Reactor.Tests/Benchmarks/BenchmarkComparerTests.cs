@@ -4,22 +4,14 @@ namespace EventReactor.Reactor.Tests.Benchmarks;
 
 public sealed class BenchmarkComparerTests
 {
-    private const string Suite = """
-        image: busybox
-        command: echo v=1
-        repetitions: 6
-        timeout: 30s
-        results: [{ regex: 'v=(?<value>[0-9.]+)', metric: v, unit: op/s, higher_is_better: true }]
-        """;
-
     [Fact]
     public async Task Compare_TwoRunsOneTwiceAsFast_SaysFasterWithChangeIntervalAndTest()
     {
         await using var harness = new RunnerHarness();
-        harness.Answer(Values(100, 101, 99, 103, 102, 98, 200, 202, 198, 206, 204, 196));
+        harness.Answer(RunnerHarness.Values(100, 101, 99, 103, 102, 98, 200, 202, 198, 206, 204, 196));
         await harness.StartAsync();
-        await harness.RunAsync(RunnerHarness.Suite(Suite), id: "slow");
-        await harness.RunAsync(RunnerHarness.Suite(Suite), id: "fast");
+        await harness.RunAsync(RunnerHarness.FixedSuite(6), id: "slow");
+        await harness.RunAsync(RunnerHarness.FixedSuite(6), id: "fast");
 
         var response = await new BenchmarkComparer(harness.Store).CompareAsync("slow", "fast", null, null, null, CancellationToken.None);
 
@@ -40,7 +32,7 @@ public sealed class BenchmarkComparerTests
     {
         await using var harness = new RunnerHarness();
         await harness.StartAsync();
-        await harness.RunAsync(RunnerHarness.Suite(Suite), id: "one");
+        await harness.RunAsync(RunnerHarness.FixedSuite(6), id: "one");
 
         var request = () => new BenchmarkComparer(harness.Store).CompareAsync("Test CPU 9000", "Other CPU", "cpu.model", null, null, CancellationToken.None);
 
@@ -58,6 +50,4 @@ public sealed class BenchmarkComparerTests
 
         Assert.StartsWith("run 'nope' has no measured values", refused.Message, StringComparison.Ordinal);
     }
-
-    private static string[] Values(params double[] values) => [.. values.Select(v => RunnerHarness.Return(logs: $"v={v}\n"))];
 }

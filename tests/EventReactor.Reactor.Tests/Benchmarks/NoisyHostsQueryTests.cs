@@ -5,22 +5,14 @@ namespace EventReactor.Reactor.Tests.Benchmarks;
 
 public sealed class NoisyHostsQueryTests
 {
-    private const string Suite = """
-        image: busybox
-        command: echo v=1
-        repetitions: { min: 3, max: 3, rsd_threshold: 3.5 }
-        timeout: 30s
-        results: [{ regex: 'v=(?<value>[0-9.]+)', metric: v }]
-        """;
-
     [Fact]
     public async Task Find_HostAboveTheThresholdInBothItsRuns_IsNoisyWithItsLoad()
     {
         await using var harness = new RunnerHarness();
-        harness.Answer(Values(100, 50, 150, 100, 50, 150));
+        harness.Answer(RunnerHarness.Values(100, 50, 150, 100, 50, 150));
         await harness.StartAsync();
-        await harness.RunAsync(RunnerHarness.Suite(Suite), id: "noisy-1");
-        await harness.RunAsync(RunnerHarness.Suite(Suite), id: "noisy-2");
+        await harness.RunAsync(RunnerHarness.FixedSuite(3), id: "noisy-1");
+        await harness.RunAsync(RunnerHarness.FixedSuite(3), id: "noisy-2");
         var history = Substitute.For<IHostLoadHistory>();
         history.SummariseAsync("m1", Arg.Any<DateTimeOffset>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns(new HostLoad(3.5, 92));
 
@@ -35,13 +27,11 @@ public sealed class NoisyHostsQueryTests
     public async Task Find_OneNoisyRunThenASteadyOne_IsNotNoisy()
     {
         await using var harness = new RunnerHarness();
-        harness.Answer(Values(100, 50, 150, 100, 100, 100));
+        harness.Answer(RunnerHarness.Values(100, 50, 150, 100, 100, 100));
         await harness.StartAsync();
-        await harness.RunAsync(RunnerHarness.Suite(Suite), id: "noisy");
-        await harness.RunAsync(RunnerHarness.Suite(Suite), id: "steady");
+        await harness.RunAsync(RunnerHarness.FixedSuite(3), id: "noisy");
+        await harness.RunAsync(RunnerHarness.FixedSuite(3), id: "steady");
 
         Assert.Empty(await new NoisyHostsQuery(harness.Store, Substitute.For<IHostLoadHistory>()).FindAsync(null, CancellationToken.None));
     }
-
-    private static string[] Values(params double[] values) => [.. values.Select(v => RunnerHarness.Return(logs: $"v={v}\n"))];
 }

@@ -4,22 +4,14 @@ namespace EventReactor.Reactor.Tests.Benchmarks;
 
 public sealed class RegressionCheckTests
 {
-    private const string Suite = """
-        image: busybox
-        command: echo v=1
-        repetitions: 3
-        timeout: 30s
-        results: [{ regex: 'v=(?<value>[0-9.]+)', metric: v, unit: op/s, higher_is_better: true }]
-        """;
-
     [Fact]
     public async Task Run_HalfTheThroughputOfItsBaseline_FiresRegressedWithTheChangeAndItsInterval()
     {
         await using var harness = new RunnerHarness();
-        harness.Answer(Values(100, 101, 99, 100, 102, 98));
-        harness.Answer(Values(50, 51, 49));
+        harness.Answer(RunnerHarness.Values(100, 101, 99, 100, 102, 98));
+        harness.Answer(RunnerHarness.Values(50, 51, 49));
         await harness.StartAsync();
-        var suite = RunnerHarness.Suite(Suite);
+        var suite = RunnerHarness.FixedSuite(3);
         await harness.RunAsync(suite, id: "base-1");
         await harness.RunAsync(suite, id: "base-2");
 
@@ -41,9 +33,9 @@ public sealed class RegressionCheckTests
     public async Task Run_LikeItsBaseline_FiresNoRegression()
     {
         await using var harness = new RunnerHarness();
-        harness.Answer(Values(100, 101, 99, 100, 102, 98, 101, 99, 100));
+        harness.Answer(RunnerHarness.Values(100, 101, 99, 100, 102, 98, 101, 99, 100));
         await harness.StartAsync();
-        var suite = RunnerHarness.Suite(Suite);
+        var suite = RunnerHarness.FixedSuite(3);
         await harness.RunAsync(suite, id: "base-1");
         await harness.RunAsync(suite, id: "base-2");
 
@@ -53,6 +45,4 @@ public sealed class RegressionCheckTests
         await Task.Delay(200);
         Assert.DoesNotContain(harness.Published, e => e.Tag.EndsWith("/regressed", StringComparison.Ordinal));
     }
-
-    private static string[] Values(params double[] values) => [.. values.Select(v => RunnerHarness.Return(logs: $"v={v}\n"))];
 }

@@ -64,6 +64,18 @@ internal sealed class RunnerHarness : IAsyncDisposable
         return BenchmarkSuiteParser.Parse("t.yaml", yaml, diagnostics) ?? throw new InvalidOperationException(string.Join("\n", diagnostics));
     }
 
+    /// <summary>A suite of exactly <paramref name="repetitions"/> repetitions measuring <c>v</c> (op/s, higher is better), no warm-up.</summary>
+    public static BenchmarkSuite FixedSuite(int repetitions) => Suite($$"""
+        image: busybox
+        command: echo v=1
+        repetitions: { min: {{repetitions}}, max: {{repetitions}}, rsd_threshold: 3.5 }
+        timeout: 30s
+        results: [{ regex: 'v=(?<value>[0-9.]+)', metric: v, unit: op/s, higher_is_better: true }]
+        """);
+
+    /// <summary>Returns that print <c>v=</c> each value, one per repetition.</summary>
+    public static string[] Values(params double[] values) => [.. values.Select(v => Return(logs: $"v={v}\n"))];
+
     /// <summary>A return of container.run with wait: the exit, the OOM flag and the log tail.</summary>
     public static string Return(int exitCode = 0, string logs = "", bool oom = false, bool timedOut = false) =>
         JsonSerializer.Serialize(new { success = exitCode == 0 && !timedOut, retcode = timedOut ? 124 : exitCode, @return = new { id = $"c-{Guid.NewGuid():N}", exitCode, oomKilled = oom, timedOut, logs } });
