@@ -180,6 +180,15 @@ public sealed partial class BenchTests(ITestOutputHelper output)
         Assert.Contains(table.Stdout, l => l.StartsWith("SUITE", StringComparison.Ordinal) && l.Contains("CHANGE 95% CI", StringComparison.Ordinal));
         Assert.Contains(table.Stdout, l => l.StartsWith("cpu-half vs cpu-full", StringComparison.Ordinal) && l.Contains("iterations_per_second", StringComparison.Ordinal) && l.TrimEnd().EndsWith("faster", StringComparison.Ordinal));
         Assert.Contains(table.Stdout, l => l.StartsWith("p: Mann-Whitney U", StringComparison.Ordinal));
+
+        var report = Path.Combine(workspace.DataPath, "..", "report.html");
+        await using var write = CliProcess.Start(["bench", "report", halfRun, fullRun, "-o", report, "--server", workspace.Server]);
+        Assert.True(await write.WaitForExitAsync(TimeSpan.FromSeconds(30)) == 0, write.Output);
+        var html = File.ReadAllText(report);
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        Assert.Contains($"{halfRun} against {fullRun}", html, StringComparison.Ordinal);
+        // Self-contained: nothing to fetch (the SVG namespace is a name, not a request).
+        Assert.DoesNotMatch("(src|href)=|@import|url\\(", html);
     }
 
     [Fact]

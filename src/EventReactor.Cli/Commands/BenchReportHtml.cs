@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using EventReactor.Contracts.Api;
+using EventReactor.Core.Benchmarks;
 
 namespace EventReactor.Cli.Commands;
 
@@ -83,7 +84,7 @@ internal static class BenchReportHtml
         html.Append("<h2>Results</h2>");
         Table(html, ["Run", "Host", "Metric", "Unit", "N", "Mean", "95% CI", "RSD", "Min", "Max", "Notes"], series.Select(s =>
         {
-            var stats = Core.Benchmarks.MetricStatistics.Of([.. s.Values]);
+            var stats = MetricStatistics.Of([.. s.Values]);
             var notes = new List<string>();
             var outliers = s.Outliers.Select((flag, i) => (flag, i)).Where(x => x.flag).Select(x => x.i + 1).ToList();
             if (outliers.Count > 0)
@@ -111,8 +112,8 @@ internal static class BenchReportHtml
         Table(html, ["Metric", "A mean [95% CI]", "B mean [95% CI]", "Change [95% CI]", "p", "Verdict"], comparison.Metrics.Select(m => (IReadOnlyList<string>)
         [
             $"{m.Suite} {m.Metric} ({m.Unit})",
-            $"{BenchFormat.Number(m.A.Mean)} [{Low(m.A.Low)}, {Low(m.A.High)}] n={m.A.N}",
-            $"{BenchFormat.Number(m.B.Mean)} [{Low(m.B.Low)}, {Low(m.B.High)}] n={m.B.N}",
+            $"{BenchFormat.Number(m.A.Mean)} [{Number(m.A.Low)}, {Number(m.A.High)}] n={m.A.N}",
+            $"{BenchFormat.Number(m.B.Mean)} [{Number(m.B.Low)}, {Number(m.B.High)}] n={m.B.N}",
             m.ChangePercent is { } change ? $"{change:+0.0;-0.0}% [{m.ChangeLow:+0.0;-0.0}%, {m.ChangeHigh:+0.0;-0.0}%]" : "-",
             $"{m.PValue:0.####} ({m.Method})",
             m.Verdict == "same" ? "~" : m.Verdict,
@@ -125,7 +126,7 @@ internal static class BenchReportHtml
         html.Append(CultureInfo.InvariantCulture, $"<p>p: {E(comparison.Test)}; ~ when p &ge; {comparison.Alpha}. Change: {E(comparison.ChangeInterval)}.</p>");
     }
 
-    private static string Low(double? value) => value is { } v ? BenchFormat.Number(v) : "-";
+    private static string Number(double? value) => value is { } v ? BenchFormat.Number(v) : "-";
 
     private static void Table(StringBuilder html, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
     {

@@ -18,8 +18,8 @@ internal sealed class BenchmarkComparer(BenchmarkStore store)
     public async Task<BenchComparisonResponse> CompareAsync(string a, string b, string? by, string? suite, string? metric, CancellationToken cancellationToken)
     {
         var measured = await store.ListMeasuredAsync(suite, cancellationToken);
-        var sideA = Side(measured, a, by);
-        var sideB = Side(measured, b, by);
+        var sideA = Values(measured, a, by);
+        var sideB = Values(measured, b, by);
         // Two runs may be of different suites (one benchmark with other limits): then their metrics pair by name.
         Func<SideValue, (string Suite, string Metric)> key = by is null ? v => (string.Empty, v.Value.Metric) : v => (v.Suite, v.Value.Metric);
         var metrics = sideA.Select(key).Intersect(sideB.Select(key))
@@ -35,15 +35,15 @@ internal sealed class BenchmarkComparer(BenchmarkStore store)
         return new BenchComparisonResponse(a, b, by, TestDescription, IntervalDescription, SampleComparison.Alpha, metrics);
     }
 
-    /// <summary>The runs whose first measured repetition of <paramref name="metric"/> on a host was a cold start.</summary>
-    public static IReadOnlyList<string> ColdStarts(IEnumerable<SideValue> values, bool higherIsBetter) =>
+    /// <summary>The runs whose first measured repetition of the metric on a host was a cold start.</summary>
+    private static List<string> ColdStarts(IEnumerable<SideValue> values, bool higherIsBetter) =>
         values.GroupBy(v => (v.Run, v.Minion))
             .Where(series => MadOutliers.ColdFirst([.. series.Select(v => v.Value.Value)], higherIsBetter))
             .Select(series => series.Key.Run)
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
-    private static List<SideValue> Side(IReadOnlyList<MeasuredValues> measured, string side, string? by)
+    private static List<SideValue> Values(IReadOnlyList<MeasuredValues> measured, string side, string? by)
     {
         var values = measured
             .Where(m => by is null ? m.Run == side : GrainPath.Text(m.Grains, by) == side)
