@@ -223,7 +223,8 @@ public sealed partial class BenchTests(ITestOutputHelper output)
     {
         var load = double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
         var fairShare = Environment.ProcessorCount / Math.Max(load + 1, Environment.ProcessorCount);
-        var full = fairShare >= 1 ? 1.0 : Math.Clamp(Math.Floor(fairShare / 2 * 100) / 100, 0.02, 1.0);
+        // Whole fiftieths, so that half of it is whole hundredths (Docker's resolution) and exactly half.
+        var full = fairShare >= 1 ? 1.0 : Math.Clamp(Math.Floor(fairShare / 2 * 50) / 50, 0.02, 1.0);
         var text = (double cpus) => cpus.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
         return (text(full / 2), text(full), (int)(2_000_000 * full));
     }
