@@ -136,6 +136,9 @@ public static class ReactorHostExtensions
         services.AddSingleton<BenchmarkRunner>();
         services.AddSingleton<BenchmarkService>();
         services.AddSingleton<BenchmarkResultsQuery>();
+        services.AddSingleton<BenchmarkComparer>();
+        services.AddSingleton<RegressionCheck>();
+        services.AddSingleton<NoisyHostsQuery>();
     }
 
     private static void AddHttpApi(WebApplicationBuilder builder)

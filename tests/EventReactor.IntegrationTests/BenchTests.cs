@@ -2,12 +2,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using EventReactor.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace EventReactor.IntegrationTests;
 
 /// <summary>Benchmark runs end to end: the real CLI against <c>up</c> and the real Docker engine.</summary>
 [Collection(ServicesCollection.Name)]
-public sealed partial class BenchTests
+public sealed partial class BenchTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(45);
 
@@ -151,6 +152,106 @@ public sealed partial class BenchTests
         Assert.Contains(stream.Events, e => e.Tag == $"bench/{run}/new" && e.CausedBy is not null);
         Assert.Contains(stream.Events, e => e.Tag == $"bench/{run}/started");
         Assert.Equal(2, stream.Events.Count(e => e.Tag == $"bench/{run}/progress"));
+    }
+
+    [Fact]
+    public async Task BenchCompare_CpuLoopAtHalfACpuAgainstAWholeOne_CallsTheWholeOneFasterByAboutTwice()
+    {
+        using var workspace = new TestWorkspace();
+        var suites = Directory.CreateDirectory(Path.Combine(workspace.DataPath, "..", "benchmarks")).FullName;
+        var (half, full, iterations) = CpuQuotas();
+        File.WriteAllText(Path.Combine(suites, "cpu-half.yaml"), CpuLoopSuite("cpu-half", half, iterations));
+        File.WriteAllText(Path.Combine(suites, "cpu-full.yaml"), CpuLoopSuite("cpu-full", full, iterations));
+        await using var up = await StartAsync(workspace, $"it-{workspace.Id}", suites);
+
+        var halfRun = await RunSuiteAsync(workspace, "cpu-half");
+        var fullRun = await RunSuiteAsync(workspace, "cpu-full");
+
+        var metric = await CompareAsync(workspace, halfRun, fullRun);
+        output.WriteLine($"cpus {half} against {full}, {iterations} iterations: {metric.GetRawText()}");
+        Assert.True(metric.GetProperty("verdict").GetString() == "faster", metric.GetRawText());
+        Assert.True(metric.GetProperty("pValue").GetDouble() < 0.05, metric.GetRawText());
+        // Twice the CPU, twice the iterations per second, give or take a busy machine.
+        Assert.True(metric.GetProperty("changePercent").GetDouble() is > 50 and < 160, metric.GetRawText());
+        Assert.True(metric.GetProperty("changeLow").GetDouble() > 0, metric.GetRawText());
+
+        await using var table = CliProcess.Start(["bench", "compare", halfRun, fullRun, "--server", workspace.Server]);
+        Assert.Equal(0, await table.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains(table.Stdout, l => l.StartsWith("SUITE", StringComparison.Ordinal) && l.Contains("CHANGE 95% CI", StringComparison.Ordinal));
+        Assert.Contains(table.Stdout, l => l.StartsWith("cpu-half vs cpu-full", StringComparison.Ordinal) && l.Contains("iterations_per_second", StringComparison.Ordinal) && l.TrimEnd().EndsWith("faster", StringComparison.Ordinal));
+        Assert.Contains(table.Stdout, l => l.StartsWith("p: Mann-Whitney U", StringComparison.Ordinal));
+
+        var report = Path.Combine(workspace.DataPath, "..", "report.html");
+        await using var write = CliProcess.Start(["bench", "report", halfRun, fullRun, "-o", report, "--server", workspace.Server]);
+        Assert.True(await write.WaitForExitAsync(TimeSpan.FromSeconds(30)) == 0, write.Output);
+        var html = File.ReadAllText(report);
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        Assert.Contains($"{halfRun} against {fullRun}", html, StringComparison.Ordinal);
+        // Self-contained: nothing to fetch (the SVG namespace is a name, not a request).
+        Assert.DoesNotMatch("(src|href)=|@import|url\\(", html);
+    }
+
+    [Fact]
+    public async Task BenchCompare_TwoRunsWithTheSameSettings_ComeOutIndistinguishableInMostTrials()
+    {
+        const int Trials = 3;
+        using var workspace = new TestWorkspace();
+        var suites = Directory.CreateDirectory(Path.Combine(workspace.DataPath, "..", "benchmarks")).FullName;
+        var (_, full, iterations) = CpuQuotas();
+        File.WriteAllText(Path.Combine(suites, "cpu-full.yaml"), CpuLoopSuite("cpu-full", full, iterations));
+        await using var up = await StartAsync(workspace, $"it-{workspace.Id}", suites);
+
+        var verdicts = new List<string>();
+        for (var trial = 0; trial < Trials; trial++)
+        {
+            var first = await RunSuiteAsync(workspace, "cpu-full");
+            var second = await RunSuiteAsync(workspace, "cpu-full");
+            var metric = await CompareAsync(workspace, first, second);
+            verdicts.Add($"{metric.GetProperty("verdict").GetString()} (p {metric.GetProperty("pValue").GetDouble():0.###}, {metric.GetProperty("changePercent").GetDouble():+0.0;-0.0}%)");
+        }
+
+        // The count goes to the test's output so that the note can say how often: `dotnet test --logger "console;verbosity=detailed"`.
+        output.WriteLine($"same settings (cpus {full}): {verdicts.Count(v => v.StartsWith("same", StringComparison.Ordinal))} of {Trials} ~: {string.Join("; ", verdicts)}");
+        Assert.True(verdicts.Count(v => v.StartsWith("same", StringComparison.Ordinal)) * 2 > Trials, string.Join("; ", verdicts));
+    }
+
+    // 0.5 and 1.0 CPU as the issue asks, on a machine with a CPU to spare. On a loaded one (a shared build machine runs
+    // at load 40 on 2 cores) every container gets less than either limit, so both would run alike: the limits then
+    // shrink to a quarter of the fair share a container gets anyway (the load average spread over the cores; it lags,
+    // hence the margin), so that they, not the contention, decide the speed; the loop shrinks with them to keep a
+    // repetition near a second.
+    private static (string Half, string Full, int Iterations) CpuQuotas()
+    {
+        var load = double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        var fairShare = Environment.ProcessorCount / Math.Max(load + 1, Environment.ProcessorCount);
+        // Whole fiftieths, so that half of it is whole hundredths (Docker's resolution) and exactly half.
+        var full = fairShare >= 1 ? 1.0 : Math.Clamp(Math.Floor(fairShare / 4 * 50) / 50, 0.02, 1.0);
+        var text = (double cpus) => cpus.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        return (text(full / 2), text(full), (int)(2_000_000 * full));
+    }
+
+    // cpu-loop with a CPU limit, six measured repetitions always, so that both sides have the same n.
+    private static string CpuLoopSuite(string name, string cpus, int iterations) =>
+        File.ReadAllText(Path.Combine(RepoPaths.Root, "config", "benchmarks", "cpu-loop.yaml"))
+            .Replace("name: cpu-loop", $"name: {name}", StringComparison.Ordinal)
+            .Replace("ITERATIONS: 2000000", $"ITERATIONS: {iterations}", StringComparison.Ordinal)
+            .Replace("  cpus: 1\n", $"  cpus: {cpus}\n", StringComparison.Ordinal)
+            .Replace("  min: 3\n  max: 6\n", "  min: 6\n  max: 6\n", StringComparison.Ordinal);
+
+    private static async Task<string> RunSuiteAsync(TestWorkspace workspace, string suite)
+    {
+        await using var run = CliProcess.Start(["bench", "run", suite, "--wait", "--server", workspace.Server]);
+        Assert.True(await run.WaitForExitAsync(TimeSpan.FromSeconds(120)) == 0, run.Output);
+        return RunIdPattern().Match(run.Stdout.First()).Groups["id"].Value;
+    }
+
+    private static async Task<JsonElement> CompareAsync(TestWorkspace workspace, string a, string b)
+    {
+        await using var compare = CliProcess.Start(["bench", "compare", a, b, "--json", "--server", workspace.Server]);
+        Assert.True(await compare.WaitForExitAsync(TimeSpan.FromSeconds(30)) == 0, compare.Output);
+        var metric = Assert.Single(JsonDocument.Parse(string.Join('\n', compare.Stdout)).RootElement.GetProperty("metrics").EnumerateArray());
+        Assert.Equal(("iterations_per_second", 6, 6), (metric.GetProperty("metric").GetString(), metric.GetProperty("a").GetProperty("n").GetInt32(), metric.GetProperty("b").GetProperty("n").GetInt32()));
+        return metric;
     }
 
     // The last batch of samples follows the job return through the outbox and the sink's writer: poll until it landed.

@@ -87,6 +87,14 @@ internal sealed class ReactorClient : IDisposable
         return GetAsync<List<BenchmarkComparisonRow>>(query.Count == 0 ? "api/bench/results" : $"api/bench/results?{string.Join("&", query)}", cancellationToken);
     }
 
+    /// <summary>Compares two sides of benchmark results; <paramref name="query"/> is <c>/api/bench/compare</c>'s query string.</summary>
+    public Task<BenchComparisonResponse> BenchmarkCompareAsync(string query, CancellationToken cancellationToken) =>
+        GetAsync<BenchComparisonResponse>($"api/bench/compare?{query}", cancellationToken);
+
+    /// <summary>Hosts whose repetitions stay noisy; <paramref name="query"/> is <c>/api/bench/noisy</c>'s query string, possibly empty.</summary>
+    public Task<List<BenchNoisyHost>> NoisyHostsAsync(string query, CancellationToken cancellationToken) =>
+        GetAsync<List<BenchNoisyHost>>(query.Length == 0 ? "api/bench/noisy" : $"api/bench/noisy?{query}", cancellationToken);
+
     /// <summary>
     /// Follows <c>/api/events/stream</c>: the data of each server-sent event, a CloudEvent's JSON. The first item comes
     /// once the reactor has subscribed this watcher, so <paramref name="subscribed"/> runs before any event can be missed.

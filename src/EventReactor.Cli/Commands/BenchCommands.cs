@@ -4,7 +4,7 @@ using EventReactor.Contracts.Api;
 
 namespace EventReactor.Cli.Commands;
 
-/// <summary><c>eventreactor bench run|show|runs|results</c>: benchmark runs on a running reactor.</summary>
+/// <summary><c>eventreactor bench run|show|runs|results|compare|report</c>: benchmark runs on a running reactor.</summary>
 internal static class BenchCommands
 {
     public static Command Create() => new("bench", "Run benchmark suites on minions and compare their results across hardware")
@@ -13,6 +13,8 @@ internal static class BenchCommands
         BenchShowCommand.Create(),
         CreateRuns(),
         BenchResultsCommand.Create(),
+        BenchCompareCommand.Create(),
+        BenchReportCommand.Create(),
     };
 
     private static Command CreateRuns()

@@ -8,7 +8,7 @@ namespace EventReactor.Cli.Commands;
 /// <summary><c>bench results [--suite S] [--by GRAIN_PATH] [--json|--csv]</c>: results compared across hardware.</summary>
 internal static class BenchResultsCommand
 {
-    private static readonly string[] CsvColumns = ["suite", "metric", "unit", "higherIsBetter", "by", "group", "runs", "n", "mean", "stddev", "rsd", "min", "max", "p50", "p95"];
+    private static readonly string[] CsvColumns = ["suite", "metric", "unit", "higherIsBetter", "by", "group", "runs", "n", "mean", "stddev", "rsd", "min", "max", "p50", "p95", "ciLow", "ciHigh", "tier"];
 
     public static Command Create()
     {
@@ -25,10 +25,10 @@ internal static class BenchResultsCommand
                 result.AddError("--json and --csv exclude each other");
             }
         });
-        command.SetAction((parse, cancellationToken) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var groupHeader = (parse.GetValue(by) ?? "minion").ToUpperInvariant();
-            return StateCommands.RunAsync(parse.GetValue(server)!, (client, token) => client.BenchmarkResultsAsync(parse.GetValue(suite), parse.GetValue(by), token), parse.GetValue(json), rows =>
+            var code = await StateCommands.RunAsync(parse.GetValue(server)!, (client, token) => client.BenchmarkResultsAsync(parse.GetValue(suite), parse.GetValue(by), token), parse.GetValue(json), rows =>
             {
                 if (parse.GetValue(csv))
                 {
@@ -37,7 +37,7 @@ internal static class BenchResultsCommand
                 }
 
                 TableWriter.Write(
-                    ["SUITE", "METRIC", "UNIT", groupHeader, "RUNS", .. BenchFormat.StatsHeaders],
+                    ["SUITE", "METRIC", "UNIT", groupHeader, "RUNS", .. BenchFormat.StatsHeaders, "MEAN 95% CI", "TIER"],
                     rows.Select(r => (IReadOnlyList<string>)
                     [
                         r.Suite,
@@ -46,8 +46,18 @@ internal static class BenchResultsCommand
                         r.Group,
                         r.Runs.ToString(CultureInfo.InvariantCulture),
                         .. BenchFormat.Stats(r),
+                        r.CiLow is { } low ? $"[{BenchFormat.Number(low)}, {BenchFormat.Number(r.CiHigh)}]" : "-",
+                        r.Tier.ToString(CultureInfo.InvariantCulture),
                     ]));
+                Console.WriteLine("Best first per metric; one TIER cannot be told apart (Mann-Whitney U against the tier's best, p >= 0.05).");
             }, cancellationToken);
+            if (code == CliApplication.Ok && !parse.GetValue(json) && !parse.GetValue(csv))
+            {
+                using var client = new ReactorClient(parse.GetValue(server)!);
+                await BenchNoisyHosts.PrintAsync(client, parse.GetValue(suite), null, cancellationToken);
+            }
+
+            return code;
         });
         return command;
     }
@@ -61,6 +71,7 @@ internal static class BenchResultsCommand
             [
                 Cell(r.Suite), Cell(r.Metric), Cell(r.Unit), r.HigherIsBetter ? "true" : "false", Cell(r.By), Cell(r.Group),
                 Cell(r.Runs), Cell(r.N), Cell(r.Mean), Cell(r.Stddev), Cell(r.Rsd), Cell(r.Min), Cell(r.Max), Cell(r.P50), Cell(r.P95),
+                r.CiLow is { } low ? Cell(low) : string.Empty, r.CiHigh is { } high ? Cell(high) : string.Empty, Cell(r.Tier),
             ];
             Console.WriteLine(string.Join(",", cells));
         }

@@ -61,6 +61,7 @@ internal static class BenchRunCommand
             if (run.Status is BenchmarkStatus.Done or BenchmarkStatus.Failed)
             {
                 PrintSummary(detail);
+                await BenchNoisyHosts.PrintAsync(client, run.Suite, run.Minions, cancellationToken);
                 var elapsed = run is { StartedAt: { } started, EndedAt: { } ended }
                     ? $" in {(ended - started).TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)}s"
                     : string.Empty;

@@ -18,6 +18,10 @@ namespace EventReactor.Contracts.Api;
 /// <param name="P50">The median.</param>
 /// <param name="P95">The 95th percentile.</param>
 /// <param name="Rsd">The relative standard deviation, in percent.</param>
+/// <param name="CiLow">The low end of the mean's 95% interval (Student t), when there are at least two values.</param>
+/// <param name="CiHigh">Its high end.</param>
+/// <param name="Tier">The group's tier among the groups of its suite and metric, best first: groups of one tier cannot
+/// be told apart (Mann–Whitney U, α 0.05).</param>
 public sealed record BenchmarkComparisonRow(
     string Suite,
     string Metric,
@@ -35,4 +39,7 @@ public sealed record BenchmarkComparisonRow(
     double Max,
     double P50,
     double P95,
-    double Rsd) : IMetricStatistics;
+    double Rsd,
+    double? CiLow,
+    double? CiHigh,
+    int Tier) : IMetricStatistics;

@@ -1,3 +1,5 @@
+using EventReactor.Core.Statistics;
+
 namespace EventReactor.Core.Benchmarks;
 
 /// <summary>
@@ -16,18 +18,10 @@ public sealed record MetricStatistics(int N, double Mean, double StdDev, double 
         var sorted = values.Order().ToArray();
         var mean = sorted.Average();
         var stdDev = sorted.Length < 2 ? 0 : Math.Sqrt(sorted.Sum(v => (v - mean) * (v - mean)) / (sorted.Length - 1));
-        return new MetricStatistics(sorted.Length, mean, stdDev, sorted[0], sorted[^1], Percentile(sorted, 0.50), Percentile(sorted, 0.95), RelativeStdDev(mean, stdDev));
+        return new MetricStatistics(sorted.Length, mean, stdDev, sorted[0], sorted[^1], Quantiles.Linear(sorted, 0.50), Quantiles.Linear(sorted, 0.95), RelativeStdDev(mean, stdDev));
     }
 
     // A spread around a zero mean has no relative size; it is reported as 100% so that it never counts as converged.
     private static double RelativeStdDev(double mean, double stdDev) =>
         stdDev == 0 ? 0 : mean == 0 ? 100 : stdDev / Math.Abs(mean) * 100;
-
-    private static double Percentile(double[] sorted, double fraction)
-    {
-        var rank = fraction * (sorted.Length - 1);
-        var below = (int)Math.Floor(rank);
-        var above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + ((rank - below) * (sorted[above] - sorted[below]));
-    }
 }

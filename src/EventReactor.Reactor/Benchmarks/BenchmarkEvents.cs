@@ -2,12 +2,15 @@ using System.Text.Json;
 using EventReactor.Contracts;
 using EventReactor.Contracts.Api;
 using EventReactor.Contracts.Benchmarks;
+using EventReactor.Core.Statistics;
 
 namespace EventReactor.Reactor.Benchmarks;
 
 /// <summary>
 /// The data of a run's events. <c>done</c> and <c>failed</c> have a fixed shape that sinks index
 /// (<see cref="BenchmarkRunFinished"/>); change it only with them.
+/// <c>regressed</c> carries one metric of one host that got significantly worse than its baseline
+/// (<see cref="BenchmarkRunRegressed"/>).
 /// </summary>
 internal static class BenchmarkEvents
 {
@@ -53,6 +56,27 @@ internal static class BenchmarkEvents
                 r.Stats.P95,
                 r.Stats.Rsd,
                 Grains(grains.GetValueOrDefault(r.Minion)))).ToList()));
+
+    public static BenchmarkRunRegressed Regressed(BenchmarkRun run, string minion, string metric, string unit, bool higherIsBetter, string grain, string group, IReadOnlyList<string> baselineRuns, SampleComparison comparison) => new(
+        run.Id,
+        run.Suite,
+        minion,
+        metric,
+        unit,
+        higherIsBetter,
+        grain,
+        group,
+        baselineRuns,
+        Side(comparison.Before),
+        Side(comparison.After),
+        comparison.ChangePercent,
+        comparison.ChangeInterval?.Interval.Low,
+        comparison.ChangeInterval?.Interval.High,
+        comparison.Test.PValue,
+        $"mann-whitney-u ({comparison.Test.Method.ToString().ToLowerInvariant()})",
+        comparison.Warnings);
+
+    private static BenchmarkSampleSide Side(SampleSummary side) => new(side.N, side.Mean, side.Interval?.Low, side.Interval?.High);
 
     private static BenchmarkHostGrains Grains(GrainsSnapshot? snapshot) => new(snapshot?.CpuModel, snapshot?.GpuModels ?? [], snapshot?.InstanceType);
 }

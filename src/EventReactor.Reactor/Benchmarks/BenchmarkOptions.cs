@@ -10,4 +10,7 @@ public sealed class BenchmarkOptions
 
     /// <summary>How long past a suite's timeout a repetition's return may take (image start, the return's trip) before the minion counts as lost.</summary>
     public TimeSpan ReturnGrace { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The baseline a finished run is compared against for <c>bench/&lt;run&gt;/regressed</c>.</summary>
+    public RegressionBaselineOptions Regression { get; set; } = new();
 }

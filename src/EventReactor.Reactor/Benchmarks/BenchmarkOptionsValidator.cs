@@ -17,6 +17,16 @@ internal sealed class BenchmarkOptionsValidator : IValidateOptions<BenchmarkOpti
             failures.Add($"{BenchmarkOptions.Section}:{nameof(BenchmarkOptions.ReturnGrace)} must be more than 0, e.g. 00:01:00");
         }
 
+        if (string.IsNullOrWhiteSpace(options.Regression.Grain) || options.Regression.Grain.Split('.').Any(string.IsNullOrWhiteSpace))
+        {
+            failures.Add($"{BenchmarkOptions.Section}:{nameof(BenchmarkOptions.Regression)}:{nameof(RegressionBaselineOptions.Grain)} must be a grain path such as cpu.model or virtualization.instanceType");
+        }
+
+        if (options.Regression.Runs < 1)
+        {
+            failures.Add($"{BenchmarkOptions.Section}:{nameof(BenchmarkOptions.Regression)}:{nameof(RegressionBaselineOptions.Runs)} must be at least 1 (the baseline's number of earlier runs)");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

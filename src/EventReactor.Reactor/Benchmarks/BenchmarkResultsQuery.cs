@@ -1,11 +1,13 @@
 using EventReactor.Core.Benchmarks;
+using EventReactor.Core.Statistics;
 
 namespace EventReactor.Reactor.Benchmarks;
 
 /// <summary>
 /// Compares results across hardware: the measured values of finished hosts, grouped by suite, metric and the grain at
 /// <c>by</c> (default: the minion), with statistics recomputed over the pooled values (an average of averages would
-/// weigh a 3-repetition run like a 10-repetition one).
+/// weigh a 3-repetition run like a 10-repetition one). Within a suite and metric, groups come best first, in tiers of
+/// ones that cannot be told apart.
 /// </summary>
 internal sealed class BenchmarkResultsQuery(IBenchmarkStore store)
 {
@@ -14,15 +16,24 @@ internal sealed class BenchmarkResultsQuery(IBenchmarkStore store)
         var measured = await store.ListMeasuredAsync(suite, cancellationToken);
         return measured
             .SelectMany(m => m.Values.Select(v => (m.Run, m.Suite, m.Minion, Group: by is null ? m.Minion : GrainPath.Text(m.Grains, by), Value: v)))
-            .GroupBy(x => (x.Suite, x.Value.Metric, x.Group))
-            .OrderBy(g => g.Key.Suite, StringComparer.Ordinal).ThenBy(g => g.Key.Metric, StringComparer.Ordinal).ThenBy(g => g.Key.Group, StringComparer.Ordinal)
-            .Select(g =>
+            .GroupBy(x => (x.Suite, x.Value.Metric))
+            .OrderBy(g => g.Key.Suite, StringComparer.Ordinal).ThenBy(g => g.Key.Metric, StringComparer.Ordinal)
+            .SelectMany(metric =>
             {
-                var last = g.Last().Value;
-                var runs = g.Select(x => x.Run).Distinct(StringComparer.Ordinal).ToList();
-                return new BenchmarkComparison(g.Key.Suite, g.Key.Metric, last.Unit, last.HigherIsBetter, g.Key.Group, runs.Count, runs,
-                    g.Select(x => x.Minion).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
-                    MetricStatistics.Of(g.Select(x => x.Value.Value).ToList()));
+                var higherIsBetter = metric.Last().Value.HigherIsBetter;
+                var groups = metric.GroupBy(x => x.Group)
+                    .Select(g => (Rows: g.ToList(), Values: g.Select(x => x.Value.Value).ToList()))
+                    .OrderBy(g => higherIsBetter ? -g.Values.Average() : g.Values.Average()).ThenBy(g => g.Rows[0].Group, StringComparer.Ordinal)
+                    .ToList();
+                var tiers = IndistinguishableTiers.Assign([.. groups.Select(g => (IReadOnlyList<double>)g.Values)]);
+                return groups.Select((g, i) =>
+                {
+                    var last = g.Rows[^1].Value;
+                    var runs = g.Rows.Select(x => x.Run).Distinct(StringComparer.Ordinal).ToList();
+                    return new BenchmarkComparison(metric.Key.Suite, metric.Key.Metric, last.Unit, last.HigherIsBetter, g.Rows[0].Group, runs.Count, runs,
+                        g.Rows.Select(x => x.Minion).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+                        MetricStatistics.Of(g.Values), MeanInterval.Of(g.Values), tiers[i]);
+                });
             })
             .ToList();
     }

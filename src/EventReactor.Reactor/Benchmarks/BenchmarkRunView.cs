@@ -44,7 +44,7 @@ internal static class BenchmarkRunView
 
     public static BenchmarkComparisonRow Comparison(BenchmarkComparison c, string by) => new(
         c.Suite, c.Metric, c.Unit, c.HigherIsBetter, by, c.Group, c.Runs, c.RunIds, c.Minions,
-        c.Stats.N, c.Stats.Mean, c.Stats.StdDev, c.Stats.Min, c.Stats.Max, c.Stats.P50, c.Stats.P95, c.Stats.Rsd);
+        c.Stats.N, c.Stats.Mean, c.Stats.StdDev, c.Stats.Min, c.Stats.Max, c.Stats.P50, c.Stats.P95, c.Stats.Rsd, c.Interval?.Low, c.Interval?.High, c.Tier);
 
     private static BenchmarkAttempt Attempt(BenchmarkRepetition r, ContainerMetricsSummary? containerMetrics) => new(
         r.Warmup,

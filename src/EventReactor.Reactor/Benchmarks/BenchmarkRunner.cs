@@ -1,5 +1,6 @@
 using EventReactor.Contracts.Api;
 using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Threading.Channels;
 using EventReactor.Contracts;
 using EventReactor.Contracts.Reactor;
@@ -20,6 +21,7 @@ namespace EventReactor.Reactor.Benchmarks;
 internal sealed partial class BenchmarkRunner(
     IBenchmarkStore store,
     RepetitionExecutor repetitions,
+    RegressionCheck regressions,
     IEventPublisher publisher,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
@@ -193,8 +195,34 @@ internal sealed partial class BenchmarkRunner(
 
         var data = BenchmarkEvents.Finished(run, status, reason, startedAt, endedAt, results, grains);
         var tag = BenchmarkTags.Finished(run.Id, failed);
-        await PublishAsync(cause?.CreateCaused(tag, ReactorTags.Source, data) ?? EventEnvelope.Create(tag, ReactorTags.Source, data), cancellationToken);
+        var finished = cause?.CreateCaused(tag, ReactorTags.Source, data) ?? EventEnvelope.Create(tag, ReactorTags.Source, data);
+        await PublishAsync(finished, cancellationToken);
         LogFinished(logger, run.Id, run.Suite, status.ToWire(), reason ?? "-");
+        if (results.Count > 0)
+        {
+            await PublishRegressionsAsync(run, finished, cancellationToken);
+        }
+    }
+
+    private async Task PublishRegressionsAsync(BenchmarkRun run, EventEnvelope finished, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<BenchmarkRunRegressed> found;
+        try
+        {
+            found = await regressions.FindAsync(run, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The run is recorded and announced; a failed comparison must not undo that.
+            LogRegressionCheckFailed(logger, ex, run.Id);
+            return;
+        }
+
+        foreach (var regression in found)
+        {
+            LogRegressed(logger, run.Id, regression.Minion, regression.Metric, regression.ChangePercent ?? 0);
+            await PublishAsync(finished.CreateCaused(BenchmarkTags.Regressed(run.Id), ReactorTags.Source, EventData.ToElement(regression)), cancellationToken);
+        }
     }
 
     private async Task PublishAsync(EventEnvelope envelope, CancellationToken cancellationToken)
@@ -225,6 +253,12 @@ internal sealed partial class BenchmarkRunner(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Benchmark run {Run} failed in the reactor")]
     private static partial void LogRunCrashed(ILogger logger, Exception exception, string run);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Benchmark run {Run}: {Minion}'s {Metric} regressed by {Change:F1}% against its baseline")]
+    private static partial void LogRegressed(ILogger logger, string run, string minion, string metric, double change);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Benchmark run {Run} could not be compared with its baseline")]
+    private static partial void LogRegressionCheckFailed(ILogger logger, Exception exception, string run);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish {Tag}")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string tag);

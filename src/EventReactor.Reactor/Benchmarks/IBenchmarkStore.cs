@@ -37,4 +37,7 @@ internal interface IBenchmarkStore
 
     /// <summary>Values of every measured repetition of hosts that finished, optionally of one suite, oldest run first.</summary>
     Task<IReadOnlyList<MeasuredValues>> ListMeasuredAsync(string? suite, CancellationToken cancellationToken);
+
+    /// <summary>Per finished run and host, the largest RSD over its metrics and the run's threshold, oldest run first.</summary>
+    Task<IReadOnlyList<HostSpread>> ListHostSpreadAsync(string? suite, CancellationToken cancellationToken);
 }

@@ -128,6 +128,26 @@ internal sealed class SqliteBenchmarkStore(ReactorDatabase database) : IBenchmar
         return element;
     }
 
+    /// <summary>Per finished run and host, the largest RSD over its metrics and the run's threshold, oldest run first.</summary>
+    public async Task<IReadOnlyList<HostSpread>> ListHostSpreadAsync(string? suite, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT r.id, r.suite, b.minion, r.policy, MAX(b.rsd), r.started_at, r.ended_at
+            FROM bench_results b JOIN bench_runs r ON r.id = b.run
+            WHERE ($suite IS NULL OR r.suite = $suite)
+            GROUP BY r.id, b.minion
+            ORDER BY r.created_at, r.id
+            """;
+        return await database.QueryAsync(sql, reader => new HostSpread(
+            reader.GetString(0),
+            reader.GetString(1),
+            reader.GetString(2),
+            JsonSerializer.Deserialize<RunPolicy>(reader.GetString(3), JsonSerializerOptions.Web)!.RsdThreshold,
+            reader.GetDouble(4),
+            reader.IsDBNull(5) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
+            reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))), cancellationToken, ("$suite", suite));
+    }
+
     private static BenchmarkRun ReadRun(SqliteDataReader reader) => new(
         reader.GetString(0),
         reader.GetString(1),

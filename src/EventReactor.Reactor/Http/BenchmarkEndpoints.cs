@@ -44,9 +44,30 @@ internal static class BenchmarkEndpoints
         routes.MapGet("/api/bench/results", async (BenchmarkResultsQuery query, string? suite, string? by, CancellationToken cancellationToken) =>
             TypedResults.Ok((await query.CompareAsync(suite, string.IsNullOrWhiteSpace(by) ? null : by, cancellationToken)).Select(c => BenchmarkRunView.Comparison(c, by ?? "minion")).ToList()))
             .WithSummary("Results compared across hardware: per suite, metric and group (?by=GRAIN_PATH such as cpu.model; default the minion).");
+        routes.MapGet("/api/bench/compare", CompareAsync)
+            .WithSummary("Two runs (?a=RUN&b=RUN), or two grain values (?by=cpu.model&a=...&b=...), compared per metric: intervals, change, Mann-Whitney U p-value; ?suite=, ?metric=.");
+        routes.MapGet("/api/bench/noisy", async (NoisyHostsQuery query, string? suite, CancellationToken cancellationToken) => TypedResults.Ok(await query.FindAsync(suite, cancellationToken)))
+            .WithSummary("Hosts whose RSD stayed above the suite's threshold in each of their latest runs (up to 3, at least 2), with load and CPU busy share; ?suite=.");
         routes.MapGet("/api/bench/suites", (IOptions<BenchmarkOptions> options) => TypedResults.Ok(BenchmarkSuiteLoader.List(options.Value.Path)))
             .WithSummary("The names of the suites in the benchmarks folder.");
         return routes;
+    }
+
+    private static async Task<Results<Ok<BenchComparisonResponse>, ProblemHttpResult>> CompareAsync(BenchmarkComparer comparer, string? a, string? b, string? by, string? suite, string? metric, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(a) || string.IsNullOrWhiteSpace(b))
+        {
+            return TypedResults.Problem(detail: "name both sides: ?a=RUN&b=RUN, or ?by=GRAIN_PATH&a=VALUE&b=VALUE", statusCode: StatusCodes.Status400BadRequest, title: "Comparison refused");
+        }
+
+        try
+        {
+            return TypedResults.Ok(await comparer.CompareAsync(a, b, string.IsNullOrWhiteSpace(by) ? null : by, suite, metric, cancellationToken));
+        }
+        catch (BenchmarkRequestException ex)
+        {
+            return TypedResults.Problem(detail: ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "Comparison refused");
+        }
     }
 
     private static string? Text(JsonElement json, string name) => json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -19,6 +19,7 @@ internal static class MetricsServiceCollectionExtensions
         services.AddSingleton<ElasticShipSignal>();
         services.AddSingleton<ContainerMetricsQuery>();
         services.AddSingleton<IRepetitionMetrics, SampledRepetitionMetrics>();
+        services.AddSingleton<IHostLoadHistory, SampledHostLoad>();
         services.AddSingleton<IEventObserver, MetricsObserver>();
         services.AddHostedService<MetricsWriter>();
         services.AddHostedService<MetricsRetention>();

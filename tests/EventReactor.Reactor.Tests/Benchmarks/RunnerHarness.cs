@@ -39,8 +39,9 @@ internal sealed class RunnerHarness : IAsyncDisposable
         Publisher.PublishAsync(Arg.Do<EventEnvelope>(e => { lock (Published) { Published.Add(e); } }), Arg.Any<CancellationToken>()).Returns(Task.CompletedTask);
         var lifetime = Substitute.For<IHostApplicationLifetime>();
         lifetime.ApplicationStarted.Returns(new CancellationToken(canceled: true));
-        Executor = new RepetitionExecutor(Store, Dispatcher, Minions, TimeProvider.System, Options.Create(new BenchmarkOptions { ReturnGrace = returnGrace ?? TimeSpan.FromSeconds(30) }));
-        Runner = new BenchmarkRunner(Store, Executor, Publisher, TimeProvider.System, lifetime, NullLogger<BenchmarkRunner>.Instance);
+        var benchmarkOptions = Options.Create(new BenchmarkOptions { ReturnGrace = returnGrace ?? TimeSpan.FromSeconds(30) });
+        Executor = new RepetitionExecutor(Store, Dispatcher, Minions, TimeProvider.System, benchmarkOptions);
+        Runner = new BenchmarkRunner(Store, Executor, new RegressionCheck(Store, benchmarkOptions), Publisher, TimeProvider.System, lifetime, NullLogger<BenchmarkRunner>.Instance);
     }
 
     public IBenchmarkStore Store { get; }
@@ -64,6 +65,18 @@ internal sealed class RunnerHarness : IAsyncDisposable
         var diagnostics = new List<RuleDiagnostic>();
         return BenchmarkSuiteParser.Parse("t.yaml", yaml, diagnostics) ?? throw new InvalidOperationException(string.Join("\n", diagnostics));
     }
+
+    /// <summary>A suite of exactly <paramref name="repetitions"/> repetitions measuring <c>v</c> (op/s, higher is better), no warm-up.</summary>
+    public static BenchmarkSuite FixedSuite(int repetitions) => Suite($$"""
+        image: busybox
+        command: echo v=1
+        repetitions: { min: {{repetitions}}, max: {{repetitions}}, rsd_threshold: 3.5 }
+        timeout: 30s
+        results: [{ regex: 'v=(?<value>[0-9.]+)', metric: v, unit: op/s, higher_is_better: true }]
+        """);
+
+    /// <summary>Returns that print <c>v=</c> each value, one per repetition.</summary>
+    public static string[] Values(params double[] values) => [.. values.Select(v => Return(logs: $"v={v}\n"))];
 
     /// <summary>A return of container.run with wait: the exit, the OOM flag and the log tail.</summary>
     public static string Return(int exitCode = 0, string logs = "", bool oom = false, bool timedOut = false) =>
