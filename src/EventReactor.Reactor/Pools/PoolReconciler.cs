@@ -67,7 +67,8 @@ internal sealed partial class PoolReconciler(
         }
     }
 
-    private async Task ReconcileAsync(CancellationToken cancellationToken)
+    // Internal so tests run one pass at a time under a fake clock.
+    internal async Task ReconcileAsync(CancellationToken cancellationToken)
     {
         if (catalog.Refresh() is { Count: > 0 } problems)
         {
@@ -113,8 +114,10 @@ internal sealed partial class PoolReconciler(
         {
             foreach (var minion in living.OrderByDescending(m => Ordinal(m.Minion)).ToList())
             {
+                // Idleness counts from joining the pool (the minion became present), not from creation: one still starting is not idle.
                 var idleSince = time.GetUtcNow() - idle;
-                if (living.Count > pool.Min && minion.CreatedAt < idleSince && !await jobs.HasJobSinceAsync(minion.Minion, idleSince, cancellationToken))
+                var member = state.Members.FirstOrDefault(m => m.Pool == pool.Name && m.Minion == minion.Minion);
+                if (living.Count > pool.Min && member is not null && member.Since < idleSince && !await jobs.HasJobSinceAsync(minion.Minion, idleSince, cancellationToken))
                 {
                     LogIdle(logger, minion.Minion, pool.Name, idle);
                     await DestroyAsync(provider, minion, cancellationToken);

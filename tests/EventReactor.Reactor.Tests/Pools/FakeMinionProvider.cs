@@ -1,0 +1,28 @@
+using EventReactor.Core.Pools;
+using EventReactor.Reactor.Pools;
+using EventReactor.Reactor.Pools.Provisioning;
+
+namespace EventReactor.Reactor.Tests.Pools;
+
+/// <summary>A provider whose minions run until destroyed; it records what it destroyed.</summary>
+internal sealed class FakeMinionProvider(TimeProvider time) : IMinionProvider
+{
+    public string Name => "fake";
+
+    public List<string> Destroyed { get; } = [];
+
+    public void EnsureUsable(PoolDefinition pool)
+    {
+    }
+
+    public Task<ProvisionedMinion> CreateAsync(PoolDefinition pool, string minionId, CancellationToken cancellationToken) =>
+        Task.FromResult(new ProvisionedMinion(minionId, pool.Name, Name, minionId, time.GetUtcNow()));
+
+    public Task DestroyAsync(ProvisionedMinion minion, CancellationToken cancellationToken)
+    {
+        Destroyed.Add(minion.Minion);
+        return Task.CompletedTask;
+    }
+
+    public bool IsRunning(ProvisionedMinion minion) => !Destroyed.Contains(minion.Minion);
+}

@@ -1,0 +1,79 @@
+using EventReactor.Messaging;
+using EventReactor.Reactor.Jobs;
+using EventReactor.Reactor.Minions;
+using EventReactor.Reactor.Pools;
+using EventReactor.Reactor.State;
+using EventReactor.Reactor.Tests.Minions;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using NSubstitute;
+
+namespace EventReactor.Reactor.Tests.Pools;
+
+public sealed class PoolReconcilerTests : IAsyncLifetime
+{
+    private const string PoolsYaml = """
+        pools:
+          - name: sim
+            provider: fake
+            min: 0
+            max: 2
+            idle_shutdown: 4s
+        """;
+
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("pool-reconciler-");
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly FakeMinionStore _minions = new();
+    private ReactorDatabase? _database;
+
+    private ReactorOptions Settings => new() { DataPath = Path.Combine(_root.FullName, "data"), PoolsFile = Path.Combine(_root.FullName, "pools.yaml") };
+
+    public Task InitializeAsync()
+    {
+        File.WriteAllText(Settings.PoolsFile, PoolsYaml);
+        _database = new ReactorDatabase(Options.Create(Settings));
+        _database.Migrate(_time);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _database!.DisposeAsync();
+        _root.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_ProvisionedMemberPresentLate_StoppedOnlyIdleShutdownAfterJoining()
+    {
+        var provider = new FakeMinionProvider(_time);
+        var store = new SqlitePoolStore(_database!, _time);
+        await store.SaveProvisionedAsync(new ProvisionedMinion("sim-1", "sim", provider.Name, "sim-1", _time.GetUtcNow()), CancellationToken.None);
+        await store.SetDesiredSizeAsync("sim", 1, CancellationToken.None);
+        var reconciler = Reconciler(store, provider);
+
+        // Slow to start: absent for longer than idle_shutdown, so not a member and not idle.
+        _time.Advance(TimeSpan.FromSeconds(10));
+        await reconciler.ReconcileAsync(CancellationToken.None);
+        Assert.Empty(provider.Destroyed);
+
+        await _minions.SaveAsync(new MinionRecord("sim-1", _time.GetUtcNow(), _time.GetUtcNow(), Present: true, 10, null), CancellationToken.None);
+        await reconciler.ReconcileAsync(CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(3));
+        await reconciler.ReconcileAsync(CancellationToken.None);
+        Assert.Empty(provider.Destroyed);
+
+        _time.Advance(TimeSpan.FromSeconds(2));
+        await reconciler.ReconcileAsync(CancellationToken.None);
+        Assert.Equal(["sim-1"], provider.Destroyed);
+    }
+
+    private PoolReconciler Reconciler(SqlitePoolStore store, FakeMinionProvider provider)
+    {
+        var catalog = new PoolCatalog(Options.Create(Settings), NullLogger<PoolCatalog>.Instance);
+        Assert.Empty(catalog.Refresh());
+        return new PoolReconciler(
+            catalog, store, new PoolState(), new PoolSignal(), _minions, new SqliteJobStore(_database!), [provider],
+            Substitute.For<IEventPublisher>(), _time, NullLogger<PoolReconciler>.Instance);
+    }
+}
