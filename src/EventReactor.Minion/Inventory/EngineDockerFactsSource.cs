@@ -1,5 +1,5 @@
 using EventReactor.Minion.Docker;
-using EventReactor.Minion.Inventory.Grains;
+using EventReactor.Contracts.Inventory;
 using EventReactor.Minion.Inventory.Parsing;
 
 namespace EventReactor.Minion.Inventory;

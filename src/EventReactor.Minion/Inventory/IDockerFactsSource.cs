@@ -1,4 +1,4 @@
-using EventReactor.Minion.Inventory.Grains;
+using EventReactor.Contracts.Inventory;
 
 namespace EventReactor.Minion.Inventory;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using EventReactor.Minion.Inventory.Grains;
+using EventReactor.Contracts.Inventory;
 using EventReactor.Minion.Inventory.Parsing;
 using EventReactor.Minion.Inventory.Probing;
 using Microsoft.Extensions.Options;
@@ -14,7 +14,7 @@ internal sealed class InventoryCollector(IHostProbe probe, IDockerFactsSource do
 {
     private static readonly JsonElement EmptyObject = JsonSerializer.SerializeToElement(new Dictionary<string, string>());
 
-    public async Task<Grains.Grains> CollectAsync(CancellationToken cancellationToken)
+    public async Task<Grains> CollectAsync(CancellationToken cancellationToken)
     {
         var warnings = new List<string>();
         var cpuinfo = probe.ReadFile("/proc/cpuinfo");
@@ -27,7 +27,7 @@ internal sealed class InventoryCollector(IHostProbe probe, IDockerFactsSource do
         var dockerRoot = Section("dockerRoot", warnings, null, () => StorageInventory.DockerRoot(probe, dockerGrains?.RootDir ?? StorageInventory.DefaultDockerRoot));
         warnings.AddRange(DockerRootInspector.Warnings(dockerRoot, dockerGrains));
         var devices = await SectionAsync("pci", warnings, [], () => PciInventory.DevicesAsync(probe, cancellationToken));
-        return new Grains.Grains
+        return new Grains
         {
             Os = Section("os", warnings, new OsGrains(null, null, null), () =>
                 OsReleaseParser.Parse(probe.ReadFile("/etc/os-release") ?? probe.ReadFile("/usr/lib/os-release"), probe.ReadFile("/proc/sys/kernel/osrelease"))),

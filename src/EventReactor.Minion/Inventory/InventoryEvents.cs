@@ -1,3 +1,4 @@
+using EventReactor.Contracts.Inventory;
 using EventReactor.Contracts;
 using EventReactor.Contracts.Minions;
 
@@ -5,6 +6,6 @@ namespace EventReactor.Minion.Inventory;
 
 internal static class InventoryEvents
 {
-    public static EventEnvelope Inventory(string minionId, Grains.Grains grains) =>
+    public static EventEnvelope Inventory(string minionId, Grains grains) =>
         EventEnvelope.Create(MinionTags.Inventory(minionId), MinionTags.Source(minionId), GrainsJson.ToElement(grains), minionId);
 }

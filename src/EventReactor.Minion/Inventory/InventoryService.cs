@@ -1,3 +1,4 @@
+using EventReactor.Contracts.Inventory;
 using Microsoft.Extensions.Options;
 using EventReactor.Minion.Outbox;
 
@@ -10,9 +11,9 @@ internal sealed class InventoryService(InventoryCollector collector, IMinionOutb
     private readonly SemaphoreSlim _gate = new(1, 1);
     private string? _publishedFingerprint;
 
-    public Grains.Grains? Current { get; private set; }
+    public Grains? Current { get; private set; }
 
-    public async Task<Grains.Grains> CollectAsync(CancellationToken cancellationToken)
+    public async Task<Grains> CollectAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -26,7 +27,7 @@ internal sealed class InventoryService(InventoryCollector collector, IMinionOutb
         }
     }
 
-    public Task<Grains.Grains> RefreshAsync(CancellationToken cancellationToken) => CollectAndPublishAsync(onlyIfChanged: false, cancellationToken);
+    public Task<Grains> RefreshAsync(CancellationToken cancellationToken) => CollectAndPublishAsync(onlyIfChanged: false, cancellationToken);
 
     /// <summary>Collects and publishes when the grains differ from those last published; returns whether it published.</summary>
     public async Task<bool> RefreshIfChangedAsync(CancellationToken cancellationToken)
@@ -36,7 +37,7 @@ internal sealed class InventoryService(InventoryCollector collector, IMinionOutb
         return !string.Equals(before, _publishedFingerprint, StringComparison.Ordinal);
     }
 
-    public async Task PublishAsync(Grains.Grains grains, CancellationToken cancellationToken)
+    public async Task PublishAsync(Grains grains, CancellationToken cancellationToken)
     {
         await outbox.AppendAsync(InventoryEvents.Inventory(options.Value.Id, grains), cancellationToken);
         // Only what reached the publisher counts as published, so a failed publish is retried at the next collection.
@@ -45,7 +46,7 @@ internal sealed class InventoryService(InventoryCollector collector, IMinionOutb
 
     public void Dispose() => _gate.Dispose();
 
-    private async Task<Grains.Grains> CollectAndPublishAsync(bool onlyIfChanged, CancellationToken cancellationToken)
+    private async Task<Grains> CollectAndPublishAsync(bool onlyIfChanged, CancellationToken cancellationToken)
     {
         var grains = await CollectAsync(cancellationToken);
         if (!onlyIfChanged || !string.Equals(GrainsJson.Fingerprint(grains), _publishedFingerprint, StringComparison.Ordinal))

@@ -1,4 +1,4 @@
-using EventReactor.Minion.Inventory.Grains;
+using EventReactor.Contracts.Inventory;
 using EventReactor.Minion.Inventory.Parsing;
 using EventReactor.Minion.Inventory.Probing;
 

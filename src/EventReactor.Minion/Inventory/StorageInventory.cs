@@ -1,5 +1,5 @@
 using System.Globalization;
-using EventReactor.Minion.Inventory.Grains;
+using EventReactor.Contracts.Inventory;
 using EventReactor.Minion.Inventory.Parsing;
 using EventReactor.Minion.Inventory.Probing;
 

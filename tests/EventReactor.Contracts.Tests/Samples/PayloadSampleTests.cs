@@ -1,5 +1,6 @@
 using EventReactor.Contracts.Benchmarks;
 using EventReactor.Contracts.Containers;
+using EventReactor.Contracts.Inventory;
 using EventReactor.Contracts.Jobs;
 using EventReactor.Contracts.Metrics;
 using EventReactor.Contracts.Minions;
@@ -18,6 +19,8 @@ public sealed class PayloadSampleTests
         { "minion-start-without-summary", typeof(MinionStarted) },
         { "minion-heartbeat", typeof(HeartbeatSent) },
         { "minion-stop", typeof(MinionStopped) },
+        { "minion-inventory", typeof(Grains) },
+        { "minion-inventory-documented", typeof(Grains) },
         { "container-die", typeof(ContainerStateChanged) },
         { "container-health-status", typeof(ContainerStateChanged) },
         { "container-die-reconciled", typeof(ContainerStateChanged) },

@@ -1,5 +1,5 @@
 using EventReactor.Minion.Inventory;
-using EventReactor.Minion.Inventory.Grains;
+using EventReactor.Contracts.Inventory;
 using EventReactor.Minion.Inventory.Probing;
 using Microsoft.Extensions.Options;
 

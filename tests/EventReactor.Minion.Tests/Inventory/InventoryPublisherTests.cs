@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EventReactor.Contracts;
 using EventReactor.Minion.Inventory;
 using EventReactor.Minion.Presence;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -123,6 +124,6 @@ public sealed class InventoryPublisherTests
         var emptier = grains with { DockerRoot = grains.DockerRoot! with { FreeBytes = 1, InodesFree = 2 } };
 
         Assert.Equal(GrainsJson.Fingerprint(grains), GrainsJson.Fingerprint(emptier));
-        Assert.NotEqual(JsonSerializer.Serialize(grains, GrainsJson.Options), JsonSerializer.Serialize(emptier, GrainsJson.Options));
+        Assert.NotEqual(JsonSerializer.Serialize(grains, EventData.Options), JsonSerializer.Serialize(emptier, EventData.Options));
     }
 }

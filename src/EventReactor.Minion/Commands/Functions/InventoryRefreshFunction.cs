@@ -1,5 +1,5 @@
 using EventReactor.Minion.Inventory;
-using EventReactor.Minion.Inventory.Grains;
+using EventReactor.Contracts.Inventory;
 
 namespace EventReactor.Minion.Commands.Functions;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using EventReactor.Minion.Inventory.Grains;
+using EventReactor.Contracts.Inventory;
 
 namespace EventReactor.Minion.Inventory.Parsing;
 

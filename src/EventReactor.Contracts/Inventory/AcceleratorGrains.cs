@@ -1,4 +1,4 @@
-namespace EventReactor.Minion.Inventory.Grains;
+namespace EventReactor.Contracts.Inventory;
 
 /// <summary>
 /// An accelerator other than a GPU: vendor, model, kind (<c>fpga</c>, <c>ai</c> or <c>accelerator</c>), PCI address

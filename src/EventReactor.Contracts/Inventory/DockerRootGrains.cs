@@ -1,4 +1,4 @@
-namespace EventReactor.Minion.Inventory.Grains;
+namespace EventReactor.Contracts.Inventory;
 
 /// <summary>The file system holding Docker's data root: type, size and free space, inodes total and free.</summary>
 public sealed record DockerRootGrains(

@@ -1,4 +1,4 @@
-namespace EventReactor.Minion.Inventory.Grains;
+namespace EventReactor.Contracts.Inventory;
 
 /// <summary>
 /// Processors: vendor (<c>Intel</c>, <c>AMD</c>, <c>ARM</c> or the raw id), model name, architecture (<c>x86_64</c>,

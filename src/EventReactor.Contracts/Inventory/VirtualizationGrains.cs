@@ -1,4 +1,4 @@
-namespace EventReactor.Minion.Inventory.Grains;
+namespace EventReactor.Contracts.Inventory;
 
 /// <summary>
 /// Virtualisation: hypervisor (<c>none</c> on bare metal, <c>kvm</c>, <c>xen</c>, <c>nitro</c>, <c>hyperv</c>,

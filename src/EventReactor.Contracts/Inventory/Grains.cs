@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace EventReactor.Minion.Inventory.Grains;
+namespace EventReactor.Contracts.Inventory;
 
 /// <summary>
 /// What a minion knows about its host, published as <c>minion/&lt;id&gt;/inventory</c>. The shape is documented in

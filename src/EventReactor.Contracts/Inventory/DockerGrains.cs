@@ -1,4 +1,4 @@
-namespace EventReactor.Minion.Inventory.Grains;
+namespace EventReactor.Contracts.Inventory;
 
 /// <summary>
 /// The Docker engine: server version, API version, storage driver, cgroup version (<c>1</c> or <c>2</c>),

@@ -1,4 +1,4 @@
-namespace EventReactor.Minion.Inventory.Grains;
+namespace EventReactor.Contracts.Inventory;
 
 /// <summary>
 /// A GPU: vendor (<c>NVIDIA</c>, <c>AMD</c>, <c>Intel</c>), model (e.g. <c>Tesla K80</c>), memory in bytes, kernel
