@@ -14,8 +14,13 @@ internal sealed class BenchmarkResultsQuery(IBenchmarkStore store)
     public async Task<IReadOnlyList<BenchmarkComparison>> CompareAsync(string? suite, string? by, CancellationToken cancellationToken)
     {
         var measured = await store.ListMeasuredAsync(suite, cancellationToken);
+        // A host's grains are the same on each of its repetitions: its group is read from them once, not per repetition.
+        var hostGroups = new Dictionary<(string Run, string Minion), string>();
+        string GroupOf(MeasuredValues m) => by is null ? m.Minion
+            : hostGroups.TryGetValue((m.Run, m.Minion), out var group) ? group
+            : hostGroups[(m.Run, m.Minion)] = GrainPath.Text(m.Grains, by);
         return measured
-            .SelectMany(m => m.Values.Select(v => (m.Run, m.Suite, m.Minion, Group: by is null ? m.Minion : GrainPath.Text(m.Grains, by), Value: v)))
+            .SelectMany(m => m.Values.Select(v => (m.Run, m.Suite, m.Minion, Group: GroupOf(m), Value: v)))
             .GroupBy(x => (x.Suite, x.Value.Metric))
             .OrderBy(g => g.Key.Suite, StringComparer.Ordinal).ThenBy(g => g.Key.Metric, StringComparer.Ordinal)
             .SelectMany(metric =>
