@@ -13,6 +13,18 @@ internal sealed class MeasuredValuesCache
     private long _version;
     private IReadOnlyList<MeasuredValues>? _cached;
 
+    /// <summary>Changes on every <see cref="Invalidate"/>: equal versions, equal values.</summary>
+    public long Version
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _version;
+            }
+        }
+    }
+
     /// <summary>Called after a write has committed, so that a read begun before it cannot keep its result.</summary>
     public void Invalidate()
     {

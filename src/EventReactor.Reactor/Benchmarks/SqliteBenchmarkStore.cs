@@ -99,6 +99,8 @@ internal sealed class SqliteBenchmarkStore(ReactorDatabase database) : IBenchmar
         }, cancellationToken);
     }
 
+    public long MeasuredVersion => _measured.Version;
+
     /// <summary>Values of every measured repetition of hosts that finished, optionally of one suite, oldest run first.</summary>
     public async Task<IReadOnlyList<MeasuredValues>> ListMeasuredAsync(string? suite, CancellationToken cancellationToken)
     {
