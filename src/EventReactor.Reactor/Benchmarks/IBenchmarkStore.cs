@@ -35,6 +35,9 @@ internal interface IBenchmarkStore
     /// <summary>The run with its hosts by minion, repetitions by minion (warm-ups first) and results by minion and metric.</summary>
     Task<BenchmarkRunDetail?> FindAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>Changes after every write that may change what <see cref="ListMeasuredAsync"/> returns: while it stays the same, so do its answers.</summary>
+    long MeasuredVersion { get; }
+
     /// <summary>Values of every measured repetition of hosts that finished, optionally of one suite, oldest run first.</summary>
     Task<IReadOnlyList<MeasuredValues>> ListMeasuredAsync(string? suite, CancellationToken cancellationToken);
 

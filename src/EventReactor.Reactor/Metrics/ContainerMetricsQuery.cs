@@ -57,6 +57,14 @@ internal sealed class ContainerMetricsQuery(MetricsDatabase database)
             ("$since", since is { } from ? UnixMicros.From(from) : long.MinValue),
             ("$limit", limit));
 
+    /// <summary>The container's sample count and first and last times, from its (container, time) key.</summary>
+    public async Task<SampleSpan> SpanAsync(string container, CancellationToken cancellationToken) =>
+        (await database.QueryAsync(
+            "SELECT count(*), coalesce(min(time), 0), coalesce(max(time), 0) FROM container_samples WHERE container = $container",
+            reader => new SampleSpan(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)),
+            cancellationToken,
+            ("$container", container)))[0];
+
     /// <summary>A minion's host samples in time order, from <paramref name="since"/> on, at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<HostSample>> HostSamplesAsync(string minion, DateTimeOffset? since, int limit, CancellationToken cancellationToken) =>
         await database.QueryAsync(

@@ -28,6 +28,7 @@ internal static class DashboardExtensions
         services.AddSingleton<UiSession>();
         services.AddSingleton<EmbeddedAssets>();
         services.AddSingleton<AuditStatistics>();
+        services.AddSingleton<RepetitionCharts>();
         services.AddSingleton<EventExplanation>();
         services.AddSingleton<EventJournal>();
         services.AddSingleton<IEventObserver>(provider => provider.GetRequiredService<EventJournal>());

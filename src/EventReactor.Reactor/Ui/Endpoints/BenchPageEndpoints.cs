@@ -13,13 +13,11 @@ namespace EventReactor.Reactor.Ui.Endpoints;
 
 internal static class BenchPageEndpoints
 {
-    private const int MaxSamples = 100_000;
-
     public static IEndpointRouteBuilder MapBenchPages(this IEndpointRouteBuilder ui)
     {
         ui.MapGet("/bench", async (IBenchmarkStore store, CancellationToken cancellationToken) =>
             UiPage.Render<BenchRunsPage>(await store.ListRunsAsync(null, 200, cancellationToken)));
-        ui.MapGet("/bench/runs/{id}", async (string id, IBenchmarkStore store, ContainerMetricsQuery metrics, CancellationToken cancellationToken) =>
+        ui.MapGet("/bench/runs/{id}", async (string id, IBenchmarkStore store, RepetitionCharts charts, CancellationToken cancellationToken) =>
         {
             if (await store.FindAsync(id, cancellationToken) is not { } detail)
             {
@@ -29,8 +27,8 @@ internal static class BenchPageEndpoints
             var repetitions = new List<RepetitionPanel>();
             foreach (var repetition in detail.Repetitions.OrderBy(r => r.Minion, StringComparer.Ordinal).ThenBy(r => r.Warmup ? 0 : 1).ThenBy(r => r.Index).ThenBy(r => r.Attempt))
             {
-                var samples = repetition.ContainerId is { } container ? await metrics.SamplesAsync(container, null, MaxSamples, cancellationToken) : [];
-                repetitions.Add(new RepetitionPanel(repetition, samples.Count, samples.Count < 2 ? [] : SeriesBuilder.Container($"rep-{repetitions.Count}", samples)));
+                var (samples, series) = repetition.ContainerId is { } container ? await charts.ForAsync(container, $"rep-{repetitions.Count}", cancellationToken) : (0, []);
+                repetitions.Add(new RepetitionPanel(repetition, samples, series));
             }
 
             return UiPage.Render<BenchRunPage>(new BenchRunModel(detail.Run, detail.Hosts, BenchmarkCharts.Repetitions(detail), repetitions));

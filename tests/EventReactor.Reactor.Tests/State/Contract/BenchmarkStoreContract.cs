@@ -140,6 +140,22 @@ public abstract class BenchmarkStoreContract : IAsyncDisposable
         Assert.Empty(await Store.ListMeasuredAsync("io", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task ListMeasuredAsync_WritesAfterARead_NextReadHasThem()
+    {
+        await Store.CreateRunAsync(Run("r1", "cpu", T0), [Host("r1", "m1")], CancellationToken.None);
+        await Store.SaveRepetitionAsync(Repetition("r1", "m1", 0, BenchmarkStatus.Ok), CancellationToken.None);
+        Assert.Empty(await Store.ListMeasuredAsync(null, CancellationToken.None));
+
+        await Store.SetHostStatusAsync("r1", "m1", BenchmarkStatus.Done, null, CancellationToken.None);
+        var finished = await Store.ListMeasuredAsync("cpu", CancellationToken.None);
+        await Store.SaveRepetitionAsync(Repetition("r1", "m1", 1, BenchmarkStatus.Ok), CancellationToken.None);
+        var rewritten = await Store.ListMeasuredAsync("cpu", CancellationToken.None);
+
+        Assert.Equal([("r1", "m1")], finished.Select(m => (m.Run, m.Minion)));
+        Assert.Equal([("r1", "m1"), ("r1", "m1")], rewritten.Select(m => (m.Run, m.Minion)));
+    }
+
     private static BenchmarkRun Run(string id, string suite, DateTimeOffset at) =>
         new(id, suite, BenchmarkStatus.Pending, null, "m*", "glob", ["m1", "m2"], new RunPolicy(1, 3, 10, 0.05, 1, 60), "name: " + suite, null, at, null, null);
 
