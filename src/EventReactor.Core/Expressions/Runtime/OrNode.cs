@@ -5,18 +5,7 @@ internal sealed class OrNode(CelNode left, CelNode right) : CelNode
 {
     public override object? Evaluate(CelContext context)
     {
-        object? leftValue;
-        CelError? leftError = null;
-        try
-        {
-            leftValue = left.Evaluate(context);
-        }
-        catch (CelError error)
-        {
-            leftValue = null;
-            leftError = error;
-        }
-
+        var (leftValue, leftError) = Logic.Try(left, context);
         if (leftValue is true)
         {
             return RuntimeValues.True;
