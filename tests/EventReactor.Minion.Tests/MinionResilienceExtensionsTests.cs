@@ -1,4 +1,5 @@
 using EventReactor.Messaging.Resilience;
+using EventReactor.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

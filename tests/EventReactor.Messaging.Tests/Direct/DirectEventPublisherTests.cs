@@ -1,6 +1,7 @@
 using EventReactor.Contracts;
 using EventReactor.Messaging.Direct;
 using EventReactor.Messaging.Resilience;
+using EventReactor.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

@@ -1,5 +1,6 @@
 using Docker.DotNet.Models;
 using EventReactor.Minion.Docker;
+using EventReactor.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

@@ -1,4 +1,5 @@
 using EventReactor.Minion.Docker;
+using EventReactor.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using EventReactor.Contracts;
 using EventReactor.Minion.Inventory;
 using EventReactor.Minion.Presence;
+using EventReactor.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

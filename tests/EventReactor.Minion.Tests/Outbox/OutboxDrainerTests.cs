@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using EventReactor.Contracts;
 using EventReactor.Messaging;
 using EventReactor.Minion.Outbox;
+using EventReactor.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

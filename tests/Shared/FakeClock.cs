@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 
-namespace EventReactor.Minion.Tests;
+namespace EventReactor.Tests.Shared;
 
 /// <summary>Moves a fake clock on until the work under test is done, so backoff waits pass without being slept.</summary>
 internal static class FakeClock
