@@ -23,13 +23,8 @@ internal static class EndToEndRun
         await BrokerReset.RunAsync(settings);
         var referenceBefore = await ReferenceRun.RunAsync(settings, settings.Events, size);
         Console.WriteLine($"reference (before): {referenceBefore.PerSecond:F0} msg/s ({referenceBefore.CpuMicrosecondsPerMessage:F0} us CPU per message; broker {referenceBefore.BrokerCpuMicrosecondsPerMessage:F0} us)");
-        ReferenceResult sameWorkBefore;
-        await using (var sameWork = await SameWorkReference.StartAsync(settings, size))
-        {
-            sameWorkBefore = await sameWork.FloodAsync(settings.Events);
-        }
-
-        Console.WriteLine($"same-work reference (before): {sameWorkBefore.PerSecond:F0} events/s ({sameWorkBefore.CpuMicrosecondsPerMessage:F0} us CPU per event; broker {sameWorkBefore.BrokerCpuMicrosecondsPerMessage:F0} us)");
+        var sameWorkBefore = await SameWorkFloodAsync(settings, size, SameWorkReactions.Stored, "before");
+        var unroutedBefore = await SameWorkFloodAsync(settings, size, SameWorkReactions.Unrouted, "before");
 
         var counter = new FiredCounter();
         var reactor = await ReactorUnderTest.StartAsync(settings, Path.Combine(folder, "reactor"), counter);
@@ -71,7 +66,7 @@ internal static class EndToEndRun
         if (settings.SustainSteps > 0)
         {
             Console.WriteLine($"sustained rate: trials of {settings.SustainSeconds} s, the reactor's queue under {SustainedSearch.MaxDepth} and every reaction within {SustainGrace.TotalSeconds:F0} s of the last event");
-            sustained = await SustainedSearch.FindAsync((int)(endToEnd * 0.8), settings.SustainSteps, async rate =>
+            sustained = await SustainedSearch.FindAsync("reactor", (int)endToEnd, settings.SustainSteps, async rate =>
             {
                 await QueueDrain.WaitAsync(settings, TimeSpan.FromSeconds(60));
                 SteadyResult steady;
@@ -98,17 +93,14 @@ internal static class EndToEndRun
         await reactor.DisposeAsync();
         var referenceAfter = await ReferenceRun.RunAsync(settings, settings.Events, size);
         Console.WriteLine($"reference (after): {referenceAfter.PerSecond:F0} msg/s ({referenceAfter.CpuMicrosecondsPerMessage:F0} us CPU per message; broker {referenceAfter.BrokerCpuMicrosecondsPerMessage:F0} us)");
-        ReferenceResult sameWorkAfter;
+        var sameWorkAfter = await SameWorkFloodAsync(settings, size, SameWorkReactions.Stored, "after");
+        var unroutedAfter = await SameWorkFloodAsync(settings, size, SameWorkReactions.Unrouted, "after");
         var sustainedReference = 0;
-        await using (var sameWork = await SameWorkReference.StartAsync(settings, size))
+        if (settings.SustainSteps > 0)
         {
-            sameWorkAfter = await sameWork.FloodAsync(settings.Events);
-            Console.WriteLine($"same-work reference (after): {sameWorkAfter.PerSecond:F0} events/s ({sameWorkAfter.CpuMicrosecondsPerMessage:F0} us CPU per event; broker {sameWorkAfter.BrokerCpuMicrosecondsPerMessage:F0} us)");
-            if (settings.SustainSteps > 0)
-            {
-                var guess = (int)(Math.Max(sameWorkBefore.PerSecond, sameWorkAfter.PerSecond) * 0.8);
-                sustainedReference = await SustainedSearch.FindAsync(guess, settings.SustainSteps, rate => sameWork.SustainAsync(rate, settings.SustainSeconds, SustainGrace));
-            }
+            await using var sameWork = await SameWorkReference.StartAsync(settings, size, SameWorkReactions.Stored);
+            var guess = (int)Math.Max(sameWorkBefore.PerSecond, sameWorkAfter.PerSecond);
+            sustainedReference = await SustainedSearch.FindAsync("same-work reference", guess, settings.SustainSteps, rate => sameWork.SustainAsync(rate, settings.SustainSeconds, SustainGrace));
         }
 
         Directory.Delete(folder, recursive: true);
@@ -116,6 +108,7 @@ internal static class EndToEndRun
         // The better of the two runs of each reference, so that noise from other builds cannot flatter a ratio.
         var reference = Math.Max(referenceBefore.PerSecond, referenceAfter.PerSecond);
         var sameWorkBest = sameWorkBefore.PerSecond >= sameWorkAfter.PerSecond ? sameWorkBefore : sameWorkAfter;
+        var unrouted = Math.Max(unroutedBefore.PerSecond, unroutedAfter.PerSecond);
         var first = latencies.Count > 0 ? latencies[0].Summary : LatencySummary.Of([]);
         Console.WriteLine($"load average at end: {LoadAverage.Read()}");
         Console.WriteLine($"throughput_ratio={endToEnd / reference:F2}");
@@ -126,6 +119,8 @@ internal static class EndToEndRun
         Console.WriteLine($"latency_max_ms={first.Max:F1}");
         Console.WriteLine($"same_work_reference_per_second={sameWorkBest.PerSecond:F0}");
         Console.WriteLine($"same_work_ratio={endToEnd / sameWorkBest.PerSecond:F2}");
+        Console.WriteLine($"same_work_unrouted_reference_per_second={unrouted:F0}");
+        Console.WriteLine($"same_work_unrouted_ratio={endToEnd / unrouted:F2}");
         if (settings.SustainSteps > 0)
         {
             Console.WriteLine($"sustained_events_per_second={sustained}");
@@ -146,5 +141,14 @@ internal static class EndToEndRun
         Console.WriteLine($"same_work_reference_cpu_us_per_event={sameWorkBest.CpuMicrosecondsPerMessage:F0}");
         Console.WriteLine($"same_work_reference_broker_cpu_us_per_event={sameWorkBest.BrokerCpuMicrosecondsPerMessage:F0}");
         return 0;
+    }
+
+    private static async Task<ReferenceResult> SameWorkFloodAsync(BenchSettings settings, int size, SameWorkReactions reactions, string when)
+    {
+        await using var sameWork = await SameWorkReference.StartAsync(settings, size, reactions);
+        var result = await sameWork.FloodAsync(settings.Events);
+        var variant = reactions == SameWorkReactions.Stored ? "reactions stored" : "reactions unrouted";
+        Console.WriteLine($"same-work reference, {variant} ({when}): {result.PerSecond:F0} events/s ({result.CpuMicrosecondsPerMessage:F0} us CPU per event; broker {result.BrokerCpuMicrosecondsPerMessage:F0} us)");
+        return result;
     }
 }

@@ -4,8 +4,9 @@ using EventReactor.EndToEnd;
 // deploy/perf/e2e.sh runs the benchmark (issues #8 and #10); deploy/perf/soak.sh runs "soak", which starts the reactor
 // and each minion as "soak-reactor" and "soak-minion" child processes of this program, to measure each one's memory.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "e2e";
-var settings = BenchSettings.Parse(command == "e2e" ? args : args[1..]);
+var named = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal);
+var command = named ? args[0] : "e2e";
+var settings = BenchSettings.Parse(named ? args[1..] : args);
 return command switch
 {
     "e2e" => await EndToEndRun.RunAsync(settings),

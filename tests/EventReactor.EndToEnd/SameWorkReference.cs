@@ -7,14 +7,18 @@ namespace EventReactor.EndToEnd;
 /// <summary>
 /// The same-work reference (issue #10): plain RabbitMQ.Client doing per event exactly the broker work the design
 /// needs and nothing else: a persistent confirmed publish of the event to a durable queue; its delivery, which
-/// publishes a persistent confirmed reaction of the same size (to a durable queue, so that the broker stores it as it
-/// stores a fired event someone binds) and then acks the delivery, as the reactor acts before it acks. The consumer
-/// runs as many deliveries at once, with the same prefetch, as the reactor's defaults.
+/// publishes a persistent confirmed reaction of the same size and then acks the delivery, as the reactor acts before
+/// it acks. The consumer runs as many deliveries at once, with the same prefetch, as the reactor's defaults.
+/// Where the reaction goes is the one thing the design leaves open (it depends on who binds fired events), so there
+/// are two variants: <see cref="SameWorkReactions.Stored"/> (a durable queue nobody consumes, purged after each
+/// phase: the broker stores every reaction) and <see cref="SameWorkReactions.Unrouted"/> (no queue binds it: the
+/// broker confirms without storing).
 /// </summary>
 internal sealed class SameWorkReference : IAsyncDisposable
 {
     private const string EventsQueue = "bench.same-work.events";
     private const string ReactionsQueue = "bench.same-work.reactions";
+    private const string Nowhere = "bench.same-work.unbound";
     private const int Window = 256;
     private const ushort Concurrency = 64;
     private const ushort Prefetch = 256;
@@ -24,14 +28,16 @@ internal sealed class SameWorkReference : IAsyncDisposable
     private readonly IChannel _publisher;
     private readonly IChannel _reactions;
     private readonly IChannel _consumer;
+    private readonly string _reactionsTo;
     private readonly byte[] _body;
     private readonly BasicProperties _properties = new() { Persistent = true, ContentType = "application/json" };
     private int _reacted;
     private int _target = int.MaxValue;
     private TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private SameWorkReference(BenchSettings settings, IConnection connection, IChannel publisher, IChannel reactions, IChannel consumer, int size)
+    private SameWorkReference(BenchSettings settings, IConnection connection, IChannel publisher, IChannel reactions, IChannel consumer, int size, SameWorkReactions variant)
     {
+        _reactionsTo = variant == SameWorkReactions.Stored ? ReactionsQueue : Nowhere;
         _settings = settings;
         _connection = connection;
         _publisher = publisher;
@@ -41,7 +47,7 @@ internal sealed class SameWorkReference : IAsyncDisposable
         Array.Fill(_body, (byte)'x');
     }
 
-    public static async Task<SameWorkReference> StartAsync(BenchSettings settings, int size)
+    public static async Task<SameWorkReference> StartAsync(BenchSettings settings, int size, SameWorkReactions variant)
     {
         var connection = await BrokerConnections.OpenAsync(settings, "bench-same-work");
         var confirms = new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true);
@@ -55,7 +61,7 @@ internal sealed class SameWorkReference : IAsyncDisposable
 
         var consumer = await connection.CreateChannelAsync(new CreateChannelOptions(false, false, consumerDispatchConcurrency: Concurrency));
         await consumer.BasicQosAsync(0, Prefetch, false);
-        var reference = new SameWorkReference(settings, connection, publisher, reactions, consumer, size);
+        var reference = new SameWorkReference(settings, connection, publisher, reactions, consumer, size, variant);
         var handler = new AsyncEventingBasicConsumer(consumer);
         handler.ReceivedAsync += reference.ReactAsync;
         await consumer.BasicConsumeAsync(EventsQueue, autoAck: false, handler);
@@ -154,7 +160,7 @@ internal sealed class SameWorkReference : IAsyncDisposable
 
     private async Task ReactAsync(object sender, BasicDeliverEventArgs delivery)
     {
-        await _reactions.BasicPublishAsync(string.Empty, ReactionsQueue, mandatory: false, _properties, _body);
+        await _reactions.BasicPublishAsync(string.Empty, _reactionsTo, mandatory: false, _properties, _body);
         await _consumer.BasicAckAsync(delivery.DeliveryTag, multiple: false);
         if (Interlocked.Increment(ref _reacted) == _target)
         {
