@@ -8,7 +8,7 @@ namespace EventReactor.EndToEnd;
 /// when a <c>bench/fired/...</c> event caused by it has been confirmed by the broker. Latency is the fired event's
 /// <c>time</c> minus the container event's <c>time</c>, both stamped by this process's clock.
 /// </summary>
-internal sealed class FiredCounter
+internal sealed class FiredCounter : IReactionObserver
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _expected = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<double> _latencies = new();
@@ -33,6 +33,13 @@ internal sealed class FiredCounter
     public void Expect(string eventId, DateTimeOffset time) => _expected[eventId] = time;
 
     public Task WaitAsync(TimeSpan timeout) => _reached.Task.WaitAsync(timeout);
+
+    /// <summary>Whether the target was reached within <paramref name="timeout"/>.</summary>
+    public async Task<bool> TryWaitAsync(TimeSpan timeout)
+    {
+        var reached = _reached.Task;
+        return await Task.WhenAny(reached, Task.Delay(timeout)) == reached;
+    }
 
     public void Observe(EventEnvelope fired)
     {

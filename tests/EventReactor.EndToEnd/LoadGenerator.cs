@@ -5,7 +5,7 @@ namespace EventReactor.EndToEnd;
 /// <summary>Plays container <c>die</c> events into the simulated minions' outboxes and waits until the reactor acted on each.</summary>
 internal sealed class LoadGenerator(IReadOnlyList<SimulatedMinion> minions, FiredCounter counter, int containersPerMinion)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
     private long _sequence;
 
     /// <summary>As fast as the minions take them (each minion one event after the other, like its Docker watcher); returns events per second.</summary>
@@ -28,27 +28,41 @@ internal sealed class LoadGenerator(IReadOnlyList<SimulatedMinion> minions, Fire
         return new FloodResult(count / acted, count / stored);
     }
 
-    /// <summary>A steady <paramref name="rate"/> events per second over all minions; returns each event's reaction latency in ms.</summary>
-    public async Task<IReadOnlyList<double>> SteadyAsync(int rate, int seconds)
+    /// <summary>
+    /// A steady <paramref name="rate"/> events per second over all minions (each paced on its own, one event after the
+    /// other), then waits for every reaction; <see cref="SteadyResult.KeptUp"/> says whether they came within
+    /// <paramref name="grace"/> of the last store.
+    /// </summary>
+    public async Task<SteadyResult> SteadyAsync(int rate, int seconds, TimeSpan grace)
     {
-        var count = rate * seconds;
+        var count = Math.Max(1, rate * seconds);
         counter.Reset(count);
-        var interval = Stopwatch.Frequency / (double)rate;
+        var cpu = CpuMeter.Start();
         var started = Stopwatch.GetTimestamp();
-        for (var i = 0; i < count; i++)
+        await Task.WhenAll(minions.Select((minion, index) => Task.Run(async () =>
         {
-            var due = started + (long)(i * interval);
-            var wait = due - Stopwatch.GetTimestamp();
-            if (wait > 0)
+            // Event i goes to minion i % minions, at its due time from the common start.
+            var interval = Stopwatch.Frequency / (double)rate;
+            for (var i = index; i < count; i += minions.Count)
             {
-                await Task.Delay(TimeSpan.FromSeconds(wait / (double)Stopwatch.Frequency));
-            }
+                var wait = started + (long)(i * interval) - Stopwatch.GetTimestamp();
+                if (wait > 0)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(wait / (double)Stopwatch.Frequency));
+                }
 
-            await PublishAsync(minions[i % minions.Count], i);
+                await PublishAsync(minion, i);
+            }
+        })));
+        var offered = count / Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var keptUp = await counter.TryWaitAsync(grace);
+        if (!keptUp)
+        {
+            await counter.WaitAsync(Patience);
         }
 
-        await counter.WaitAsync(Patience);
-        return counter.Latencies;
+        var (process, broker) = cpu.PerEvent(count);
+        return new SteadyResult(counter.Latencies, offered, keptUp, process, broker);
     }
 
     /// <summary>Until the reactor's queue exists and it acts: one event at a time, a fired event ends it.</summary>

@@ -2,7 +2,6 @@ using EventReactor.Messaging;
 using EventReactor.Reactor;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace EventReactor.EndToEnd;
@@ -10,10 +9,10 @@ namespace EventReactor.EndToEnd;
 /// <summary>The real reactor (<c>AddReactor</c> + <c>AddEventBus</c>) on the benchmark's virtual host, rules and data in a temp folder.</summary>
 internal static class ReactorUnderTest
 {
-    public static async Task<WebApplication> StartAsync(BenchSettings settings, string folder, FiredCounter counter)
+    public static async Task<WebApplication> StartAsync(BenchSettings settings, string folder, IReactionObserver observer, bool chained = false)
     {
         var rules = Path.Combine(folder, "rules");
-        RuleFile.Write(rules, settings.Rules);
+        RuleFile.Write(rules, settings.Rules, chained);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -28,20 +27,10 @@ internal static class ReactorUnderTest
         builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
         builder.AddReactor();
         builder.AddEventBus();
-        CountFired(builder.Services, counter);
+        CountingPublisher.Decorate(builder.Services, observer);
         var app = builder.Build();
         app.MapReactor();
         await app.StartAsync();
         return app;
-    }
-
-    // The reactor's own publisher (the bus one) is wrapped; it is internal to Messaging, so it is built from its descriptor.
-    private static void CountFired(IServiceCollection services, FiredCounter counter)
-    {
-        var bus = services.Last(descriptor => descriptor.ServiceType == typeof(IEventPublisher) && !descriptor.IsKeyedService);
-        services.Remove(bus);
-        services.AddSingleton<IEventPublisher>(provider => new CountingPublisher(
-            (IEventPublisher)ActivatorUtilities.CreateInstance(provider, bus.ImplementationType!),
-            counter));
     }
 }

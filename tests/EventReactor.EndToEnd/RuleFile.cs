@@ -12,9 +12,14 @@ internal static class RuleFile
 {
     public const string FiredTagPrefix = "bench/fired/";
 
+    /// <summary>Tags of the soak's chain: a container event with the <see cref="DockerEvents.ChainLabel"/> label sets off 1, then 2, then 3.</summary>
+    public const string ChainTagPrefix = "bench/chain/";
+
+    public const int ChainDepth = 3;
+
     public static string MinionId(int index) => string.Create(CultureInfo.InvariantCulture, $"bench-{index:000}");
 
-    public static void Write(string folder, int rules)
+    public static void Write(string folder, int rules, bool chained)
     {
         Directory.CreateDirectory(folder);
         var yaml = new StringBuilder("rules:\n");
@@ -33,6 +38,28 @@ internal static class RuleFile
             yaml.Append("          data:\n");
             yaml.Append("            container: ${{ event.data.name }}\n");
             yaml.Append("            exit: ${{ event.data.exitCode }}\n");
+        }
+
+        if (chained)
+        {
+            // Beside its bench/fired reaction, a labelled container event starts a chain of three rules, each acting on the last one's event.
+            for (var level = 1; level <= ChainDepth; level++)
+            {
+                yaml.Append(CultureInfo.InvariantCulture, $"  - name: chain-{level}\n");
+                yaml.Append(level == 1
+                    ? "    on: minion/*/docker/container/die\n"
+                    : string.Create(CultureInfo.InvariantCulture, $"    on: {ChainTagPrefix}{level - 1}\n"));
+                if (level == 1)
+                {
+                    yaml.Append(CultureInfo.InvariantCulture, $"    when: has(event.data.labels.{DockerEvents.ChainLabel})\n");
+                }
+
+                yaml.Append("    do:\n");
+                yaml.Append("      - event.fire:\n");
+                yaml.Append(CultureInfo.InvariantCulture, $"          tag: {ChainTagPrefix}{level}\n");
+                yaml.Append("          data:\n");
+                yaml.Append(CultureInfo.InvariantCulture, $"            level: {level}\n");
+            }
         }
 
         File.WriteAllText(Path.Combine(folder, "bench.yaml"), yaml.ToString());

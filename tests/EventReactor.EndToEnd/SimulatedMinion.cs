@@ -17,6 +17,9 @@ internal sealed class SimulatedMinion(string id, IHost host, IMinionOutbox outbo
 {
     public string Id { get; } = id;
 
+    /// <summary>Events stored and not yet confirmed by the broker.</summary>
+    public long OutboxDepth => host.Services.GetRequiredService<OutboxStore>().Count;
+
     public static async Task<SimulatedMinion> StartAsync(BenchSettings settings, string id, string dataPath)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Shared by e2e.sh and soak.sh: builds tests/EventReactor.EndToEnd (Release) and runs it with the given command
+# (e2e or soak) on its own virtual host, eventreactor-bench, created with rabbitmqctl (as root or with sudo) if missing.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+command=$1
+shift
+vhost=eventreactor-bench
+sudo_if() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+if ! sudo_if rabbitmqctl -q list_vhosts | grep -qx "$vhost"; then
+  sudo_if rabbitmqctl -q add_vhost "$vhost" >&2
+fi
+sudo_if rabbitmqctl -q set_permissions -p "$vhost" guest ".*" ".*" ".*" >&2
+project=tests/EventReactor.EndToEnd/EventReactor.EndToEnd.csproj
+dotnet build "$project" -c Release -nologo -v q >&2
+exec dotnet "tests/EventReactor.EndToEnd/bin/Release/net10.0/EventReactor.EndToEnd.dll" "$command" --vhost "$vhost" "$@"
