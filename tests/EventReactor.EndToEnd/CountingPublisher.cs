@@ -13,19 +13,24 @@ namespace EventReactor.EndToEnd;
 internal sealed class CountingPublisher(IReactionObserver observer, IEventPublisher single, IEventBatchPublisher? batch)
     : IEventPublisher, IEventBatchPublisher
 {
-    /// <summary>Replaces the last registration of each publisher interface with this decoration of it.</summary>
+    /// <summary>
+    /// Replaces, where it stands, the registration of each publisher interface that the bus (EventReactor.Messaging)
+    /// made with this decoration of it, so that a publisher the reactor registers over the bus's stays in front.
+    /// </summary>
     public static void Decorate(IServiceCollection services, IReactionObserver observer)
     {
-        var single = Take<IEventPublisher>(services) ?? throw new InvalidOperationException("the reactor registers no IEventPublisher to count");
-        var batch = Take<IEventBatchPublisher>(services);
+        var single = IndexOfBus<IEventPublisher>(services) ?? throw new InvalidOperationException("EventReactor.Messaging registers no IEventPublisher by implementation type: re-point CountingPublisher.IndexOfBus");
+        var batch = IndexOfBus<IEventBatchPublisher>(services);
+        var singleInner = services[single];
+        var batchInner = batch is { } b ? services[b] : null;
         services.AddSingleton(provider => new CountingPublisher(
             observer,
-            (IEventPublisher)Build(provider, single),
-            batch is null ? null : (IEventBatchPublisher)Build(provider, batch)));
-        services.AddSingleton<IEventPublisher>(provider => provider.GetRequiredService<CountingPublisher>());
-        if (batch is not null)
+            (IEventPublisher)Build(provider, singleInner),
+            batchInner is null ? null : (IEventBatchPublisher)Build(provider, batchInner)));
+        services[single] = ServiceDescriptor.Singleton<IEventPublisher>(provider => provider.GetRequiredService<CountingPublisher>());
+        if (batch is { } index)
         {
-            services.AddSingleton<IEventBatchPublisher>(provider => provider.GetRequiredService<CountingPublisher>());
+            services[index] = ServiceDescriptor.Singleton<IEventBatchPublisher>(provider => provider.GetRequiredService<CountingPublisher>());
         }
     }
 
@@ -50,15 +55,19 @@ internal sealed class CountingPublisher(IReactionObserver observer, IEventPublis
         return confirmed;
     }
 
-    private static ServiceDescriptor? Take<TService>(IServiceCollection services)
+    private static int? IndexOfBus<TService>(IServiceCollection services)
     {
-        var descriptor = services.LastOrDefault(d => d.ServiceType == typeof(TService) && !d.IsKeyedService);
-        if (descriptor is not null)
+        for (var i = services.Count - 1; i >= 0; i--)
         {
-            services.Remove(descriptor);
+            var descriptor = services[i];
+            if (descriptor.ServiceType == typeof(TService) && !descriptor.IsKeyedService
+                && descriptor.ImplementationType?.Assembly == typeof(IEventPublisher).Assembly)
+            {
+                return i;
+            }
         }
 
-        return descriptor;
+        return null;
     }
 
     private static object Build(IServiceProvider provider, ServiceDescriptor descriptor) =>

@@ -42,7 +42,8 @@ internal static class SoakMinionProcess
             }
         }
 
-        var deadline = Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 180);
+        // A minion that fell behind gets as long again as the soak (and 3 minutes) to empty its outbox.
+        var deadline = Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 60 * (3 + settings.SoakMinutes));
         while (minion.OutboxDepth > 0 && Stopwatch.GetTimestamp() < deadline)
         {
             await Task.Delay(200);

@@ -63,25 +63,27 @@ internal static class SoakRun
 
                 foreach (var minion in minions)
                 {
-                    await minion.WaitForExitAsync(TimeSpan.FromMinutes(5));
+                    await minion.WaitForExitAsync(TimeSpan.FromMinutes(4 + settings.SoakMinutes));
                 }
 
                 queueMax = depth.Max;
             }
 
-            // Deliveries still in the reactor's queue, then the reactor stops and closes its reaction log.
-            await QueueDrain.WaitAsync(settings, TimeSpan.FromMinutes(3));
-            await Task.Delay(TimeSpan.FromSeconds(2));
+            // Deliveries still in the reactor's queue (a reactor that fell behind gets as long again as the soak), then
+            // the reactor stops and closes its reaction log; what its queue still holds then is unacted, not lost.
+            await QueueDrain.WaitAsync(settings, TimeSpan.FromMinutes(3 + settings.SoakMinutes));
+            var queueAtStop = await ReadQueueAsync(settings);
             await reactor.StopAsync(TimeSpan.FromMinutes(1));
             var verdict = SoakVerdict.Read(minionFolders.Select(f => Path.Combine(f, SoakMinionProcess.PlayedFile)), Path.Combine(reactorFolder, SoakReactorProcess.LogFile));
             var outboxesAtEnd = string.Join(" / ", minions.Select(m => m.Last(SoakMinionProcess.OutboxPrefix) ?? "?"));
-            Console.WriteLine($"played {verdict.Played} events ({verdict.Chained} chained), {verdict.Reactions} distinct reactions; missing {verdict.Missing}, acted on twice {verdict.Doubled}, unexpected {verdict.Unexpected}, republished ids {verdict.Republished}; minion outboxes at end {outboxesAtEnd}");
+            Console.WriteLine($"played {verdict.Played} events ({verdict.Chained} chained), {verdict.Reactions} distinct reactions; missing {verdict.Missing}, acted on twice {verdict.Doubled}, unexpected {verdict.Unexpected}, republished ids {verdict.Republished}; minion outboxes at end {outboxesAtEnd}; the reactor's queue held {queueAtStop} when it stopped");
             Console.WriteLine($"load average at end: {LoadAverage.Read()}");
             Console.WriteLine($"soak_reactor_rss_mb_by_minute={string.Join(',', reactorRss.Select(r => r.ToString("F1", CultureInfo.InvariantCulture)))}");
             Console.WriteLine($"soak_minion_rss_mb_by_minute={string.Join(',', minionRss.Select(r => r.ToString("F1", CultureInfo.InvariantCulture)))}");
             Console.WriteLine($"soak_reactor_rss_growth_pct={Growth(reactorRss):F1}");
             Console.WriteLine($"soak_minion_rss_growth_pct={Growth(minionRss):F1}");
             Console.WriteLine($"soak_reactor_queue_max={queueMax}");
+            Console.WriteLine($"soak_reactor_queue_at_stop={queueAtStop}");
             Console.WriteLine($"soak_events={verdict.Played}");
             Console.WriteLine($"soak_reactions={verdict.Reactions}");
             Console.WriteLine($"soak_exactly_once={(verdict.ExactlyOnce ? "true" : "false")}");
