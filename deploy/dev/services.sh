@@ -269,7 +269,7 @@ case $cmd in
   stop-rabbitmq) require_root_debian; rabbit_stop ;;
   start-rabbitmq) require_root_debian; rabbit_start; rabbit_wait ;;
   restart-docker) require_root_debian; docker_restart ;;
-  -h | --help | help) sed -n '2,13s/^# \{0,1\}//p' "$0" ;;
+  -h | --help | help) sed -n '2,/^set /s/^# \{0,1\}//p' "$0" ;;
   *)
     echo "$me: unknown command '$cmd' (try: up, stop-rabbitmq, start-rabbitmq, restart-docker)" >&2
     exit 2
