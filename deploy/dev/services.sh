@@ -4,6 +4,8 @@
 #   - a Docker engine (Debian docker.io; dockerd runs with its defaults)
 #   - the local image eventreactor/busybox:latest, made from Debian's busybox-static
 #     (no registry is used, nothing is ever pulled)
+#   - PostgreSQL (Debian postgresql) on localhost:5432 with a role that may create databases:
+#     postgres://eventreactor:eventreactor@localhost:5432/eventreactor
 # There is no systemd on the CI machines and invoke-rc.d is denied by policy-rc.d,
 # so the daemons are started here by hand, each detached with its own log file.
 #
@@ -14,7 +16,7 @@
 set -eEuo pipefail
 
 readonly IMAGE=eventreactor/busybox:latest
-readonly PACKAGES=(rabbitmq-server docker.io busybox-static amqp-tools chromium)
+readonly PACKAGES=(rabbitmq-server docker.io busybox-static amqp-tools chromium postgresql)
 readonly AMQP_URL='amqp://guest:guest@127.0.0.1:5672/%2f'
 readonly RABBIT_WAIT_S=90
 readonly DOCKER_WAIT_S=60
@@ -22,6 +24,8 @@ readonly APT_LOG=/var/log/eventreactor-apt.log
 readonly RABBIT_LOG=/var/log/rabbitmq/eventreactor-rabbitmq-server.log
 readonly DOCKERD_LOG=/var/log/eventreactor-dockerd.log
 readonly DOCKERD_PIDFILE=/var/run/docker.pid
+readonly PG_LOG=/var/log/eventreactor-postgresql.log
+readonly PG_ROLE=eventreactor
 
 me=$(basename "$0")
 # shellcheck source=deploy/dev/lib.sh
@@ -172,6 +176,31 @@ docker_restart() {
   docker_ensure
 }
 
+# --- PostgreSQL ----------------------------------------------------------------
+
+pg_psql() { (cd / && timeout 30 runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -At -c "$1"); }
+
+# The newest installed server's cluster "main" (made by the package; made here if it was dropped), started by
+# pg_ctlcluster, then the test role and its database, each only if missing.
+postgres_ensure() {
+  local version
+  version=$(find /usr/lib/postgresql -mindepth 1 -maxdepth 1 -printf '%f\n' | sort -V | tail -n 1)
+  [[ -n $version ]] || fail "no PostgreSQL server under /usr/lib/postgresql (apt-get install -y postgresql)"
+  pg_lsclusters -h "$version" main >/dev/null 2>&1 || pg_createcluster "$version" main >>"$PG_LOG" 2>&1 ||
+    fail "pg_createcluster $version main failed" "$PG_LOG"
+  if [[ $(pg_lsclusters -h "$version" main | awk '{print $4}') == online ]]; then
+    echo "postgresql: up"
+  else
+    pg_ctlcluster "$version" main start >>"$PG_LOG" 2>&1 ||
+      fail "pg_ctlcluster $version main start failed" "$PG_LOG" "/var/log/postgresql/postgresql-$version-main.log"
+    echo "postgresql: up (started)"
+  fi
+  [[ $(pg_psql "SELECT 1 FROM pg_roles WHERE rolname = '$PG_ROLE'") == 1 ]] ||
+    pg_psql "CREATE ROLE $PG_ROLE LOGIN CREATEDB PASSWORD '$PG_ROLE'" || fail "cannot create the role $PG_ROLE"
+  [[ $(pg_psql "SELECT 1 FROM pg_database WHERE datname = '$PG_ROLE'") == 1 ]] ||
+    pg_psql "CREATE DATABASE $PG_ROLE OWNER $PG_ROLE" || fail "cannot create the database $PG_ROLE"
+}
+
 # --- the busybox image ----------------------------------------------------------
 
 image_build() {
@@ -234,12 +263,13 @@ case $cmd in
     rabbit_start # the broker boots (about 6 s) while docker is brought up
     docker_ensure
     image_ensure
+    postgres_ensure
     rabbit_wait
     ;;
   stop-rabbitmq) require_root_debian; rabbit_stop ;;
   start-rabbitmq) require_root_debian; rabbit_start; rabbit_wait ;;
   restart-docker) require_root_debian; docker_restart ;;
-  -h | --help | help) sed -n '2,13s/^# \{0,1\}//p' "$0" ;;
+  -h | --help | help) sed -n '2,/^set /s/^# \{0,1\}//p' "$0" ;;
   *)
     echo "$me: unknown command '$cmd' (try: up, stop-rabbitmq, start-rabbitmq, restart-docker)" >&2
     exit 2

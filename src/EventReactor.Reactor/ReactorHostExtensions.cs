@@ -18,6 +18,7 @@ using EventReactor.Reactor.State;
 using EventReactor.Reactor.Streaming;
 using EventReactor.Reactor.Targeting;
 using EventReactor.Reactor.Ui;
+using EventReactor.Reactor.Ui.Events;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -36,7 +37,7 @@ public static class ReactorHostExtensions
         builder.Services.AddOptions<ReactorOptions>().BindConfiguration(ReactorOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ReactorOptions>, ReactorOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        AddState(builder.Services);
+        AddState(builder.Services, builder.Configuration);
         AddRules(builder.Services);
         AddActions(builder.Services);
         AddBenchmarks(builder.Services);
@@ -68,11 +69,36 @@ public static class ReactorHostExtensions
         return builder;
     }
 
-    private static void AddState(IServiceCollection services)
+    // One back end holds every store: SQLite in the data folder unless Reactor:State names a PostgreSQL database (a bad
+    // URL is reported by ReactorOptionsValidator at start, naming the key, before any store is used).
+    private static void AddState(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<ReactorDatabase>();
-        services.AddSingleton<IReactionLedger, SqliteReactionLedger>();
-        services.AddSingleton<IAuditStore, SqliteAuditStore>();
+        var state = configuration.GetSection(ReactorOptions.Section).GetValue<string?>(nameof(ReactorOptions.State));
+        if (string.IsNullOrWhiteSpace(state))
+        {
+            services.AddSingleton<ReactorDatabase>();
+            services.AddSingleton<IStateDatabase>(provider => provider.GetRequiredService<ReactorDatabase>());
+            services.AddSingleton<IReactionLedger, SqliteReactionLedger>();
+            services.AddSingleton<IAuditStore, SqliteAuditStore>();
+            services.AddSingleton(provider => new MinionCache(ActivatorUtilities.CreateInstance<SqliteMinionStore>(provider)));
+            services.AddSingleton<IJobStore, SqliteJobStore>();
+            services.AddSingleton<IPoolStore, SqlitePoolStore>();
+            services.AddSingleton<IBenchmarkStore, SqliteBenchmarkStore>();
+            services.AddSingleton<IEventJournalStore, SqliteEventJournalStore>();
+        }
+        else
+        {
+            services.AddSingleton<ReactorPostgresDatabase>();
+            services.AddSingleton<IStateDatabase>(provider => provider.GetRequiredService<ReactorPostgresDatabase>());
+            services.AddSingleton<IReactionLedger, PostgresReactionLedger>();
+            services.AddSingleton<IAuditStore, PostgresAuditStore>();
+            services.AddSingleton(provider => new MinionCache(ActivatorUtilities.CreateInstance<PostgresMinionStore>(provider)));
+            services.AddSingleton<IJobStore, PostgresJobStore>();
+            services.AddSingleton<IPoolStore, PostgresPoolStore>();
+            services.AddSingleton<IBenchmarkStore, PostgresBenchmarkStore>();
+            services.AddSingleton<IEventJournalStore, PostgresEventJournalStore>();
+        }
+
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<IAuditLog>(provider => provider.GetRequiredService<AuditWriter>());
     }
@@ -107,17 +133,13 @@ public static class ReactorHostExtensions
     // State that follows the bus (IEventObserver) and what is built on it: targeting, jobs, pools and provisioning.
     private static void AddMinionsJobsAndPools(IServiceCollection services)
     {
-        services.AddSingleton<SqliteMinionStore>();
-        services.AddSingleton(provider => new MinionCache(provider.GetRequiredService<SqliteMinionStore>()));
         services.AddSingleton<IMinionStore>(provider => provider.GetRequiredService<MinionCache>());
         services.AddSingleton<MinionPresence>();
         services.AddSingleton<IEventObserver>(provider => provider.GetRequiredService<MinionPresence>());
-        services.AddSingleton<IJobStore, SqliteJobStore>();
         services.AddSingleton<IEventObserver, JobReturnObserver>();
         services.AddSingleton<IJobDispatcher, JobDispatcher>();
         services.AddSingleton<TargetResolver>();
         services.AddSingleton<PoolCatalog>();
-        services.AddSingleton<IPoolStore, SqlitePoolStore>();
         services.AddSingleton<PoolState>();
         services.AddSingleton<PoolSignal>();
         services.AddSingleton<PoolService>();
@@ -130,7 +152,6 @@ public static class ReactorHostExtensions
     {
         services.AddOptions<BenchmarkOptions>().BindConfiguration(BenchmarkOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BenchmarkOptions>, BenchmarkOptionsValidator>();
-        services.AddSingleton<IBenchmarkStore, SqliteBenchmarkStore>();
         services.AddSingleton<RepetitionExecutor>();
         services.AddSingleton<IEventObserver>(provider => provider.GetRequiredService<RepetitionExecutor>());
         services.AddSingleton<BenchmarkRunner>();

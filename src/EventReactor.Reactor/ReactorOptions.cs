@@ -11,6 +11,12 @@ public sealed class ReactorOptions
     /// <summary>The folder for the reactor's state.</summary>
     public string DataPath { get; set; } = ".eventreactor";
 
+    /// <summary>
+    /// Where the state (ledger, audit, minions, jobs, pools, benchmark runs) is kept: unset for SQLite in
+    /// <see cref="DataPath"/>, or <c>postgres://user:password@host:port/database</c> for a database several reactors share.
+    /// </summary>
+    public string? State { get; set; }
+
     /// <summary>The HTTP API's address.</summary>
     public string Http { get; set; } = "http://127.0.0.1:7070";
 

@@ -1,3 +1,4 @@
+using EventReactor.Storage.Postgres;
 using Microsoft.Extensions.Options;
 
 namespace EventReactor.Reactor;
@@ -15,6 +16,11 @@ internal sealed class ReactorOptionsValidator : IValidateOptions<ReactorOptions>
         if (string.IsNullOrWhiteSpace(options.DataPath))
         {
             failures.Add($"{ReactorOptions.Section}:{nameof(ReactorOptions.DataPath)} must name the data folder");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.State) && !PostgresUrl.TryParse(options.State, out _, out var stateError))
+        {
+            failures.Add($"{ReactorOptions.Section}:{nameof(ReactorOptions.State)} '{PostgresUrl.Redact(options.State)}' {stateError}; leave it unset for SQLite in the data folder");
         }
 
         if (string.IsNullOrWhiteSpace(options.PoolsFile))

@@ -10,6 +10,12 @@ if (args is ["sampler", .. var samplerArgs])
     return await SamplerBenchmark.RunAsync(samplerArgs);
 }
 
+// "claims SERVER_URL [claims]": a reaction's ledger writes on SQLite against PostgreSQL (deploy/perf/claims.sh).
+if (args is ["claims", .. var claimArgs])
+{
+    return await EventReactor.Benchmarks.Claims.ClaimBenchmark.RunAsync(claimArgs);
+}
+
 // "ui seed|measure": the dashboard's page times (deploy/perf/ui.sh).
 if (args is ["ui", .. var uiArgs])
 {

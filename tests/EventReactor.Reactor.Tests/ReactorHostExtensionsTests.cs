@@ -1,7 +1,12 @@
 using EventReactor.Contracts;
 using EventReactor.Messaging;
+using EventReactor.Reactor.Jobs;
+using EventReactor.Reactor.Minions;
+using EventReactor.Reactor.Reactions;
 using EventReactor.Reactor.Rules;
+using EventReactor.Reactor.State;
 using EventReactor.Reactor.Streaming;
+using EventReactor.Reactor.Ui.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,6 +63,31 @@ public sealed class ReactorHostExtensionsTests : IDisposable
         {
             await app.StopAsync();
         }
+    }
+
+    [Theory]
+    [InlineData(null, typeof(ReactorDatabase), typeof(SqliteReactionLedger), typeof(SqliteJobStore), typeof(SqliteEventJournalStore))]
+    [InlineData("postgres://eventreactor:eventreactor@localhost:5432/eventreactor", typeof(ReactorPostgresDatabase), typeof(PostgresReactionLedger), typeof(PostgresJobStore), typeof(PostgresEventJournalStore))]
+    public void AddReactor_ReactorState_EveryStoreOnThatBackEnd(string? state, Type database, Type ledger, Type jobs, Type journal)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Reactor:DataPath"] = Path.Combine(_folder, "data"),
+            ["Reactor:State"] = state,
+            ["Bus:Url"] = "memory://",
+        });
+
+        builder.AddEventBus();
+        builder.AddReactor();
+        using var app = builder.Build();
+
+        // Resolving opens nothing: neither back end connects before the host starts.
+        Assert.IsType(database, app.Services.GetRequiredService<IStateDatabase>());
+        Assert.IsType(ledger, app.Services.GetRequiredService<IReactionLedger>());
+        Assert.IsType(jobs, app.Services.GetRequiredService<IJobStore>());
+        Assert.IsType(journal, app.Services.GetRequiredService<IEventJournalStore>());
+        Assert.IsType<MinionCache>(app.Services.GetRequiredService<IMinionStore>());
     }
 
     public void Dispose()

@@ -22,6 +22,8 @@ internal static class CommonOptions
 
     public static Option<string?> Data() => new("--data") { Description = "Folder for state (default: ./.eventreactor/)" };
 
+    public static Option<string?> State() => new("--state") { Description = "Where the reactor keeps its state: postgres://user:password@host:port/database for a shared database (default: SQLite in the --data folder)" };
+
     public static Option<string?> Http() => new("--http") { Description = "Address of the HTTP API (default: http://127.0.0.1:7070)" };
 
     public static Option<string?> Bus(string fallback) => new("--bus") { Description = $"Bus URL, memory:// or rabbitmq://user:pass@host:port/vhost (default: {fallback})" };

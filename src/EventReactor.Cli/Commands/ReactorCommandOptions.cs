@@ -10,6 +10,8 @@ internal sealed class ReactorCommandOptions(string busDefault)
 
     public Option<string?> Data { get; } = CommonOptions.Data();
 
+    public Option<string?> State { get; } = CommonOptions.State();
+
     public Option<string?> Pools { get; } = CommonOptions.Pools();
 
     public Option<string?> Benchmarks { get; } = CommonOptions.Benchmarks();
@@ -20,7 +22,7 @@ internal sealed class ReactorCommandOptions(string busDefault)
 
     public void AddTo(Command command)
     {
-        foreach (var option in (Option[])[Rules, Data, Pools, Benchmarks, Bus, Http])
+        foreach (var option in (Option[])[Rules, Data, State, Pools, Benchmarks, Bus, Http])
         {
             command.Options.Add(option);
         }
@@ -29,6 +31,7 @@ internal sealed class ReactorCommandOptions(string busDefault)
     public DaemonSettings ToSettings(ParseResult parse, string? busFallback = null) => new DaemonSettings()
         .Set("Reactor:RulesPath", parse.GetValue(Rules))
         .Set("Reactor:DataPath", parse.GetValue(Data))
+        .Set("Reactor:State", parse.GetValue(State))
         .Set("Reactor:PoolsFile", parse.GetValue(Pools))
         .Set("Reactor:Benchmarks:Path", parse.GetValue(Benchmarks))
         .Set("Reactor:Http", parse.GetValue(Http))

@@ -1,20 +1,20 @@
 using EventReactor.Reactor.Metrics;
-using EventReactor.Storage.Sqlite;
+using EventReactor.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace EventReactor.Reactor.State;
 
 /// <summary>
-/// Brings <c>reactor.db</c> and <c>metrics.db</c> to their schemas in the host's starting phase, which ends before any
+/// Brings the state database (SQLite or PostgreSQL) and <c>metrics.db</c> to their schemas in the host's starting phase, which ends before any
 /// hosted service starts, so nothing depends on the order in which services are registered.
 /// </summary>
-internal sealed partial class StateInitializer(ReactorDatabase state, MetricsDatabase metrics, TimeProvider time, ILogger<StateInitializer> logger) : IHostedLifecycleService
+internal sealed partial class StateInitializer(IStateDatabase state, MetricsDatabase metrics, TimeProvider time, ILogger<StateInitializer> logger) : IHostedLifecycleService
 {
     public Task StartingAsync(CancellationToken cancellationToken)
     {
-        Migrate(state);
-        Migrate(metrics);
+        Migrate(state.Migrate(time), state.Location);
+        Migrate(metrics.Migrate(time), metrics.FilePath);
         return Task.CompletedTask;
     }
 
@@ -28,14 +28,14 @@ internal sealed partial class StateInitializer(ReactorDatabase state, MetricsDat
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private void Migrate(SqliteDatabase database)
+    private void Migrate(IReadOnlyList<Migration> applied, string location)
     {
-        foreach (var migration in database.Migrate(time))
+        foreach (var migration in applied)
         {
-            LogMigrated(logger, migration.Version, migration.Description, database.FilePath);
+            LogMigrated(logger, migration.Version, migration.Description, location);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated to version {Version} ({Description}) at {Path}")]
-    private static partial void LogMigrated(ILogger logger, int version, string description, string path);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated to version {Version} ({Description}) at {Location}")]
+    private static partial void LogMigrated(ILogger logger, int version, string description, string location);
 }

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using System.Text.Json;
 using EventReactor.Contracts.Api;
 using EventReactor.Reactor.Audit;
@@ -10,7 +12,7 @@ namespace EventReactor.Reactor.Ui.Queries;
 /// only grows, so both are kept and brought up to date from the rows added since the last look: the first look reads
 /// the whole audit, later ones a few rows, and a page stays fast on hundreds of thousands of evaluations.
 /// </summary>
-internal sealed class AuditStatistics(ReactorDatabase database, TimeProvider time)
+internal sealed class AuditStatistics(IStateDatabase database, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SemaphoreSlim _update = new(1, 1);
@@ -31,12 +33,20 @@ internal sealed class AuditStatistics(ReactorDatabase database, TimeProvider tim
         try
         {
             var from = Math.Max(first, _minutesFinalBefore);
-            var fresh = (await database.QueryAsync(
-                    $"SELECT at / 60000, count(*) FROM audit WHERE at >= $from AND outcome = '{RuleOutcome.Acted.ToWire()}' GROUP BY at / 60000",
-                    reader => (Minute: reader.GetInt64(0), Count: reader.GetInt64(1)),
-                    cancellationToken,
-                    ("$from", from * 60000)))
-                .ToDictionary(m => m.Minute, m => m.Count);
+            var fresh = await database.ReadAsync(
+                async connection =>
+                {
+                    await using var command = Command(connection, $"SELECT at / 60000, count(*) FROM audit WHERE at >= @from AND outcome = '{RuleOutcome.Acted.ToWire()}' GROUP BY at / 60000", ("@from", from * 60000));
+                    await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                    var minutes = new Dictionary<long, long>();
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        minutes[reader.GetInt64(0)] = reader.GetInt64(1);
+                    }
+
+                    return minutes;
+                },
+                cancellationToken);
 
             foreach (var (minute, count) in fresh.Where(m => m.Key < settled))
             {
@@ -69,17 +79,13 @@ internal sealed class AuditStatistics(ReactorDatabase database, TimeProvider tim
                 async connection =>
                 {
                     long last;
-                    await using (var command = connection.CreateCommand())
+                    await using (var command = Command(connection, "SELECT coalesce(max(id), 0) FROM audit"))
                     {
-                        command.CommandText = "SELECT coalesce(max(id), 0) FROM audit";
-                        last = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+                        last = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
                     }
 
-                    await using (var command = connection.CreateCommand())
+                    await using (var command = Command(connection, "SELECT rule, outcome, count(*) FROM audit WHERE id > @after AND id <= @top GROUP BY rule, outcome", ("@after", _countedUpTo), ("@top", last)))
                     {
-                        command.CommandText = "SELECT rule, outcome, count(*) FROM audit WHERE id > $after AND id <= $top GROUP BY rule, outcome";
-                        command.Parameters.AddWithValue("$after", _countedUpTo);
-                        command.Parameters.AddWithValue("$top", last);
                         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                         while (await reader.ReadAsync(cancellationToken))
                         {
@@ -94,14 +100,12 @@ internal sealed class AuditStatistics(ReactorDatabase database, TimeProvider tim
                         }
                     }
 
-                    await using (var command = connection.CreateCommand())
+                    var problems = $"""
+                        SELECT rule, detail, actions, at FROM audit
+                        WHERE outcome IN ('{RuleOutcome.Failed.ToWire()}', '{RuleOutcome.ConditionError.ToWire()}') AND id > @after AND id <= @top ORDER BY id
+                        """;
+                    await using (var command = Command(connection, problems, ("@after", _countedUpTo), ("@top", last)))
                     {
-                        command.CommandText = $"""
-                            SELECT rule, detail, actions, at FROM audit
-                            WHERE outcome IN ('{RuleOutcome.Failed.ToWire()}', '{RuleOutcome.ConditionError.ToWire()}') AND id > $after AND id <= $top ORDER BY id
-                            """;
-                        command.Parameters.AddWithValue("$after", _countedUpTo);
-                        command.Parameters.AddWithValue("$top", last);
                         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                         while (await reader.ReadAsync(cancellationToken))
                         {
@@ -125,5 +129,21 @@ internal sealed class AuditStatistics(ReactorDatabase database, TimeProvider tim
         {
             _update.Release();
         }
+    }
+
+    // The same SQL runs on SQLite and PostgreSQL: both take @name parameters.
+    private static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
     }
 }

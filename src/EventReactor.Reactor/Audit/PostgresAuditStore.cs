@@ -1,0 +1,51 @@
+using System.Text.Json;
+using EventReactor.Contracts.Api;
+using EventReactor.Reactor.State;
+using Npgsql;
+
+namespace EventReactor.Reactor.Audit;
+
+/// <summary>Audit records in PostgreSQL (migration 1); a batch is one multi-row insert, its order kept by the identity column.</summary>
+internal sealed class PostgresAuditStore(ReactorPostgresDatabase database) : IAuditStore
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken) =>
+        records.Count == 0 ? Task.CompletedTask : database.ExecuteAsync(
+            """
+            INSERT INTO audit (event_id, event_tag, rule, location, outcome, detail, actions, at, duration_us)
+            SELECT e, t, r, l, o, d, a, at, du
+            FROM unnest(@event, @tag, @rule, @location, @outcome, @detail, @actions, @at, @duration) WITH ORDINALITY AS x(e, t, r, l, o, d, a, at, du, n)
+            ORDER BY n
+            """,
+            cancellationToken,
+            ("event", records.Select(r => r.EventId).ToArray()),
+            ("tag", records.Select(r => r.EventTag).ToArray()),
+            ("rule", records.Select(r => r.Rule).ToArray()),
+            ("location", records.Select(r => r.Location).ToArray()),
+            ("outcome", records.Select(r => r.Outcome.ToWire()).ToArray()),
+            ("detail", records.Select(r => r.Detail).ToArray()),
+            ("actions", records.Select(r => JsonSerializer.Serialize(r.Actions, Json)).ToArray()),
+            ("at", records.Select(r => r.At.ToUnixTimeMilliseconds()).ToArray()),
+            ("duration", records.Select(r => (long)(r.DurationMs * 1000)).ToArray()));
+
+    public async Task<IReadOnlyList<AuditRecord>> ForEventAsync(string eventId, CancellationToken cancellationToken) =>
+        await QueryAsync("WHERE event_id = @p ORDER BY id", eventId, cancellationToken);
+
+    public async Task<IReadOnlyList<AuditRecord>> RecentProblemsAsync(int limit, CancellationToken cancellationToken) =>
+        await QueryAsync($"WHERE outcome IN ('{RuleOutcome.Failed.ToWire()}', '{RuleOutcome.ConditionError.ToWire()}') ORDER BY id DESC LIMIT @p", limit, cancellationToken);
+
+    private Task<List<AuditRecord>> QueryAsync(string where, object parameter, CancellationToken cancellationToken) =>
+        database.QueryAsync($"SELECT event_id, event_tag, rule, location, outcome, detail, actions, at, duration_us FROM audit {where}", ReadRecord, cancellationToken, ("p", parameter));
+
+    private static AuditRecord ReadRecord(NpgsqlDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        reader.GetString(3),
+        WireNames.Parse<RuleOutcome>(reader.GetString(4)),
+        reader.IsDBNull(5) ? null : reader.GetString(5),
+        JsonSerializer.Deserialize<List<ActionAudit>>(reader.GetString(6), Json) ?? [],
+        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
+        reader.GetInt64(8) / 1000.0);
+}

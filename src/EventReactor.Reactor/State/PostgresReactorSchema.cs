@@ -1,0 +1,178 @@
+using EventReactor.Storage;
+
+namespace EventReactor.Reactor.State;
+
+/// <summary>
+/// The reactor's state on PostgreSQL as numbered migrations. A version here holds the same tables as that version of
+/// <see cref="ReactorSchema"/>, in PostgreSQL's types: both back ends are at the same schema when at the same version.
+/// Times are Unix milliseconds (BIGINT) and JSON is kept as its text, as in SQLite, so both read back the same values.
+/// </summary>
+internal static class PostgresReactorSchema
+{
+    public static IReadOnlyList<Migration> Migrations { get; } =
+    [
+        new(1, "idempotency ledger and audit", """
+            CREATE TABLE reactions (
+                event_id     TEXT    NOT NULL,
+                rule         TEXT    NOT NULL,
+                action_index INTEGER NOT NULL,
+                status       TEXT    NOT NULL,
+                updated_at   BIGINT  NOT NULL,
+                PRIMARY KEY (event_id, rule, action_index)
+            );
+            CREATE TABLE audit (
+                id           BIGINT  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                event_id     TEXT    NOT NULL,
+                event_tag    TEXT    NOT NULL,
+                rule         TEXT    NOT NULL,
+                location     TEXT    NOT NULL,
+                outcome      TEXT    NOT NULL,
+                detail       TEXT,
+                actions      TEXT    NOT NULL,
+                at           BIGINT  NOT NULL,
+                duration_us  BIGINT  NOT NULL
+            );
+            CREATE INDEX audit_by_event ON audit (event_id);
+            """),
+        new(2, "minions and jobs", """
+            CREATE TABLE minions (
+                id                 TEXT    PRIMARY KEY,
+                first_seen         BIGINT  NOT NULL,
+                last_seen          BIGINT  NOT NULL,
+                present            BOOLEAN NOT NULL,
+                heartbeat_seconds  DOUBLE PRECISION NOT NULL,
+                grains             TEXT
+            );
+            CREATE TABLE jobs (
+                jid         TEXT    PRIMARY KEY,
+                fun         TEXT    NOT NULL,
+                arguments   TEXT    NOT NULL,
+                target      TEXT    NOT NULL,
+                target_type TEXT    NOT NULL,
+                minions     TEXT    NOT NULL,
+                caused_by   TEXT,
+                created_at  BIGINT  NOT NULL
+            );
+            CREATE TABLE job_returns (
+                jid         TEXT    NOT NULL,
+                minion      TEXT    NOT NULL,
+                success     BOOLEAN NOT NULL,
+                retcode     INTEGER NOT NULL,
+                return_data TEXT,
+                error       TEXT,
+                duration_ms DOUBLE PRECISION NOT NULL,
+                at          BIGINT  NOT NULL,
+                PRIMARY KEY (jid, minion)
+            );
+            """),
+        new(3, "pools: membership, explicit members, desired sizes, provisioned minions", """
+            CREATE TABLE pool_members (
+                pool    TEXT    NOT NULL,
+                minion  TEXT    NOT NULL,
+                reason  TEXT    NOT NULL,
+                since   BIGINT  NOT NULL,
+                PRIMARY KEY (pool, minion)
+            );
+            CREATE TABLE pool_additions (
+                pool    TEXT    NOT NULL,
+                minion  TEXT    NOT NULL,
+                at      BIGINT  NOT NULL,
+                PRIMARY KEY (pool, minion)
+            );
+            CREATE TABLE pool_sizes (
+                pool    TEXT    PRIMARY KEY,
+                desired INTEGER NOT NULL,
+                at      BIGINT  NOT NULL
+            );
+            CREATE TABLE provisioned (
+                minion     TEXT    PRIMARY KEY,
+                pool       TEXT    NOT NULL,
+                provider   TEXT    NOT NULL,
+                handle     TEXT    NOT NULL,
+                created_at BIGINT  NOT NULL
+            );
+            CREATE INDEX jobs_by_time ON jobs (created_at);
+            """),
+        // 4 is the metrics sink's (issue #6), which stays in SQLite or Elasticsearch.
+        new(5, "benchmark runs, hosts, repetitions and results", """
+            CREATE TABLE bench_runs (
+                id          TEXT    PRIMARY KEY,
+                suite       TEXT    NOT NULL,
+                status      TEXT    NOT NULL,
+                reason      TEXT,
+                target      TEXT    NOT NULL,
+                target_type TEXT    NOT NULL,
+                minions     TEXT    NOT NULL,
+                policy      TEXT    NOT NULL,
+                definition  TEXT    NOT NULL,
+                caused_by   TEXT,
+                created_at  BIGINT  NOT NULL,
+                started_at  BIGINT,
+                ended_at    BIGINT
+            );
+            CREATE INDEX bench_runs_by_time ON bench_runs (created_at);
+            CREATE TABLE bench_hosts (
+                run           TEXT    NOT NULL,
+                minion        TEXT    NOT NULL,
+                status        TEXT    NOT NULL,
+                reason        TEXT,
+                cpu_model     TEXT,
+                gpu_models    TEXT    NOT NULL,
+                instance_type TEXT,
+                grains        TEXT,
+                PRIMARY KEY (run, minion)
+            );
+            CREATE TABLE bench_repetitions (
+                run           TEXT    NOT NULL,
+                minion        TEXT    NOT NULL,
+                warmup        BOOLEAN NOT NULL,
+                idx           INTEGER NOT NULL,
+                attempt       INTEGER NOT NULL,
+                jid           TEXT,
+                container_id  TEXT,
+                status        TEXT    NOT NULL,
+                reason        TEXT,
+                exit_code     INTEGER,
+                started_at    BIGINT  NOT NULL,
+                ended_at      BIGINT,
+                metric_values TEXT,
+                PRIMARY KEY (run, minion, warmup, idx, attempt)
+            );
+            CREATE INDEX bench_repetitions_by_jid ON bench_repetitions (jid);
+            CREATE TABLE bench_results (
+                run              TEXT    NOT NULL,
+                minion           TEXT    NOT NULL,
+                metric           TEXT    NOT NULL,
+                unit             TEXT    NOT NULL,
+                higher_is_better BOOLEAN NOT NULL,
+                n                INTEGER NOT NULL,
+                mean             DOUBLE PRECISION NOT NULL,
+                stddev           DOUBLE PRECISION NOT NULL,
+                min              DOUBLE PRECISION NOT NULL,
+                max              DOUBLE PRECISION NOT NULL,
+                p50              DOUBLE PRECISION NOT NULL,
+                p95              DOUBLE PRECISION NOT NULL,
+                rsd              DOUBLE PRECISION NOT NULL,
+                PRIMARY KEY (run, minion, metric)
+            );
+            """),
+        // SQLite orders the journal by its implicit rowid; here an identity column keeps the order of insertion.
+        new(6, "dashboard: journal of events seen, audit by time and by outcome", """
+            CREATE TABLE events (
+                seq       BIGINT  GENERATED ALWAYS AS IDENTITY UNIQUE,
+                id        TEXT    PRIMARY KEY,
+                tag       TEXT    NOT NULL,
+                source    TEXT    NOT NULL,
+                time      BIGINT  NOT NULL,
+                minion    TEXT,
+                caused_by TEXT,
+                depth     INTEGER NOT NULL,
+                data      TEXT    NOT NULL
+            );
+            CREATE INDEX events_by_cause ON events (caused_by);
+            CREATE INDEX events_by_minion ON events (minion);
+            CREATE INDEX audit_by_outcome_time ON audit (outcome, at);
+            CREATE INDEX audit_by_outcome ON audit (outcome, id);
+            """),
+    ];
+}

@@ -1,0 +1,118 @@
+using Npgsql;
+
+namespace EventReactor.Storage.Postgres;
+
+/// <summary>
+/// One PostgreSQL database shared by every process that names it: its migrations and the few ways the stores talk to
+/// it. Unlike a SQLite file there is no write gate here: the server serialises writers per row, so each call takes a
+/// pooled connection of its own. <see cref="InTransactionAsync"/> is the unit of work: a caller that must commit
+/// several changes together (later, a reaction's claim with the state it changes) runs them on one connection in one
+/// transaction. Parameters are written <c>@name</c> in the SQL and passed as (name, value) pairs; null becomes SQL NULL.
+/// </summary>
+public abstract class PostgresDatabase : IAsyncDisposable, IDisposable
+{
+    // Any fixed number: every process migrating the same database takes this session lock first, one at a time.
+    private const long MigrationLock = 0x4576_5265_6163_7401;
+
+    private readonly IReadOnlyList<Migration> _migrations;
+    private readonly NpgsqlDataSource _dataSource;
+
+    protected PostgresDatabase(string url, IReadOnlyList<Migration> migrations)
+    {
+        if (!PostgresUrl.TryParse(url, out var connectionString, out var error))
+        {
+            throw new ArgumentException($"'{PostgresUrl.Redact(url)}' {error}", nameof(url));
+        }
+
+        Location = PostgresUrl.Redact(url);
+        _migrations = migrations;
+        _dataSource = NpgsqlDataSource.Create(connectionString);
+    }
+
+    /// <summary>The database's URL without its password.</summary>
+    public string Location { get; }
+
+    /// <summary>
+    /// Applies the migrations the database lacks and returns them. Several reactors may start at once: the advisory
+    /// lock lets one migrate while the others wait, then find nothing left to do.
+    /// </summary>
+    public IReadOnlyList<Migration> Migrate(TimeProvider time)
+    {
+        using var connection = _dataSource.OpenConnection();
+        using (var command = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLock})", connection))
+        {
+            command.ExecuteNonQuery();
+        }
+
+        try
+        {
+            return SchemaMigrator.Migrate(connection, _migrations, time);
+        }
+        finally
+        {
+            using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLock})", connection);
+            unlock.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> on one connection inside one transaction, committed when it returns.</summary>
+    public async Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await work(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>Runs <paramref name="read"/> on a connection of its own, without a transaction.</summary>
+    public async Task<T> ReadAsync<T>(Func<NpgsqlConnection, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return await read(connection);
+    }
+
+    /// <summary>One statement, committed on its own; returns the rows it changed.</summary>
+    public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = _dataSource.CreateCommand(sql);
+        AddParameters(command, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>One query, read row by row.</summary>
+    public Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        ReadAsync(connection => connection.QueryAsync(sql, read, cancellationToken, parameters), cancellationToken);
+
+    /// <summary>One query's first column of its first row.</summary>
+    public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = _dataSource.CreateCommand(sql);
+        AddParameters(command, parameters);
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    /// <summary>Opens a transaction that takes a write without changing anything; throws when the database cannot be written.</summary>
+    public Task CheckWritableAsync(CancellationToken cancellationToken) =>
+        InTransactionAsync(async (connection, transaction) => await connection.ExecuteAsync("SELECT txid_current()", transaction, cancellationToken), cancellationToken);
+
+    public void Dispose()
+    {
+        _dataSource.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _dataSource.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    internal static void AddParameters(NpgsqlCommand command, (string Name, object? Value)[] parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Npgsql;
+
+namespace EventReactor.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// An empty PostgreSQL database of one test's own on the server <c>deploy/dev/services.sh</c> starts, dropped afterwards;
+/// a reactor given its <see cref="Url"/> migrates it. A server that does not answer fails with the command that starts it.
+/// </summary>
+internal sealed class TestPostgresDatabase : IAsyncDisposable
+{
+    private const string Server = "Host=localhost;Port=5432;Username=eventreactor;Password=eventreactor;Database=eventreactor;Timeout=5;Pooling=false";
+
+    private TestPostgresDatabase(string name)
+    {
+        Name = name;
+    }
+
+    public string Name { get; }
+
+    public string Url => $"postgres://eventreactor:eventreactor@localhost:5432/{Name}";
+
+    public static async Task<TestPostgresDatabase> CreateAsync(string id)
+    {
+        var database = new TestPostgresDatabase($"eventreactor_it_{id}");
+        await ExecuteAsync(Server, $"CREATE DATABASE {database.Name}");
+        return database;
+    }
+
+    /// <summary>Rows of a query on this database, each as its columns' text.</summary>
+    public async Task<List<string[]>> QueryAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = Name }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string[]>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? string.Empty : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)!)]);
+        }
+
+        return rows;
+    }
+
+    public async ValueTask DisposeAsync() => await ExecuteAsync(Server, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            throw new InvalidOperationException($"PostgreSQL at localhost:5432 (role eventreactor) does not answer ({ex.GetBaseException().Message}); start it with: sudo deploy/dev/services.sh", ex);
+        }
+    }
+}

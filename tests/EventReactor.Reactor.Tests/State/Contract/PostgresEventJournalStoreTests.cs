@@ -1,0 +1,19 @@
+using EventReactor.Reactor.State;
+using EventReactor.Reactor.Ui.Events;
+
+namespace EventReactor.Reactor.Tests.State.Contract;
+
+public sealed class PostgresEventJournalStoreTests : EventJournalStoreContract, IClassFixture<PostgresTestDatabase>
+{
+    private readonly ReactorPostgresDatabase _database;
+
+    public PostgresEventJournalStoreTests(PostgresTestDatabase state)
+    {
+        _database = state.OpenEmpty();
+        Store = new PostgresEventJournalStore(_database);
+    }
+
+    private protected override IEventJournalStore Store { get; }
+
+    public override ValueTask DisposeAsync() => _database.DisposeAsync();
+}

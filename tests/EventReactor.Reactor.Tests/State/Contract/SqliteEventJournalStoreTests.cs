@@ -1,0 +1,17 @@
+using EventReactor.Reactor.Ui.Events;
+
+namespace EventReactor.Reactor.Tests.State.Contract;
+
+public sealed class SqliteEventJournalStoreTests : EventJournalStoreContract
+{
+    private readonly TempReactorDatabase _state = new();
+
+    public SqliteEventJournalStoreTests()
+    {
+        Store = new SqliteEventJournalStore(_state.Database);
+    }
+
+    private protected override IEventJournalStore Store { get; }
+
+    public override ValueTask DisposeAsync() => _state.DisposeAsync();
+}
