@@ -143,7 +143,7 @@ public static class ReactorHostExtensions
 
     private static void AddHttpApi(WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<ApiToken>();
+        builder.Services.AddSingleton<ApiTokens>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks()
@@ -158,8 +158,8 @@ public static class ReactorHostExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<ApiTokenMiddleware>();
-        app.MapOpenApi();
+        app.UseMiddleware<ScopeMiddleware>();
+        app.MapOpenApi().RequireScope(ApiScope.Read);
         app.MapHealthEndpoints();
         app.MapEventEndpoints();
         app.MapAuditEndpoints();

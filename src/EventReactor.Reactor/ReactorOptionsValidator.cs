@@ -1,3 +1,4 @@
+using EventReactor.Reactor.Security;
 using Microsoft.Extensions.Options;
 
 namespace EventReactor.Reactor;
@@ -27,16 +28,10 @@ internal sealed class ReactorOptionsValidator : IValidateOptions<ReactorOptions>
             failures.Add($"{ReactorOptions.Section}:{nameof(ReactorOptions.Http)} '{options.Http}' must be an http:// or https:// URL");
         }
 
-        try
+        var tokens = ApiTokenLoader.Load(options, failures);
+        if (tokens.Count == 0 && http is not null && !http.IsLoopback)
         {
-            if (Security.ApiToken.Resolve(options) is null && http is not null && !http.IsLoopback)
-            {
-                failures.Add($"{ReactorOptions.Section}:{nameof(ReactorOptions.Http)} '{options.Http}' is not a loopback address, and no API token is set; set {ReactorOptions.Section}:{nameof(ReactorOptions.ApiToken)}, {ReactorOptions.Section}:{nameof(ReactorOptions.ApiTokenFile)} or {Security.ApiToken.EnvironmentVariable}");
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            failures.Add($"{ReactorOptions.Section}:{nameof(ReactorOptions.ApiTokenFile)}: {ex.Message}");
+            failures.Add($"{ReactorOptions.Section}:{nameof(ReactorOptions.Http)} '{options.Http}' is not a loopback address, and no API token is set; set {ReactorOptions.Section}:{nameof(ReactorOptions.Api)}:{nameof(ApiOptions.Tokens)}, {ReactorOptions.Section}:{nameof(ReactorOptions.ApiToken)} or {ApiTokenLoader.EnvironmentVariable}");
         }
 
         if (options.MaxDepth < 1)
