@@ -149,8 +149,12 @@ public static class ReactorHostExtensions
         builder.Services.AddHealthChecks()
             .AddCheck<RulesLoadedCheck>("rules")
             .AddCheck<StoreWritableCheck>("store");
-        var http = builder.Configuration.GetSection(ReactorOptions.Section).Get<ReactorOptions>()?.Http ?? new ReactorOptions().Http;
-        builder.WebHost.UseUrls(http);
+        var reactor = builder.Configuration.GetSection(ReactorOptions.Section).Get<ReactorOptions>() ?? new ReactorOptions();
+        builder.WebHost.UseUrls(reactor.Http);
+
+        // Read when Kestrel binds, after the options validator has named any missing or bad file.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
+            https.ServerCertificate = CertificateTrust.LoadPair(reactor.HttpsCertificateFile, reactor.HttpsKeyFile)));
     }
 
     /// <summary>Maps the reactor's HTTP API.</summary>

@@ -13,8 +13,14 @@ public sealed class ReactorOptions
     /// <summary>The folder for the reactor's state.</summary>
     public string DataPath { get; set; } = ".eventreactor";
 
-    /// <summary>The HTTP API's address.</summary>
+    /// <summary>The HTTP API's address; <c>https://</c> needs <see cref="HttpsCertificateFile"/> and <see cref="HttpsKeyFile"/>.</summary>
     public string Http { get; set; } = "http://127.0.0.1:7070";
+
+    /// <summary>PEM certificate (with its chain) the API serves over https.</summary>
+    public string? HttpsCertificateFile { get; set; }
+
+    /// <summary>PEM private key of <see cref="HttpsCertificateFile"/>.</summary>
+    public string? HttpsKeyFile { get; set; }
 
     /// <summary>Named API tokens with scopes (<c>Reactor:Api:Tokens</c>, <c>Reactor:Api:TokensFile</c>). Without any token, the API listens on loopback only.</summary>
     public ApiOptions Api { get; set; } = new();

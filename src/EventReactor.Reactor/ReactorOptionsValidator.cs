@@ -1,3 +1,4 @@
+using EventReactor.Messaging;
 using EventReactor.Reactor.Security;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +29,11 @@ internal sealed class ReactorOptionsValidator : IValidateOptions<ReactorOptions>
             failures.Add($"{ReactorOptions.Section}:{nameof(ReactorOptions.Http)} '{options.Http}' must be an http:// or https:// URL");
         }
 
+        if (http?.Scheme == Uri.UriSchemeHttps)
+        {
+            ValidateHttps(options, failures);
+        }
+
         var tokens = ApiTokenLoader.Load(options, failures);
         if (tokens.Count == 0 && http is not null && !http.IsLoopback)
         {
@@ -40,5 +46,26 @@ internal sealed class ReactorOptionsValidator : IValidateOptions<ReactorOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    // The pair is loaded now, so that a missing or bad file stops start-up naming its key.
+    private static void ValidateHttps(ReactorOptions options, List<string> failures)
+    {
+        const string Certificate = $"{ReactorOptions.Section}:{nameof(ReactorOptions.HttpsCertificateFile)}";
+        const string Key = $"{ReactorOptions.Section}:{nameof(ReactorOptions.HttpsKeyFile)}";
+        if (options.HttpsCertificateFile is not { Length: > 0 } || options.HttpsKeyFile is not { Length: > 0 })
+        {
+            failures.Add($"{ReactorOptions.Section}:{nameof(ReactorOptions.Http)} '{options.Http}' is https://, which needs {Certificate} and {Key} (PEM files)");
+            return;
+        }
+
+        try
+        {
+            CertificateTrust.LoadPair(options.HttpsCertificateFile, options.HttpsKeyFile)?.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            failures.Add($"{Certificate} '{options.HttpsCertificateFile}' with {Key} '{options.HttpsKeyFile}': {ex.Message}");
+        }
     }
 }

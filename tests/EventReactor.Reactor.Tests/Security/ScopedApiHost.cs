@@ -29,6 +29,9 @@ public sealed class ScopedApiHost : IAsyncLifetime
 
     public bool WithTokens { get; init; } = true;
 
+    /// <summary>Settings over the defaults, such as an https address and its certificate.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
     public WebApplication App => _app ?? throw new InvalidOperationException("the host has not started");
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
@@ -55,6 +58,11 @@ public sealed class ScopedApiHost : IAsyncLifetime
             settings["Reactor:ApiToken"] = Legacy;
         }
 
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddEventBus();
         builder.AddReactor();
@@ -64,9 +72,11 @@ public sealed class ScopedApiHost : IAsyncLifetime
         BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 
-    public HttpClient Client(string? authorization = null)
+    public HttpClient Client(string? authorization = null, HttpClientHandler? handler = null)
     {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+        handler ??= new HttpClientHandler();
+        handler.AllowAutoRedirect = false;
+        var client = new HttpClient(handler) { BaseAddress = BaseAddress };
         if (authorization is not null)
         {
             client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", authorization);
