@@ -26,7 +26,7 @@ internal static class LoginEndpoints
             var next = SafeNext(form["next"]);
             return session.TrySignIn(context, form["token"])
                 ? Results.Redirect(next)
-                : UiPage.Render<LoginPage>(new LoginModel(next, UiForms.Issue(antiforgery, context), "That is not a token of this reactor with the read scope."));
+                : UiPage.Render<LoginPage>(new LoginModel(next, UiForms.Issue(antiforgery, context), "That is not this reactor's token, or it lacks the read scope."));
         }).AllowWithoutToken();
         return ui;
     }
