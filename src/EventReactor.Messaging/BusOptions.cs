@@ -1,11 +1,14 @@
 namespace EventReactor.Messaging;
 
-/// <summary>Where the bus is: <c>memory://</c> (one process) or <c>rabbitmq://user:pass@host:port/vhost</c>.</summary>
+/// <summary>Where the bus is: <c>memory://</c> (one process), <c>rabbitmq://user:pass@host:port/vhost</c> or, over TLS, <c>amqps://...</c>.</summary>
 public sealed class BusOptions
 {
     public const string Section = "Bus";
 
     public string Url { get; set; } = "rabbitmq://guest:guest@localhost:5672/";
+
+    /// <summary>CA and client certificate for <c>amqps://</c>.</summary>
+    public BusTlsOptions Tls { get; set; } = new();
 
     /// <summary>The largest event the reactor accepts, in bytes of JSON; a larger one goes to the error queue.</summary>
     public int MaxMessageBytes { get; set; } = 1024 * 1024;

@@ -4,12 +4,22 @@ namespace EventReactor.Messaging;
 
 internal sealed class BusOptionsValidator : IValidateOptions<BusOptions>
 {
+    private const string TlsKey = $"{BusOptions.Section}:{nameof(BusOptions.Tls)}";
+
     public ValidateOptionsResult Validate(string? name, BusOptions options)
     {
         var failures = new List<string>();
         try
         {
-            BusAddress.Parse(options.Url);
+            var address = BusAddress.Parse(options.Url);
+            if (address.Tls)
+            {
+                ValidateTls(options.Tls, failures);
+            }
+            else if (options.Tls.IsConfigured)
+            {
+                failures.Add($"{TlsKey} is set but {BusOptions.Section}:{nameof(BusOptions.Url)} is not amqps://, so it would not be used");
+            }
         }
         catch (FormatException ex)
         {
@@ -32,5 +42,36 @@ internal sealed class BusOptionsValidator : IValidateOptions<BusOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    // Each file is read now, so that a missing or bad one stops start-up naming its key rather than failing every connection.
+    private static void ValidateTls(BusTlsOptions tls, List<string> failures)
+    {
+        if (tls.CaFile is { Length: > 0 } ca)
+        {
+            try
+            {
+                CertificateTrust.Validator(ca);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or InvalidDataException)
+            {
+                failures.Add($"{TlsKey}:{nameof(BusTlsOptions.CaFile)} '{ca}': {ex.Message}");
+            }
+        }
+
+        if (tls.CertificateFile is { Length: > 0 } != tls.KeyFile is { Length: > 0 })
+        {
+            failures.Add($"{TlsKey}:{nameof(BusTlsOptions.CertificateFile)} and {TlsKey}:{nameof(BusTlsOptions.KeyFile)} go together; give both or neither");
+            return;
+        }
+
+        try
+        {
+            CertificateTrust.LoadPair(tls.CertificateFile, tls.KeyFile)?.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            failures.Add($"{TlsKey}:{nameof(BusTlsOptions.CertificateFile)} '{tls.CertificateFile}' with {nameof(BusTlsOptions.KeyFile)} '{tls.KeyFile}': {ex.Message}");
+        }
     }
 }

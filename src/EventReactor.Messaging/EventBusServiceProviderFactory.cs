@@ -33,12 +33,22 @@ internal sealed class EventBusServiceProviderFactory(bool inMemory, ServiceProvi
             {
                 bus.UsingRabbitMq((context, cfg) =>
                 {
-                    var address = BusAddress.Parse(context.GetRequiredService<IOptions<BusOptions>>().Value.Url);
+                    var options = context.GetRequiredService<IOptions<BusOptions>>().Value;
+                    var address = BusAddress.Parse(options.Url);
                     cfg.Host(address.Host, address.Port, address.VirtualHost, host =>
                     {
                         host.Username(address.Username);
                         host.Password(address.Password);
                         host.ConnectionName("eventreactor");
+                        if (address.Tls)
+                        {
+                            host.UseSsl(ssl =>
+                            {
+                                ssl.ServerName = address.Host;
+                                ssl.CertificateValidationCallback = CertificateTrust.Validator(options.Tls.CaFile);
+                                ssl.Certificate = CertificateTrust.LoadPair(options.Tls.CertificateFile, options.Tls.KeyFile);
+                            });
+                        }
                     });
                     ConfigureSerialization(cfg);
                     cfg.ConfigureEndpoints(context);

@@ -164,14 +164,18 @@ public static class ReactorHostExtensions
 
     private static void AddHttpApi(WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<ApiToken>();
+        builder.Services.AddSingleton<ApiTokens>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks()
             .AddCheck<RulesLoadedCheck>("rules")
             .AddCheck<StoreWritableCheck>("store");
-        var http = builder.Configuration.GetSection(ReactorOptions.Section).Get<ReactorOptions>()?.Http ?? new ReactorOptions().Http;
-        builder.WebHost.UseUrls(http);
+        var reactor = builder.Configuration.GetSection(ReactorOptions.Section).Get<ReactorOptions>() ?? new ReactorOptions();
+        builder.WebHost.UseUrls(reactor.Http);
+
+        // Read when Kestrel binds, after the options validator has named any missing or bad file.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
+            https.ServerCertificate = CertificateTrust.LoadPair(reactor.HttpsCertificateFile, reactor.HttpsKeyFile)));
     }
 
     /// <summary>Maps the reactor's HTTP API.</summary>
@@ -179,8 +183,8 @@ public static class ReactorHostExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<ApiTokenMiddleware>();
-        app.MapOpenApi();
+        app.UseMiddleware<ScopeMiddleware>();
+        app.MapOpenApi().RequireScope(ApiScope.Read);
         app.MapHealthEndpoints();
         app.MapEventEndpoints();
         app.MapAuditEndpoints();

@@ -1,3 +1,5 @@
+using EventReactor.Reactor.Security;
+
 namespace EventReactor.Reactor;
 
 /// <summary>Settings of the reactor (section <c>Reactor</c>).</summary>
@@ -17,10 +19,19 @@ public sealed class ReactorOptions
     /// </summary>
     public string? State { get; set; }
 
-    /// <summary>The HTTP API's address.</summary>
+    /// <summary>The HTTP API's address; <c>https://</c> needs <see cref="HttpsCertificateFile"/> and <see cref="HttpsKeyFile"/>.</summary>
     public string Http { get; set; } = "http://127.0.0.1:7070";
 
-    /// <summary>Bearer token the HTTP API requires; also read from <c>EVENTREACTOR_API_TOKEN</c>. Without one, the API listens on loopback only.</summary>
+    /// <summary>PEM certificate (with its chain) the API serves over https.</summary>
+    public string? HttpsCertificateFile { get; set; }
+
+    /// <summary>PEM private key of <see cref="HttpsCertificateFile"/>.</summary>
+    public string? HttpsKeyFile { get; set; }
+
+    /// <summary>Named API tokens with scopes (<c>Reactor:Api:Tokens</c>, <c>Reactor:Api:TokensFile</c>). Without any token, the API listens on loopback only.</summary>
+    public ApiOptions Api { get; set; } = new();
+
+    /// <summary>A single bearer token, as before scopes: it becomes the token <c>api-token</c> with every scope. Also read from <c>EVENTREACTOR_API_TOKEN</c>.</summary>
     public string? ApiToken { get; set; }
 
     /// <summary>A file holding the API token (first line), for secrets mounted as files.</summary>

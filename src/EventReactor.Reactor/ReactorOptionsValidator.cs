@@ -1,3 +1,5 @@
+using EventReactor.Messaging;
+using EventReactor.Reactor.Security;
 using EventReactor.Storage.Postgres;
 using Microsoft.Extensions.Options;
 
@@ -33,16 +35,15 @@ internal sealed class ReactorOptionsValidator : IValidateOptions<ReactorOptions>
             failures.Add($"{ReactorOptions.Section}:{nameof(ReactorOptions.Http)} '{options.Http}' must be an http:// or https:// URL");
         }
 
-        try
+        if (http?.Scheme == Uri.UriSchemeHttps)
         {
-            if (Security.ApiToken.Resolve(options) is null && http is not null && !http.IsLoopback)
-            {
-                failures.Add($"{ReactorOptions.Section}:{nameof(ReactorOptions.Http)} '{options.Http}' is not a loopback address, and no API token is set; set {ReactorOptions.Section}:{nameof(ReactorOptions.ApiToken)}, {ReactorOptions.Section}:{nameof(ReactorOptions.ApiTokenFile)} or {Security.ApiToken.EnvironmentVariable}");
-            }
+            ValidateHttps(options, failures);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+
+        var tokens = ApiTokenLoader.Load(options, failures);
+        if (tokens.Count == 0 && http is not null && !http.IsLoopback)
         {
-            failures.Add($"{ReactorOptions.Section}:{nameof(ReactorOptions.ApiTokenFile)}: {ex.Message}");
+            failures.Add($"{ReactorOptions.Section}:{nameof(ReactorOptions.Http)} '{options.Http}' is not a loopback address, and no API token is set; set {ReactorOptions.Section}:{nameof(ReactorOptions.Api)}:{nameof(ApiOptions.Tokens)}, {ReactorOptions.Section}:{nameof(ReactorOptions.ApiToken)} or {ApiTokenLoader.EnvironmentVariable}");
         }
 
         if (options.MaxDepth < 1)
@@ -51,5 +52,26 @@ internal sealed class ReactorOptionsValidator : IValidateOptions<ReactorOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    // The pair is loaded now, so that a missing or bad file stops start-up naming its key.
+    private static void ValidateHttps(ReactorOptions options, List<string> failures)
+    {
+        const string Certificate = $"{ReactorOptions.Section}:{nameof(ReactorOptions.HttpsCertificateFile)}";
+        const string Key = $"{ReactorOptions.Section}:{nameof(ReactorOptions.HttpsKeyFile)}";
+        if (options.HttpsCertificateFile is not { Length: > 0 } || options.HttpsKeyFile is not { Length: > 0 })
+        {
+            failures.Add($"{ReactorOptions.Section}:{nameof(ReactorOptions.Http)} '{options.Http}' is https://, which needs {Certificate} and {Key} (PEM files)");
+            return;
+        }
+
+        try
+        {
+            CertificateTrust.LoadPair(options.HttpsCertificateFile, options.HttpsKeyFile)?.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            failures.Add($"{Certificate} '{options.HttpsCertificateFile}' with {Key} '{options.HttpsKeyFile}': {ex.Message}");
+        }
     }
 }

@@ -39,7 +39,7 @@ internal sealed partial class DirectPublishChannel(IOptions<BusOptions> options,
             if (_connection is not { IsOpen: true })
             {
                 await CloseQuietlyAsync(_connection);
-                _connection = await Factory(BusAddress.Parse(options.Value.Url)).CreateConnectionAsync(cancellationToken);
+                _connection = await BusAddress.Parse(options.Value.Url).CreateConnectionFactory("eventreactor-publisher", options.Value.Tls).CreateConnectionAsync(cancellationToken);
             }
 
             // The client's own limiter would delay publishes past 64 in flight; the callers bound that themselves
@@ -76,9 +76,6 @@ internal sealed partial class DirectPublishChannel(IOptions<BusOptions> options,
         await CloseQuietlyAsync(_connection);
         _opening.Dispose();
     }
-
-    // Reopened on demand by GetAsync; the client's own recovery would replay publishes behind our back.
-    private static ConnectionFactory Factory(BusAddress address) => address.CreateConnectionFactory("eventreactor-publisher");
 
     private static async Task CloseQuietlyAsync(IAsyncDisposable? disposable)
     {

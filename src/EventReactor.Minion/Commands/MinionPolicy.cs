@@ -3,7 +3,8 @@ namespace EventReactor.Minion.Commands;
 /// <summary>What commands may do on this host (section <c>Minion:Policy</c>, or the file <c>Minion:PolicyFile</c>).</summary>
 public sealed class MinionPolicy
 {
-    public static readonly IReadOnlyList<string> DefaultAllowedImages = ["*"];
+    // The images the shipped suites, rules and tests run; anything else is the operator's choice, in config.
+    public static readonly IReadOnlyList<string> DefaultAllowedImages = ["eventreactor/*", "busybox", "busybox:*"];
 
     public static readonly IReadOnlyList<string> DefaultAllowedDevices =
         ["/dev/null", "/dev/nvidia*", "/dev/dri/*", "/dev/kfd", "/dev/xclmgmt*", "/dev/xocl*", "/dev/fpga*"];
@@ -15,6 +16,9 @@ public sealed class MinionPolicy
     public List<string> AllowedImages { get; set; } = [];
 
     public bool AllowPrivileged { get; set; }
+
+    /// <summary>Whether a container may share the host's network (<c>network: host</c>); off, since it reaches every local port.</summary>
+    public bool AllowHostNetwork { get; set; }
 
     /// <summary>Globs of host device paths that may be passed into containers; default <see cref="DefaultAllowedDevices"/>.</summary>
     public List<string> AllowedDevices { get; set; } = [];

@@ -26,6 +26,14 @@ internal sealed class PolicyChecker(IOptions<MinionPolicy> options)
         }
     }
 
+    public void CheckNetwork(string? network)
+    {
+        if (string.Equals(network, "host", StringComparison.OrdinalIgnoreCase) && !options.Value.AllowHostNetwork)
+        {
+            throw new PolicyDeniedException($"the host's network is off ({Key}:AllowHostNetwork is false)");
+        }
+    }
+
     public void CheckDevice(string hostPath)
     {
         var allowed = options.Value.AllowedDevices;

@@ -28,6 +28,7 @@ internal sealed class PolicyFileLoader(IOptions<MinionOptions> minion) : IConfig
 
         options.AllowedImages = file.AllowedImages;
         options.AllowPrivileged = file.AllowPrivileged;
+        options.AllowHostNetwork = file.AllowHostNetwork;
         options.AllowedDevices = file.AllowedDevices;
         options.MaxCpus = file.MaxCpus;
         options.MaxMemory = file.MaxMemory;

@@ -1,5 +1,6 @@
 using EventReactor.Contracts.Api;
 using EventReactor.Reactor.Audit;
+using EventReactor.Reactor.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +13,8 @@ internal static class AuditEndpoints
 {
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/audit", async Task<Results<Ok<EventAudit>, ProblemHttpResult>> (string? @event, IAuditLog audit, CancellationToken cancellationToken) =>
+        var read = routes.MapGroup(string.Empty).RequireScope(ApiScope.Read);
+        read.MapGet("/api/audit", async Task<Results<Ok<EventAudit>, ProblemHttpResult>> (string? @event, IAuditLog audit, CancellationToken cancellationToken) =>
             string.IsNullOrWhiteSpace(@event)
                 ? TypedResults.Problem(detail: "give the event id: /api/audit?event=ID", statusCode: StatusCodes.Status400BadRequest, title: "Missing event id")
                 : TypedResults.Ok(new EventAudit(@event, await audit.ForEventAsync(@event, cancellationToken))))

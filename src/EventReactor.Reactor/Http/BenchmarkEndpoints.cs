@@ -2,6 +2,7 @@ using System.Text.Json;
 using EventReactor.Contracts.Api;
 using EventReactor.Core.Benchmarks;
 using EventReactor.Reactor.Benchmarks;
+using EventReactor.Reactor.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,7 +16,9 @@ internal static class BenchmarkEndpoints
 {
     public static IEndpointRouteBuilder MapBenchmarkEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/bench/runs", async Task<Results<Accepted<BenchmarkRunSummary>, ProblemHttpResult>> (HttpRequest request, BenchmarkService benchmarks, CancellationToken cancellationToken) =>
+        var read = routes.MapGroup(string.Empty).RequireScope(ApiScope.Read);
+        var commands = routes.MapGroup(string.Empty).RequireScope(ApiScope.Commands);
+        commands.MapPost("/api/bench/runs", async Task<Results<Accepted<BenchmarkRunSummary>, ProblemHttpResult>> (HttpRequest request, BenchmarkService benchmarks, CancellationToken cancellationToken) =>
         {
             var body = await ReadAsync(request, cancellationToken);
             if (body is not { ValueKind: JsonValueKind.Object } json || Text(json, "suite") is not { Length: > 0 } suite)
@@ -33,22 +36,22 @@ internal static class BenchmarkEndpoints
                 return BadRequest(ex.Message);
             }
         }).WithSummary("Start a run of a suite: {suite, tgt?, tgt_type?}; 202 with the run, 400 with the reason (suite problems as file:line:column).");
-        routes.MapGet("/api/bench/runs", async (IBenchmarkStore store, string? suite, int? limit, CancellationToken cancellationToken) =>
+        read.MapGet("/api/bench/runs", async (IBenchmarkStore store, string? suite, int? limit, CancellationToken cancellationToken) =>
             TypedResults.Ok((await store.ListRunsAsync(suite, Math.Clamp(limit ?? 50, 1, 1000), cancellationToken)).Select(BenchmarkRunView.Summary).ToList()))
             .WithSummary("Recent runs, newest first; ?suite=NAME, ?limit=N (default 50).");
-        routes.MapGet("/api/bench/runs/{id}", async Task<Results<Ok<BenchmarkRunReport>, ProblemHttpResult>> (string id, IBenchmarkStore store, IRepetitionMetrics metrics, CancellationToken cancellationToken) =>
+        read.MapGet("/api/bench/runs/{id}", async Task<Results<Ok<BenchmarkRunReport>, ProblemHttpResult>> (string id, IBenchmarkStore store, IRepetitionMetrics metrics, CancellationToken cancellationToken) =>
             await store.FindAsync(id, cancellationToken) is { } detail
                 ? TypedResults.Ok(await BenchmarkRunView.DetailAsync(detail, metrics, cancellationToken))
                 : TypedResults.Problem(detail: $"no benchmark run '{id}'", statusCode: StatusCodes.Status404NotFound, title: "Unknown benchmark run"))
             .WithSummary("One run: per host its grains, every repetition attempt with status, reason, values and container metrics, and results.");
-        routes.MapGet("/api/bench/results", async (BenchmarkResultsQuery query, string? suite, string? by, CancellationToken cancellationToken) =>
+        read.MapGet("/api/bench/results", async (BenchmarkResultsQuery query, string? suite, string? by, CancellationToken cancellationToken) =>
             TypedResults.Ok((await query.CompareAsync(suite, string.IsNullOrWhiteSpace(by) ? null : by, cancellationToken)).Select(c => BenchmarkRunView.Comparison(c, by ?? "minion")).ToList()))
             .WithSummary("Results compared across hardware: per suite, metric and group (?by=GRAIN_PATH such as cpu.model; default the minion).");
-        routes.MapGet("/api/bench/compare", CompareAsync)
+        read.MapGet("/api/bench/compare", CompareAsync)
             .WithSummary("Two runs (?a=RUN&b=RUN), or two grain values (?by=cpu.model&a=...&b=...), compared per metric: intervals, change, Mann-Whitney U p-value; ?suite=, ?metric=.");
-        routes.MapGet("/api/bench/noisy", async (NoisyHostsQuery query, string? suite, CancellationToken cancellationToken) => TypedResults.Ok(await query.FindAsync(suite, cancellationToken)))
+        read.MapGet("/api/bench/noisy", async (NoisyHostsQuery query, string? suite, CancellationToken cancellationToken) => TypedResults.Ok(await query.FindAsync(suite, cancellationToken)))
             .WithSummary("Hosts whose RSD stayed above the suite's threshold in each of their latest runs (up to 3, at least 2), with load and CPU busy share; ?suite=.");
-        routes.MapGet("/api/bench/suites", (IOptions<BenchmarkOptions> options) => TypedResults.Ok(BenchmarkSuiteLoader.List(options.Value.Path)))
+        read.MapGet("/api/bench/suites", (IOptions<BenchmarkOptions> options) => TypedResults.Ok(BenchmarkSuiteLoader.List(options.Value.Path)))
             .WithSummary("The names of the suites in the benchmarks folder.");
         return routes;
     }

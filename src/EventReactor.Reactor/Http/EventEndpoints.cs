@@ -5,6 +5,7 @@ using EventReactor.Contracts;
 using EventReactor.Contracts.Api;
 using EventReactor.Core.Tags;
 using EventReactor.Messaging;
+using EventReactor.Reactor.Security;
 using EventReactor.Reactor.Streaming;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,8 +22,10 @@ internal static class EventEndpoints
 
     public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/events", PublishAsync).WithSummary("Publish an event: {\"tag\": ..., \"data\": {...}}; 202 with its id.");
-        routes.MapGet("/api/events/stream", Stream).WithSummary("Bus traffic as server-sent events, one CloudEvent per data line; ?tag=GLOB filters.");
+        var read = routes.MapGroup(string.Empty).RequireScope(ApiScope.Read);
+        var publish = routes.MapGroup(string.Empty).RequireScope(ApiScope.EventsPublish);
+        publish.MapPost("/api/events", PublishAsync).WithSummary("Publish an event: {\"tag\": ..., \"data\": {...}}; 202 with its id.");
+        read.MapGet("/api/events/stream", Stream).WithSummary("Bus traffic as server-sent events, one CloudEvent per data line; ?tag=GLOB filters.");
         return routes;
     }
 
@@ -71,7 +74,20 @@ internal static class EventEndpoints
             data = dataElement;
         }
 
-        var envelope = EventEnvelope.Create(tag, "/api", data);
+        // Without tokens the API is loopback-only and its callers are trusted, as before.
+        var caller = ApiCaller.Of(request.HttpContext);
+        if (caller is not null && !caller.MayPublish(tag))
+        {
+            var reserved = ReservedTags.PrefixOf(tag);
+            var why = reserved is null ? string.Empty : $"; '{reserved}' tags speak for minions or the reactor and need a glob that names '{reserved}', '*' does not grant them";
+            return TypedResults.Problem(
+                detail: $"the token '{caller.Name}' may not publish '{tag}': its events:publish globs are [{string.Join(", ", caller.Publish.Select(g => g.Pattern))}]{why}",
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Forbidden",
+                extensions: new Dictionary<string, object?> { ["missingScope"] = ApiScopeNames.Name(ApiScope.EventsPublish) });
+        }
+
+        var envelope = EventEnvelope.Create(tag, caller is null ? "/api" : $"/api/{caller.Name}", data);
         await publisher.PublishAsync(envelope, cancellationToken);
         return TypedResults.Accepted((string?)null, new EventAccepted(envelope.Id, envelope.Tag));
     }

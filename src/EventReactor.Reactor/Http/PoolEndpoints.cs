@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EventReactor.Contracts.Api;
 using EventReactor.Reactor.Pools;
+using EventReactor.Reactor.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,10 +14,12 @@ internal static class PoolEndpoints
 {
     public static IEndpointRouteBuilder MapPoolEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/pools", async (PoolService pools, CancellationToken cancellationToken) => TypedResults.Ok(await pools.ListAsync(cancellationToken)));
-        routes.MapGet("/api/pools/{name}", (string name, PoolService pools, CancellationToken cancellationToken) =>
+        var read = routes.MapGroup(string.Empty).RequireScope(ApiScope.Read);
+        var commands = routes.MapGroup(string.Empty).RequireScope(ApiScope.Commands);
+        read.MapGet("/api/pools", async (PoolService pools, CancellationToken cancellationToken) => TypedResults.Ok(await pools.ListAsync(cancellationToken)));
+        read.MapGet("/api/pools/{name}", (string name, PoolService pools, CancellationToken cancellationToken) =>
             RunAsync(async () => TypedResults.Ok(await pools.GetAsync(name, cancellationToken))));
-        routes.MapPost("/api/pools/{name}/scale", async Task<Results<Accepted<PoolView>, ProblemHttpResult>> (string name, HttpRequest request, PoolService pools, CancellationToken cancellationToken) =>
+        commands.MapPost("/api/pools/{name}/scale", async Task<Results<Accepted<PoolView>, ProblemHttpResult>> (string name, HttpRequest request, PoolService pools, CancellationToken cancellationToken) =>
         {
             var body = await ReadAsync(request, cancellationToken);
             if (body is not { ValueKind: JsonValueKind.Object } || !body.Value.TryGetProperty("size", out var sizeElement) || !sizeElement.TryGetInt32(out var size) || size < 0)
@@ -30,7 +33,7 @@ internal static class PoolEndpoints
                 return TypedResults.Accepted($"/api/pools/{name}", await pools.GetAsync(name, cancellationToken));
             });
         });
-        routes.MapPost("/api/pools/{name}/members", async Task<Results<Ok<PoolMemberAdded>, ProblemHttpResult>> (string name, HttpRequest request, PoolService pools, CancellationToken cancellationToken) =>
+        commands.MapPost("/api/pools/{name}/members", async Task<Results<Ok<PoolMemberAdded>, ProblemHttpResult>> (string name, HttpRequest request, PoolService pools, CancellationToken cancellationToken) =>
         {
             var body = await ReadAsync(request, cancellationToken);
             if (body is not { ValueKind: JsonValueKind.Object } || !body.Value.TryGetProperty("minion", out var minionElement) || minionElement.ValueKind != JsonValueKind.String)
@@ -44,7 +47,7 @@ internal static class PoolEndpoints
                 return TypedResults.Ok(new PoolMemberAdded(name, minionElement.GetString()!, true));
             });
         });
-        routes.MapDelete("/api/pools/{name}/members/{minion}", (string name, string minion, PoolService pools, CancellationToken cancellationToken) =>
+        commands.MapDelete("/api/pools/{name}/members/{minion}", (string name, string minion, PoolService pools, CancellationToken cancellationToken) =>
             RunAsync(async () =>
             {
                 await pools.RemoveAsync(name, minion, cancellationToken);

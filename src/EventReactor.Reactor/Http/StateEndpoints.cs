@@ -2,6 +2,7 @@ using EventReactor.Contracts.Api;
 using EventReactor.Reactor.Jobs;
 using EventReactor.Reactor.Minions;
 using EventReactor.Reactor.Pools;
+using EventReactor.Reactor.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,12 +15,13 @@ internal static class StateEndpoints
 {
     public static IEndpointRouteBuilder MapStateEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/minions", async (IMinionStore minions, PoolState pools, CancellationToken cancellationToken) =>
+        var read = routes.MapGroup(string.Empty).RequireScope(ApiScope.Read);
+        read.MapGet("/api/minions", async (IMinionStore minions, PoolState pools, CancellationToken cancellationToken) =>
             TypedResults.Ok((await minions.ListAsync(cancellationToken)).Select(m => new MinionView(m.Id, m.FirstSeen, m.LastSeen, m.Present, m.HeartbeatSeconds, m.Grains, pools.PoolsOf(m.Id))).ToList()))
             .WithSummary("Minions: presence, first and last seen, heartbeat interval, grains, pools.");
-        routes.MapGet("/api/jobs", async (IJobStore jobs, int? limit, CancellationToken cancellationToken) => TypedResults.Ok((await jobs.ListAsync(Math.Clamp(limit ?? 50, 1, 1000), cancellationToken)).Select(ToView).ToList()))
+        read.MapGet("/api/jobs", async (IJobStore jobs, int? limit, CancellationToken cancellationToken) => TypedResults.Ok((await jobs.ListAsync(Math.Clamp(limit ?? 50, 1, 1000), cancellationToken)).Select(ToView).ToList()))
             .WithSummary("Recent jobs with their returns, newest first; ?limit=N (default 50).");
-        routes.MapGet("/api/jobs/{jid}", async Task<Results<Ok<JobView>, ProblemHttpResult>> (string jid, IJobStore jobs, CancellationToken cancellationToken) =>
+        read.MapGet("/api/jobs/{jid}", async Task<Results<Ok<JobView>, ProblemHttpResult>> (string jid, IJobStore jobs, CancellationToken cancellationToken) =>
             await jobs.FindAsync(jid, cancellationToken) is { } job
                 ? TypedResults.Ok(ToView(job))
                 : TypedResults.Problem(detail: $"no job '{jid}'", statusCode: StatusCodes.Status404NotFound, title: "Unknown job"))

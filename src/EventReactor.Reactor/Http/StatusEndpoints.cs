@@ -4,6 +4,7 @@ using EventReactor.Reactor.Audit;
 using EventReactor.Reactor.Jobs;
 using EventReactor.Reactor.Minions;
 using EventReactor.Reactor.Rules;
+using EventReactor.Reactor.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,7 +18,8 @@ internal static class StatusEndpoints
 
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/status", async (RuleSetProvider rules, IMinionStore minions, IJobStore jobs, IAuditLog audit, TimeProvider time, CancellationToken cancellationToken) =>
+        var read = routes.MapGroup(string.Empty).RequireScope(ApiScope.Read);
+        read.MapGet("/api/status", async (RuleSetProvider rules, IMinionStore minions, IJobStore jobs, IAuditLog audit, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var known = await minions.ListAsync(cancellationToken);
             var last = rules.LastResult;

@@ -46,7 +46,7 @@ internal sealed partial class ErrorQueueDeclarer(IOptions<BusOptions> options, T
 
         try
         {
-            await pipeline.ExecuteAsync(token => DeclareAsync(address, token), stoppingToken);
+            await pipeline.ExecuteAsync(token => DeclareAsync(address, options.Value.Tls, token), stoppingToken);
             LogDeclared(logger, EventBusNames.ReactorErrorQueue);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -55,9 +55,9 @@ internal sealed partial class ErrorQueueDeclarer(IOptions<BusOptions> options, T
         }
     }
 
-    private static async ValueTask DeclareAsync(BusAddress address, CancellationToken cancellationToken)
+    private static async ValueTask DeclareAsync(BusAddress address, BusTlsOptions tls, CancellationToken cancellationToken)
     {
-        await using var connection = await address.CreateConnectionFactory("eventreactor-topology").CreateConnectionAsync(cancellationToken);
+        await using var connection = await address.CreateConnectionFactory("eventreactor-topology", tls).CreateConnectionAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         const string name = EventBusNames.ReactorErrorQueue;
         await channel.ExchangeDeclareAsync(name, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);

@@ -1,4 +1,5 @@
 using EventReactor.Reactor.Processing;
+using EventReactor.Reactor.Security;
 using EventReactor.Reactor.Ui.Assets;
 using EventReactor.Reactor.Ui.Auth;
 using EventReactor.Reactor.Ui.Endpoints;
@@ -38,9 +39,9 @@ internal static class DashboardExtensions
 
     public static WebApplication MapDashboard(this WebApplication app)
     {
-        app.UseMiddleware<UiAuthMiddleware>();
-        var ui = app.MapGroup(UiPaths.Root).ExcludeFromDescription();
-        ui.MapGet("/static/{**path}", (HttpContext context, string path, EmbeddedAssets assets) => assets.Serve(context, path));
+        // Pages read; a page that changes something declares its own scope, which overrides the group's.
+        var ui = app.MapGroup(UiPaths.Root).ExcludeFromDescription().RequireScope(ApiScope.Read);
+        ui.MapGet("/static/{**path}", (HttpContext context, string path, EmbeddedAssets assets) => assets.Serve(context, path)).AllowWithoutToken();
         ui.MapOverview();
         ui.MapMinionPages();
         ui.MapEventPages();

@@ -13,6 +13,13 @@ public sealed class PolicyCheckerTests
         return new PolicyChecker(Options.Create(policy));
     }
 
+    private static PolicyChecker DefaultChecker()
+    {
+        var policy = new MinionPolicy();
+        new PolicyDefaults().PostConfigure(null, policy);
+        return new PolicyChecker(Options.Create(policy));
+    }
+
     [Theory]
     [InlineData("eventreactor/busybox:latest")]
     [InlineData("eventreactor/busybox")]
@@ -43,6 +50,31 @@ public sealed class PolicyCheckerTests
     {
         Assert.Contains("AllowPrivileged is false", Assert.Throws<PolicyDeniedException>(() => Checker().CheckPrivileged(true)).Message, StringComparison.Ordinal);
         Checker(p => p.AllowPrivileged = true).CheckPrivileged(true);
+    }
+
+    [Theory]
+    [InlineData("eventreactor/busybox:latest")]
+    [InlineData("busybox")]
+    [InlineData("busybox:1.36")]
+    public void CheckImage_DefaultPolicyShippedImage_Passes(string image) => DefaultChecker().CheckImage(image);
+
+    [Theory]
+    [InlineData("evil/miner:latest")]
+    [InlineData("nginx:latest")]
+    [InlineData("busyboxx")]
+    public void CheckImage_DefaultPolicyOtherImage_Denies(string image) =>
+        Assert.Contains("AllowedImages [eventreactor/*, busybox, busybox:*]", Assert.Throws<PolicyDeniedException>(() => DefaultChecker().CheckImage(image)).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void CheckNetwork_DefaultPolicy_DeniesHostNetworkOnly()
+    {
+        var checker = DefaultChecker();
+
+        checker.CheckNetwork(null);
+        checker.CheckNetwork("none");
+        checker.CheckNetwork("bridge");
+        Assert.Contains("AllowHostNetwork is false", Assert.Throws<PolicyDeniedException>(() => checker.CheckNetwork("host")).Message, StringComparison.Ordinal);
+        Checker(p => p.AllowHostNetwork = true).CheckNetwork("host");
     }
 
     [Fact]

@@ -82,6 +82,8 @@ internal sealed class ContainerRunFunction(DockerClientFactory docker, PolicyChe
         policy.CheckImage(image);
         var privileged = arguments.OptionalBool("privileged", false);
         policy.CheckPrivileged(privileged);
+        var network = arguments.OptionalString("network");
+        policy.CheckNetwork(network);
         var labels = arguments.OptionalStringMap("labels") ?? new Dictionary<string, string>();
         labels[JobLabel] = context.Jid;
         var host = new HostConfig
@@ -89,7 +91,7 @@ internal sealed class ContainerRunFunction(DockerClientFactory docker, PolicyChe
             Privileged = privileged,
             Devices = ReadDevices(arguments),
             DeviceRequests = ReadGpus(arguments),
-            NetworkMode = arguments.OptionalString("network"),
+            NetworkMode = network,
         };
         if (arguments.OptionalNumber("cpus") is { } cpus)
         {

@@ -6,31 +6,38 @@ using Microsoft.AspNetCore.Http;
 namespace EventReactor.Reactor.Ui.Auth;
 
 /// <summary>
-/// The dashboard's sign-in: with an API token configured, a person gives it once and gets a cookie that proves it
-/// (an HMAC of the token, never the token itself), HttpOnly and SameSite=Strict. Without a token the reactor
-/// listens on loopback only, like the API, and nobody signs in.
+/// The dashboard's sign-in: with API tokens configured, a person gives a token with the <c>read</c> scope once and
+/// gets a cookie naming the token with a proof (an HMAC keyed by the token's hash, never the token itself), HttpOnly
+/// and SameSite=Strict; the cookie then carries that token's scopes. Without tokens the reactor listens on loopback
+/// only, like the API, and nobody signs in.
 /// </summary>
-internal sealed class UiSession(ApiToken token)
+internal sealed class UiSession(ApiTokens tokens)
 {
     public const string CookieName = "eventreactor_ui";
 
-    public bool Required => token.Value is not null;
+    public bool Required => tokens.Required;
 
-    public bool IsSignedIn(HttpContext context) =>
-        token.Value is not { } expected
-        || (context.Request.Cookies[CookieName] is { } cookie
-            && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(cookie), Encoding.ASCII.GetBytes(Proof(expected))));
+    /// <summary>The token whose cookie the request carries, if it is still configured.</summary>
+    public ApiCredential? SignedIn(HttpContext context)
+    {
+        if (context.Request.Cookies[CookieName] is not { } cookie || cookie.Split('.', 2) is not [var name, var proof]
+            || tokens.Named(name) is not { } credential)
+        {
+            return null;
+        }
 
-    /// <summary>Signs in when the given token is the configured one.</summary>
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(proof), Encoding.ASCII.GetBytes(Proof(credential))) ? credential : null;
+    }
+
+    /// <summary>Signs in when the given token is configured and may read.</summary>
     public bool TrySignIn(HttpContext context, string? given)
     {
-        if (token.Value is not { } expected || given is null
-            || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given.Trim()), Encoding.UTF8.GetBytes(expected)))
+        if (!tokens.Required || given is null || tokens.Find(given.Trim()) is not { } credential || !credential.Has(ApiScope.Read))
         {
             return false;
         }
 
-        context.Response.Cookies.Append(CookieName, Proof(expected), new CookieOptions
+        context.Response.Cookies.Append(CookieName, $"{credential.Name}.{Proof(credential)}", new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,
@@ -41,7 +48,21 @@ internal sealed class UiSession(ApiToken token)
         return true;
     }
 
-    private static string Proof(string secret) =>
-        Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), "eventreactor-ui-session"u8))
+    /// <summary>Sends a person who has not signed in to the sign-in page; htmx requests get a redirect htmx follows.</summary>
+    public static void Challenge(HttpContext context)
+    {
+        var login = $"{UiPaths.Login}?next={Uri.EscapeDataString(context.Request.Path + context.Request.QueryString)}";
+        if (context.Request.Headers.ContainsKey("HX-Request"))
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            context.Response.Headers["HX-Redirect"] = login;
+            return;
+        }
+
+        context.Response.Redirect(login);
+    }
+
+    private static string Proof(ApiCredential credential) =>
+        Convert.ToBase64String(HMACSHA256.HashData(credential.SecretHash, Encoding.UTF8.GetBytes("eventreactor-ui-session:" + credential.Name)))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

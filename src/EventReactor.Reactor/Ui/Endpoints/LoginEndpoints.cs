@@ -1,3 +1,4 @@
+using EventReactor.Reactor.Security;
 using EventReactor.Reactor.Ui.Auth;
 using EventReactor.Reactor.Ui.Pages;
 using Microsoft.AspNetCore.Antiforgery;
@@ -14,7 +15,7 @@ internal static class LoginEndpoints
         ui.MapGet("/login", (HttpContext context, string? next, IAntiforgery antiforgery, UiSession session) =>
             session.Required
                 ? UiPage.Render<LoginPage>(new LoginModel(SafeNext(next), UiForms.Issue(antiforgery, context), null))
-                : Results.Redirect(SafeNext(next)));
+                : Results.Redirect(SafeNext(next))).AllowWithoutToken();
         ui.MapPost("/login", async (HttpContext context, IAntiforgery antiforgery, UiSession session) =>
         {
             if (await UiForms.ReadCheckedAsync(antiforgery, context) is not { } form)
@@ -25,8 +26,8 @@ internal static class LoginEndpoints
             var next = SafeNext(form["next"]);
             return session.TrySignIn(context, form["token"])
                 ? Results.Redirect(next)
-                : UiPage.Render<LoginPage>(new LoginModel(next, UiForms.Issue(antiforgery, context), "That is not this reactor's token."));
-        });
+                : UiPage.Render<LoginPage>(new LoginModel(next, UiForms.Issue(antiforgery, context), "That is not this reactor's token, or it lacks the read scope."));
+        }).AllowWithoutToken();
         return ui;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EventReactor.Reactor.Pools;
+using EventReactor.Reactor.Security;
 using EventReactor.Reactor.Ui.Pages;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
@@ -55,7 +56,7 @@ internal static class PoolPageEndpoints
             {
                 return Results.NotFound(ex.Message);
             }
-        });
+        }).RequireScope(ApiScope.Commands);
         return ui;
     }
 }
