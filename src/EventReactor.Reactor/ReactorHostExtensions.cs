@@ -6,6 +6,7 @@ using EventReactor.Reactor.Benchmarks;
 using EventReactor.Reactor.Health;
 using EventReactor.Reactor.Http;
 using EventReactor.Reactor.Jobs;
+using EventReactor.Reactor.Keys;
 using EventReactor.Reactor.Metrics;
 using EventReactor.Reactor.Minions;
 using EventReactor.Reactor.Pools;
@@ -40,6 +41,7 @@ public static class ReactorHostExtensions
         AddRules(builder.Services);
         AddActions(builder.Services);
         AddBenchmarks(builder.Services);
+        AddKeys(builder.Services);
         AddMinionsJobsAndPools(builder.Services);
         builder.Services.AddMetricSinks(builder.Configuration);
         builder.Services.AddDashboard();
@@ -102,6 +104,16 @@ public static class ReactorHostExtensions
         services.AddSingleton<ActionRegistry>();
         services.AddSingleton<RetryPipelines>();
         services.AddScoped<ActionExecutor>();
+    }
+
+    // Minion keys and enrollment, the reactor's own key (issue #11).
+    private static void AddKeys(IServiceCollection services)
+    {
+        services.AddOptions<KeyOptions>().BindConfiguration(KeyOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KeyOptions>, KeyOptionsValidator>();
+        services.AddSingleton<IMinionKeyStore, SqliteMinionKeyStore>();
+        services.AddSingleton<ReactorKey>();
+        services.AddSingleton<MinionKeyService>();
     }
 
     // State that follows the bus (IEventObserver) and what is built on it: targeting, jobs, pools and provisioning.
@@ -167,6 +179,7 @@ public static class ReactorHostExtensions
         app.MapStatusEndpoints();
         app.MapBenchmarkEndpoints();
         app.MapPoolEndpoints();
+        app.MapKeyEndpoints();
         app.MapMetricsEndpoints();
         app.MapDashboard();
         return app;

@@ -4,12 +4,18 @@ using Microsoft.AspNetCore.Http;
 
 namespace EventReactor.Reactor.Security;
 
-/// <summary>With a token configured, every <c>/api</c> request must carry <c>Authorization: Bearer &lt;token&gt;</c>.</summary>
+/// <summary>
+/// With a token configured, every <c>/api</c> request must carry <c>Authorization: Bearer &lt;token&gt;</c>, except an
+/// endpoint marked <c>AllowAnonymous</c> (a minion's enrollment, which proves itself by its key instead).
+/// </summary>
 internal sealed class ApiTokenMiddleware(RequestDelegate next, ApiToken token)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (token.Value is not { } expected || !context.Request.Path.StartsWithSegments("/api") || Carries(context.Request, expected))
+        if (token.Value is not { } expected
+            || !context.Request.Path.StartsWithSegments("/api")
+            || context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null
+            || Carries(context.Request, expected))
         {
             await next(context);
             return;
