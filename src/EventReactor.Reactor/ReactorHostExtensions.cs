@@ -114,6 +114,7 @@ public static class ReactorHostExtensions
         services.AddSingleton<IMinionKeyStore, SqliteMinionKeyStore>();
         services.AddSingleton<ReactorKey>();
         services.AddSingleton<MinionKeyService>();
+        services.AddSingleton<MinionEventTrust>();
     }
 
     // State that follows the bus (IEventObserver) and what is built on it: targeting, jobs, pools and provisioning.
