@@ -114,6 +114,7 @@ public static class ReactorHostExtensions
         services.AddSingleton<IMinionKeyStore, SqliteMinionKeyStore>();
         services.AddSingleton<ReactorKey>();
         services.AddSingleton<MinionKeyService>();
+        services.AddSingleton<IMinionTrust>(provider => provider.GetRequiredService<MinionKeyService>());
         services.AddSingleton<MinionEventTrust>();
     }
 

@@ -14,6 +14,16 @@ public sealed class ReactorOptions
     /// <summary>The HTTP API's address.</summary>
     public string Http { get; set; } = "http://127.0.0.1:7070";
 
+    /// <summary>The API's address as a client on this host reaches it: the first of <see cref="Http"/>, a wildcard host made 127.0.0.1.</summary>
+    public string LocalApiUrl()
+    {
+        var first = Http.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? Http;
+        return first.Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://*", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://+", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal);
+    }
+
     /// <summary>Bearer token the HTTP API requires; also read from <c>EVENTREACTOR_API_TOKEN</c>. Without one, the API listens on loopback only.</summary>
     public string? ApiToken { get; set; }
 

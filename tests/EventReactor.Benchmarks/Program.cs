@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using EventReactor.Benchmarks;
+using EventReactor.Benchmarks.Commands;
 using EventReactor.Benchmarks.Sampler;
 using EventReactor.Benchmarks.Ui;
 
@@ -8,6 +9,12 @@ using EventReactor.Benchmarks.Ui;
 if (args is ["sampler", .. var samplerArgs])
 {
     return await SamplerBenchmark.RunAsync(samplerArgs);
+}
+
+// "commands [count]": sign and verify cost per command (issue #11).
+if (args is ["commands", .. var commandArgs])
+{
+    return await CommandSigningBenchmark.RunAsync(commandArgs);
 }
 
 // "ui seed|measure": the dashboard's page times (deploy/perf/ui.sh).

@@ -19,7 +19,7 @@ internal sealed partial class JobDispatcher(
     IJobStore jobs,
     IBus bus,
     IEventPublisher publisher,
-    MinionKeyService keys,
+    IMinionTrust keys,
     ReactorKey reactorKey,
     IOptions<KeyOptions> keyOptions,
     TimeProvider time,

@@ -12,7 +12,7 @@ namespace EventReactor.Reactor.Jobs;
 /// sender: it is stored only for a job that targeted that minion, from an event that speaks for that same minion, whose
 /// key is accepted; anything else is ignored and logged.
 /// </summary>
-internal sealed partial class JobReturnObserver(IJobStore jobs, MinionKeyService keys, ILogger<JobReturnObserver> logger) : IEventObserver
+internal sealed partial class JobReturnObserver(IJobStore jobs, IMinionTrust keys, ILogger<JobReturnObserver> logger) : IEventObserver
 {
     public async Task ObserveAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {

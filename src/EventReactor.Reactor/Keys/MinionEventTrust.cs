@@ -8,7 +8,7 @@ namespace EventReactor.Reactor.Keys;
 /// <c>minion/&lt;id&gt;/...</c> tag, or a job return <c>job/&lt;jid&gt;/ret/&lt;id&gt;</c>) is acted on only when that
 /// minion's key is accepted. Events from anyone else are not a minion's to vouch for.
 /// </summary>
-internal sealed class MinionEventTrust(MinionKeyService keys)
+internal sealed class MinionEventTrust(IMinionTrust keys)
 {
     /// <summary>Why no rule may act on the event, or null when rules may.</summary>
     public async ValueTask<string?> UntrustedReasonAsync(EventEnvelope envelope, CancellationToken cancellationToken)

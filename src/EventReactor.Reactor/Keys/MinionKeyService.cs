@@ -13,7 +13,7 @@ namespace EventReactor.Reactor.Keys;
 /// question every command and event asks, whether a minion is accepted (answered from memory, refreshed after each
 /// change made here and every few seconds for changes made by another reactor).
 /// </summary>
-internal sealed partial class MinionKeyService(IMinionKeyStore store, ReactorKey reactorKey, IOptions<KeyOptions> options, TimeProvider time, ILogger<MinionKeyService> logger)
+internal sealed partial class MinionKeyService(IMinionKeyStore store, ReactorKey reactorKey, IOptions<KeyOptions> options, TimeProvider time, ILogger<MinionKeyService> logger) : IMinionTrust
 {
     public const int MaxIdLength = 128;
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);

@@ -9,7 +9,7 @@ namespace EventReactor.Reactor.Targeting;
 /// Resolves a target against the present minions whose keys are accepted, their grains and their pools; no match is a
 /// <see cref="TargetException"/>, which says when the target matched only minions whose keys are not accepted.
 /// </summary>
-internal sealed class TargetResolver(IMinionStore minions, PoolState pools, MinionKeyService keys)
+internal sealed class TargetResolver(IMinionStore minions, PoolState pools, IMinionTrust keys)
 {
     public async Task<IReadOnlyList<string>> ResolveAsync(string target, string? targetType, CancellationToken cancellationToken)
     {
