@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using EventReactor.Contracts;
 using EventReactor.Minion.Trust;
+using EventReactor.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -118,7 +119,7 @@ public sealed class CommandVerifierTests : IDisposable
 
         var database = _data.Open();
         using var scope = database.EnterWrite();
-        Assert.Equal(1L, (long)Storage.Sqlite.SqliteConnectionExtensions.Scalar(scope.Connection, "SELECT COUNT(*) FROM command_nonces")!);
+        Assert.Equal(1L, (long)scope.Connection.Scalar("SELECT COUNT(*) FROM command_nonces")!);
     }
 
     /// <summary>

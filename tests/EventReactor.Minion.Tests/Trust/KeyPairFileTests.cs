@@ -3,6 +3,8 @@ using EventReactor.Storage.Keys;
 
 namespace EventReactor.Minion.Tests.Trust;
 
+// File modes are what is tested, and they exist on Unix only.
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class KeyPairFileTests : IDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("keys-");
