@@ -67,7 +67,7 @@ public sealed class KeyAndCommandAttackTests
             }
 
             await SendAsync(attacker, id, valid);
-            await minion.WaitForLineAsync(l => l.Contains("Refused a command (Replayed): job legit", StringComparison.Ordinal), Quick, "the replay to be refused");
+            await minion.WaitForLineAsync(l => l.Contains("Refused a command (Replayed): job legit ", StringComparison.Ordinal), Quick, "the replay to be refused");
             AssertNoneRan(minion, attacks.Select(a => a.Jid));
 
             // The replay cache is on disk: the same command after a restart is still refused.
@@ -75,7 +75,7 @@ public sealed class KeyAndCommandAttackTests
             minion = CliProcess.Start(["minion", "--id", id, "--bus", vhost.Url, "--data", minionData], environment);
             await minion.WaitForLineAsync(l => l.Contains("the reactor key is pinned", StringComparison.Ordinal), Quick, "the restarted minion to load its pinned key");
             await SendAsync(attacker, id, valid);
-            await minion.WaitForLineAsync(l => l.Contains("Refused a command (Replayed): job legit", StringComparison.Ordinal), Quick, "the replay after the restart to be refused");
+            await minion.WaitForLineAsync(l => l.Contains("Refused a command (Replayed): job legit ", StringComparison.Ordinal), Quick, "the replay after the restart to be refused");
             Assert.DoesNotContain(minion.Stdout, l => l.Contains("Job legit: test.ping returned", StringComparison.Ordinal));
         }
         finally

@@ -24,7 +24,9 @@ internal sealed partial class MinionCommandConsumer(CommandDispatcher dispatcher
 
         var reason = verdict.Refusal!.Value;
         CommandsRefused.Add(1, new KeyValuePair<string, object?>("reason", reason.ToString()));
-        LogRefused(logger, reason, verdict.Command?.Jid ?? "?", context.MessageId?.ToString() ?? "?");
+        // The job id as claimed, for the log only: nothing else is read from a payload that was refused.
+        var claimed = verdict.Command?.Jid ?? (context.Message.Payload is { Length: > 0 } ? context.Message.ReadCommand()?.Jid : null) ?? "?";
+        LogRefused(logger, reason, claimed, context.MessageId?.ToString() ?? "?");
         if (verdict.Command is { } answerable)
         {
             await dispatcher.RefuseAsync(answerable, $"refused by the minion: {Describe(reason)}", context.CancellationToken);
@@ -42,6 +44,6 @@ internal sealed partial class MinionCommandConsumer(CommandDispatcher dispatcher
         _ => reason.ToString(),
     };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a command ({Reason}): job {Jid}, message {MessageId}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a command ({Reason}): job {Jid} (as claimed), message {MessageId}")]
     private static partial void LogRefused(ILogger logger, CommandRefusal reason, string jid, string messageId);
 }
