@@ -159,6 +159,4 @@ internal sealed partial class MinionKeyService(IMinionKeyStore store, ReactorKey
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Minion {Minion} presented an unknown, used or expired enrollment token")]
     private static partial void LogTokenRefused(ILogger logger, string minion);
-
-    private sealed record AcceptedSet(HashSet<string> Ids, DateTimeOffset LoadedAt);
 }

@@ -31,6 +31,25 @@ internal static class Enrollment
         return JsonDocument.Parse(body).RootElement.GetProperty("token").GetString()!;
     }
 
+    /// <summary>Polls <c>GET /api/keys</c> until the minion's key is accepted, for a minion hosted in the test's own process.</summary>
+    public static async Task WaitAcceptedAsync(string server, string minion)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(server) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var keys = await http.GetFromJsonAsync<JsonElement>("/api/keys");
+            if (keys.EnumerateArray().Any(k => k.GetProperty("minion").GetString() == minion && k.GetProperty("state").GetString() == "accepted"))
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"minion {minion}'s key was not accepted within 60s");
+    }
+
     public static Task WaitAcceptedAsync(CliProcess minion) =>
         minion.WaitForLineAsync(l => l.Contains(AcceptedLine, StringComparison.Ordinal), TimeSpan.FromSeconds(60), "the minion's key to be accepted");
 }
