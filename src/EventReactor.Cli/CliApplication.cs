@@ -25,6 +25,7 @@ internal static class CliApplication
             StateCommands.CreateJobs(),
             StateCommands.CreateJob(),
             PoolCommands.Create(),
+            KeyCommands.Create(),
             BenchCommands.Create(),
         };
         var parse = root.Parse(args);

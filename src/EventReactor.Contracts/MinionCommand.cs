@@ -28,6 +28,12 @@ public sealed record MinionCommand
 
     public DateTimeOffset IssuedAt { get; init; } = DateTimeOffset.UtcNow;
 
+    /// <summary>After this the minion refuses the command; at most <see cref="SignedMinionCommand.MaxLifetime"/> after <see cref="IssuedAt"/>.</summary>
+    public DateTimeOffset ExpiresAt { get; init; }
+
+    /// <summary>Random and unique per command: the minion's replay cache remembers it until the command expires.</summary>
+    public string Nonce { get; init; } = string.Empty;
+
     /// <summary>W3C trace context of the action that sent the command.</summary>
     public string? TraceParent { get; init; }
 

@@ -9,6 +9,7 @@ using EventReactor.Minion.Metrics;
 using EventReactor.Minion.Outbox;
 using EventReactor.Minion.Presence;
 using EventReactor.Minion.Storage;
+using EventReactor.Minion.Trust;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,6 +88,10 @@ public static class MinionHostExtensions
         builder.Services.AddSingleton<IMinionFunction, MetricsStartFunction>();
         builder.Services.AddSingleton<IMinionFunction, MetricsStopFunction>();
         builder.Services.AddScoped<CommandDispatcher>();
+        builder.Services.AddSingleton<MinionIdentity>();
+        builder.Services.AddSingleton<ReplayCache>();
+        builder.Services.AddSingleton<ICommandVerifier, CommandVerifier>();
+        builder.Services.AddHostedService<MinionEnrollment>();
 
         // Each minion consumes its own queue; the id is known from configuration before the host is built.
         var id = builder.Configuration.GetSection(MinionOptions.Section).Get<MinionOptions>()?.Id ?? new MinionOptions().Id;

@@ -38,6 +38,21 @@ public sealed class MinionOptions
 
     public OutboxOptions Outbox { get; set; } = new();
 
+    /// <summary>The reactor's HTTP API, where the minion enrolls its key (<c>POST /api/keys/enroll</c>); without it the minion cannot be accepted, and refuses every command.</summary>
+    public string? Reactor { get; set; }
+
+    /// <summary>A single-use enrollment token (<c>eventreactor keys token create</c>): the key is accepted at once.</summary>
+    public string? EnrollmentToken { get; set; }
+
+    /// <summary>A file holding the enrollment token (first line), for secrets mounted as files.</summary>
+    public string? EnrollmentTokenFile { get; set; }
+
+    /// <summary>The longest wait between enrollment attempts while the key is pending or the reactor is away.</summary>
+    public TimeSpan EnrollPollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How far the reactor's clock may be from this one's when judging a command's issue time and expiry.</summary>
+    public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromSeconds(10);
+
     public Metrics.MetricsOptions Metrics { get; set; } = new();
 
     public string ResolveDataPath() => DataPath is { Length: > 0 } configured ? configured : Path.Combine(".eventreactor", $"minion-{Id}");

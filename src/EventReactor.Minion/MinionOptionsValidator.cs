@@ -23,6 +23,26 @@ internal sealed class MinionOptionsValidator : IValidateOptions<MinionOptions>
             failures.Add($"{MinionOptions.Section}:{nameof(MinionOptions.ReconnectDelay)} must be positive and at most {nameof(MinionOptions.ReconnectMaxDelay)}");
         }
 
+        if (options.Reactor is { Length: > 0 } reactor && (!Uri.TryCreate(reactor, UriKind.Absolute, out var reactorUri) || (reactorUri.Scheme != Uri.UriSchemeHttp && reactorUri.Scheme != Uri.UriSchemeHttps)))
+        {
+            failures.Add($"{MinionOptions.Section}:{nameof(MinionOptions.Reactor)} '{reactor}' must be the reactor's http:// or https:// URL");
+        }
+
+        if (options.EnrollmentTokenFile is { Length: > 0 } tokenFile && !File.Exists(tokenFile))
+        {
+            failures.Add($"{MinionOptions.Section}:{nameof(MinionOptions.EnrollmentTokenFile)} '{tokenFile}' does not exist");
+        }
+
+        if (options.EnrollPollInterval <= TimeSpan.Zero)
+        {
+            failures.Add($"{MinionOptions.Section}:{nameof(MinionOptions.EnrollPollInterval)} must be positive");
+        }
+
+        if (options.MaxClockSkew < TimeSpan.Zero || options.MaxClockSkew > TimeSpan.FromMinutes(5))
+        {
+            failures.Add($"{MinionOptions.Section}:{nameof(MinionOptions.MaxClockSkew)} must be between 0 and 00:05:00");
+        }
+
         var outbox = options.Outbox;
         const string OutboxKey = $"{MinionOptions.Section}:{nameof(MinionOptions.Outbox)}";
         if (outbox.MaxEvents < 1)

@@ -17,6 +17,11 @@ internal static class MinionResilienceExtensions
         });
         services.AddForeverRetry(ResiliencePipelineNames.OutboxAppend, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10));
         services.AddForeverRetry(ResiliencePipelineNames.MinionAnnounce, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30));
+        services.AddForeverRetry(ResiliencePipelineNames.MinionEnroll, provider =>
+        {
+            var interval = provider.GetRequiredService<IOptions<MinionOptions>>().Value.EnrollPollInterval;
+            return (TimeSpan.FromMilliseconds(Math.Min(500, interval.TotalMilliseconds)), interval, null);
+        });
         services.AddForeverRetry(ResiliencePipelineNames.DockerConnect, provider =>
         {
             var minion = provider.GetRequiredService<IOptions<MinionOptions>>().Value;

@@ -6,6 +6,7 @@ using EventReactor.Reactor.Benchmarks;
 using EventReactor.Reactor.Health;
 using EventReactor.Reactor.Http;
 using EventReactor.Reactor.Jobs;
+using EventReactor.Reactor.Keys;
 using EventReactor.Reactor.Metrics;
 using EventReactor.Reactor.Minions;
 using EventReactor.Reactor.Pools;
@@ -41,6 +42,7 @@ public static class ReactorHostExtensions
         AddRules(builder.Services);
         AddActions(builder.Services);
         AddBenchmarks(builder.Services);
+        AddKeys(builder.Services);
         AddMinionsJobsAndPools(builder.Services);
         builder.Services.AddMetricSinks(builder.Configuration);
         builder.Services.AddDashboard();
@@ -130,6 +132,18 @@ public static class ReactorHostExtensions
         services.AddScoped<ActionExecutor>();
     }
 
+    // Minion keys and enrollment, the reactor's own key (issue #11).
+    private static void AddKeys(IServiceCollection services)
+    {
+        services.AddOptions<KeyOptions>().BindConfiguration(KeyOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KeyOptions>, KeyOptionsValidator>();
+        services.AddSingleton<IMinionKeyStore, SqliteMinionKeyStore>();
+        services.AddSingleton<ReactorKey>();
+        services.AddSingleton<MinionKeyService>();
+        services.AddSingleton<IMinionTrust>(provider => provider.GetRequiredService<MinionKeyService>());
+        services.AddSingleton<MinionEventTrust>();
+    }
+
     // State that follows the bus (IEventObserver) and what is built on it: targeting, jobs, pools and provisioning.
     private static void AddMinionsJobsAndPools(IServiceCollection services)
     {
@@ -192,6 +206,7 @@ public static class ReactorHostExtensions
         app.MapStatusEndpoints();
         app.MapBenchmarkEndpoints();
         app.MapPoolEndpoints();
+        app.MapKeyEndpoints();
         app.MapMetricsEndpoints();
         app.MapDashboard();
         return app;

@@ -22,6 +22,16 @@ public sealed class ReactorOptions
     /// <summary>The HTTP API's address; <c>https://</c> needs <see cref="HttpsCertificateFile"/> and <see cref="HttpsKeyFile"/>.</summary>
     public string Http { get; set; } = "http://127.0.0.1:7070";
 
+    /// <summary>The API's address as a client on this host reaches it: the first of <see cref="Http"/>, a wildcard host made 127.0.0.1.</summary>
+    public string LocalApiUrl()
+    {
+        var first = Http.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? Http;
+        return first.Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://*", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://+", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal);
+    }
+
     /// <summary>PEM certificate (with its chain) the API serves over https.</summary>
     public string? HttpsCertificateFile { get; set; }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using EventReactor.Benchmarks;
+using EventReactor.Benchmarks.Commands;
 using EventReactor.Benchmarks.Sampler;
 using EventReactor.Benchmarks.Ui;
 
@@ -14,6 +15,12 @@ if (args is ["sampler", .. var samplerArgs])
 if (args is ["claims", .. var claimArgs])
 {
     return await EventReactor.Benchmarks.Claims.ClaimBenchmark.RunAsync(claimArgs);
+}
+
+// "commands [count]": sign and verify cost per command (issue #11).
+if (args is ["commands", .. var commandArgs])
+{
+    return await CommandSigningBenchmark.RunAsync(commandArgs);
 }
 
 // "ui seed|measure": the dashboard's page times (deploy/perf/ui.sh).

@@ -35,6 +35,7 @@ internal static class EndToEndRun
             minions.Add(await SimulatedMinion.StartAsync(settings, id, Path.Combine(folder, id)));
         }
 
+        await MinionEnrollment.EnrollAsync(reactor, Enumerable.Range(0, settings.Minions).Select(RuleFile.MinionId));
         var generator = new LoadGenerator(minions, counter, settings.ContainersPerMinion);
         await generator.WaitForReactorAsync(TimeSpan.FromSeconds(60));
         await generator.FloodAsync(settings.WarmupEvents);

@@ -20,6 +20,9 @@ internal static class ReactorUnderTest
             ["Reactor:RulesPath"] = rules,
             ["Reactor:DataPath"] = Path.Combine(folder, "data"),
             ["Reactor:Http"] = "http://127.0.0.1:0",
+
+            // The simulated minions enroll with fresh keys and are trusted at once, as up's own minion is.
+            ["Reactor:Keys:AutoAccept"] = "true",
         });
         builder.Configuration.AddEnvironmentVariables("EVENTREACTOR__");
 

@@ -14,6 +14,7 @@ internal static class SoakReactorProcess
         Directory.CreateDirectory(settings.Folder);
         await using var log = new ReactionLog(Path.Combine(settings.Folder, LogFile));
         var reactor = await ReactorUnderTest.StartAsync(settings, settings.Folder, log, chained: true);
+        await MinionEnrollment.EnrollAsync(reactor, Enumerable.Range(0, settings.Minions).Select(RuleFile.MinionId));
         Console.WriteLine(Ready);
         while (await Console.In.ReadLineAsync() is not null)
         {

@@ -16,7 +16,8 @@ public sealed class DaemonTests(ServicesFixture services)
         workspace.WithRules("containers.yaml", Reactors.DiedRule($"demo/{workspace.Id}/died", $"er-{workspace.Id}", minionId));
         await using var reactor = CliProcess.Start(["reactor", "--rules", workspace.RulesPath, "--data", workspace.DataPath, "--http", workspace.Server, "--bus", ServicesFixture.RabbitMqUrl]);
         await Reactors.WaitHealthyAsync(reactor, workspace.Server);
-        await using var minion = CliProcess.Start(["minion", "--id", minionId, "--bus", ServicesFixture.RabbitMqUrl, "--data", Path.Combine(workspace.DataPath, "minion")]);
+        await using var minion = CliProcess.Start(["minion", "--id", minionId, "--bus", ServicesFixture.RabbitMqUrl, "--data", Path.Combine(workspace.DataPath, "minion")], await Enrollment.EnvironmentAsync(workspace.Server));
+        await Enrollment.WaitAcceptedAsync(minion);
         await minion.WaitForLineAsync(l => l.Contains("Watching Docker engine", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "the minion watching Docker");
         await using var watch = await Reactors.WatchAsync(workspace.Server, $"demo/{workspace.Id}/*");
         var container = $"er-{workspace.Id}";

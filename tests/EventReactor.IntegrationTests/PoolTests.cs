@@ -97,11 +97,11 @@ public sealed class PoolTests
             """);
         await using var pools = await PoolReactor.StartAsync(workspace, K80Pool);
         await using var stream = await EventStreamClient.ConnectAsync(workspace.Server, "*");
-        var environment = new Dictionary<string, string>
+        var environment = await Enrollment.EnvironmentAsync(workspace.Server, new Dictionary<string, string>
         {
             ["EVENTREACTOR__Minion__WatchDocker"] = "false",
             ["EVENTREACTOR__Minion__Grains__gpu"] = "Tesla K80",
-        };
+        });
         await using var minion = CliProcess.Start(["minion", "--id", id, "--bus", pools.BusUrl], environment);
 
         var joined = await stream.WaitForAsync(e => e.Tag == "pool/gpu-k80/join", Quick, "the K80 minion joining gpu-k80");

@@ -39,6 +39,10 @@ public sealed class TracingTests(ServicesFixture services)
             ["Bus:Url"] = "memory://",
             ["Minion:Id"] = minion,
             ["Minion:DataPath"] = Path.Combine(workspace.DataPath, "minion"),
+
+            // As up does: the in-process minion enrolls over loopback and is trusted at once.
+            ["Reactor:Keys:AutoAccept"] = "true",
+            ["Minion:Reactor"] = workspace.Server,
         });
         builder.AddReactor();
         builder.AddMinion();
@@ -50,6 +54,7 @@ public sealed class TracingTests(ServicesFixture services)
         try
         {
             await Reactors.WaitHealthyAsync(null, workspace.Server);
+            await Enrollment.WaitAcceptedAsync(workspace.Server, minion);
             await Task.Delay(TimeSpan.FromSeconds(2));
 
             await services.RunToExitAsync($"er-{workspace.Id}", "sh", "-c", "exit 1");

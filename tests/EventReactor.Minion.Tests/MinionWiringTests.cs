@@ -1,7 +1,9 @@
 using System.Reflection;
+using System.Security.Cryptography;
 using EventReactor.Contracts;
 using EventReactor.Messaging;
 using EventReactor.Minion.Outbox;
+using EventReactor.Minion.Trust;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +34,9 @@ public sealed class MinionWiringTests : IDisposable
     [Fact]
     public async Task AddMinion_BusFirstPartsAfterServicesReversed_StartsAnswersACommandAndPublishesThroughTheOutbox()
     {
+        // The reactor key this minion pinned when it was accepted.
+        using var reactor = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        await File.WriteAllTextAsync(Path.Combine(_data.Path, MinionIdentity.PinnedFileName), reactor.ExportSubjectPublicKeyInfoPem());
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -57,7 +62,8 @@ public sealed class MinionWiringTests : IDisposable
             var received = host.Services.GetRequiredService<ReceivedEvents>();
             await received.WaitForAsync(e => e.Tag == "minion/wired/start", TimeSpan.FromSeconds(20));
             var queue = await host.Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri($"queue:{MinionCommand.QueueName("wired")}"));
-            await queue.Send(new MinionCommand { Jid = "j1", Minion = "wired", Function = "test.ping" });
+            var now = DateTimeOffset.UtcNow;
+            await queue.Send(SignedMinionCommand.Sign(new MinionCommand { Jid = "j1", Minion = "wired", Function = "test.ping", IssuedAt = now, ExpiresAt = now.AddSeconds(30), Nonce = "n1" }, reactor));
 
             var returned = await received.WaitForAsync(e => e.Tag == "job/j1/ret/wired", TimeSpan.FromSeconds(20));
 

@@ -4,10 +4,12 @@ using EventReactor.Core.Evaluation;
 using EventReactor.Messaging;
 using EventReactor.Reactor.Actions;
 using EventReactor.Reactor.Audit;
+using EventReactor.Reactor.Keys;
 using EventReactor.Reactor.Processing;
 using EventReactor.Reactor.Reactions;
 using EventReactor.Reactor.Rules;
 using EventReactor.Reactor.State;
+using EventReactor.Reactor.Tests.Keys;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NSubstitute;
@@ -21,8 +23,9 @@ internal sealed class ReactorHarness : IAsyncDisposable
     private readonly ReactorDatabase _database;
     private readonly AuditWriter _audit;
 
-    public ReactorHarness(string rules, int maxDepth = 8, DirectoryInfo? root = null)
+    public ReactorHarness(string rules, int maxDepth = 8, DirectoryInfo? root = null, IMinionTrust? trust = null)
     {
+        Trust = trust ?? FakeMinionTrust.Everyone;
         _root = root ?? Directory.CreateTempSubdirectory("reactor-");
         Directory.CreateDirectory(RulesPath);
         File.WriteAllText(Path.Combine(RulesPath, "rules.yaml"), rules);
@@ -39,8 +42,11 @@ internal sealed class ReactorHarness : IAsyncDisposable
         _audit = new AuditWriter(new SqliteAuditStore(_database));
         var ledger = new SqliteReactionLedger(_database, TimeProvider.System);
         var executor = new ActionExecutor(registry, ledger, new RetryPipelines(), Publisher, NullLogger<ActionExecutor>.Instance);
-        Processor = new EventProcessor(Rules, new RuleEvaluator(maxDepth, new ThrottleGate(TimeProvider.System)), executor, _audit, TimeProvider.System, NullLogger<EventProcessor>.Instance);
+        Processor = new EventProcessor(Rules, new RuleEvaluator(maxDepth, new ThrottleGate(TimeProvider.System)), executor, _audit, new MinionEventTrust(Trust), TimeProvider.System, NullLogger<EventProcessor>.Instance);
     }
+
+    /// <summary>Which minions' events are acted on; every minion unless the test says otherwise.</summary>
+    public IMinionTrust Trust { get; }
 
     public string RulesPath => Path.Combine(_root.FullName, "reactors");
 
@@ -56,9 +62,9 @@ internal sealed class ReactorHarness : IAsyncDisposable
 
     public IAuditLog Audit => _audit;
 
-    public static async Task<ReactorHarness> StartAsync(string rules, int maxDepth = 8, DirectoryInfo? root = null)
+    public static async Task<ReactorHarness> StartAsync(string rules, int maxDepth = 8, DirectoryInfo? root = null, IMinionTrust? trust = null)
     {
-        var harness = new ReactorHarness(rules, maxDepth, root);
+        var harness = new ReactorHarness(rules, maxDepth, root, trust);
         harness._database.Migrate(TimeProvider.System);
         await harness._audit.StartAsync(CancellationToken.None);
         return harness;

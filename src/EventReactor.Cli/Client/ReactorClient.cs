@@ -116,7 +116,23 @@ internal sealed class ReactorClient : IDisposable
         }
     }
 
+    public Task<List<MinionKeyView>> KeysAsync(CancellationToken cancellationToken) => GetAsync<List<MinionKeyView>>("api/keys", cancellationToken);
+
+    public Task AcceptKeyAsync(string minion, CancellationToken cancellationToken) =>
+        SendNoContentAsync(() => _http.PostAsync($"{KeyPath(minion)}/accept", null, cancellationToken), cancellationToken);
+
+    public Task RejectKeyAsync(string minion, CancellationToken cancellationToken) =>
+        SendNoContentAsync(() => _http.PostAsync($"{KeyPath(minion)}/reject", null, cancellationToken), cancellationToken);
+
+    public Task DeleteKeyAsync(string minion, CancellationToken cancellationToken) =>
+        SendNoContentAsync(() => _http.DeleteAsync(KeyPath(minion), cancellationToken), cancellationToken);
+
+    public Task<EnrollmentTokenCreated> CreateEnrollmentTokenAsync(TimeSpan ttl, CancellationToken cancellationToken) =>
+        PostAsync<EnrollmentTokenCreated>("api/keys/tokens", new CreateEnrollmentTokenRequest((int)Math.Ceiling(ttl.TotalSeconds)), cancellationToken);
+
     public void Dispose() => _http.Dispose();
+
+    private static string KeyPath(string minion) => $"api/keys/{Uri.EscapeDataString(minion)}";
 
     private static string PoolPath(string name) => $"api/pools/{Uri.EscapeDataString(name)}";
 
@@ -144,6 +160,15 @@ internal sealed class ReactorClient : IDisposable
         }
     }
 
+    private async Task SendNoContentAsync(Func<Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(send);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw Failure(response, await response.Content.ReadAsStringAsync(cancellationToken));
+        }
+    }
+
     private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -151,6 +176,12 @@ internal sealed class ReactorClient : IDisposable
         {
             return JsonSerializer.Deserialize<T>(text, Json) ?? throw new ReactorClientException($"the reactor answered {(int)response.StatusCode} with no body");
         }
+
+        throw Failure(response, text);
+    }
+
+    private static ReactorClientException Failure(HttpResponseMessage response, string text)
+    {
 
         var reason = text;
         try
@@ -162,6 +193,6 @@ internal sealed class ReactorClient : IDisposable
             // Not a problem document: show the body as it is.
         }
 
-        throw new ReactorClientException($"the reactor answered {(int)response.StatusCode} {response.ReasonPhrase}: {reason}");
+        return new ReactorClientException($"the reactor answered {(int)response.StatusCode} {response.ReasonPhrase}: {reason}");
     }
 }

@@ -39,9 +39,11 @@ internal static class DaemonCommands
         var heartbeat = new Option<string?>("--heartbeat") { Description = "Heartbeat interval as hh:mm:ss (default: 00:00:10)" };
         var policy = new Option<string?>("--policy") { Description = "YAML or JSON file with the command policy (Minion:Policy)" };
         var health = new Option<string?>("--health") { Description = "Serve /healthz and /readyz on this address, e.g. http://127.0.0.1:7071" };
+        var reactor = new Option<string?>("--reactor") { Description = "The reactor's HTTP API, where the minion enrolls its key (Minion:Reactor)" };
+        var token = new Option<string?>("--enrollment-token-file") { Description = "File holding a single-use enrollment token: the key is accepted at once (Minion:EnrollmentTokenFile)" };
         var command = new Command("minion", "Run the minion agent: publish this host's Docker events, inventory and heartbeats through its outbox; run commands")
         {
-            id, bus, docker, data, heartbeat, policy, health,
+            id, bus, docker, data, heartbeat, policy, health, reactor, token,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -51,6 +53,8 @@ internal static class DaemonCommands
                 .Set("Minion:DataPath", parse.GetValue(data))
                 .Set("Minion:HeartbeatInterval", parse.GetValue(heartbeat))
                 .Set("Minion:PolicyFile", parse.GetValue(policy))
+                .Set("Minion:Reactor", parse.GetValue(reactor))
+                .Set("Minion:EnrollmentTokenFile", parse.GetValue(token))
                 .Set("Bus:Url", parse.GetValue(bus));
             if (parse.GetValue(health) is not { } healthUrl)
             {

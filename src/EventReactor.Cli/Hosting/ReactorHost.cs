@@ -1,6 +1,8 @@
 using EventReactor.Messaging;
 using EventReactor.Minion;
 using EventReactor.Reactor;
+using EventReactor.Reactor.Keys;
+using Microsoft.Extensions.Configuration;
 
 namespace EventReactor.Cli.Hosting;
 
@@ -14,6 +16,10 @@ internal static class ReactorHost
         builder.AddReactor();
         if (withMinion)
         {
+            // up trusts its own local minion (docs/security.md): it enrolls over loopback and is accepted at once.
+            builder.Configuration[$"{KeyOptions.Section}:{nameof(KeyOptions.AutoAccept)}"] = "true";
+            builder.Configuration[$"{MinionOptions.Section}:{nameof(MinionOptions.Reactor)}"] ??=
+                (builder.Configuration.GetSection(ReactorOptions.Section).Get<ReactorOptions>() ?? new ReactorOptions()).LocalApiUrl();
             builder.AddMinion();
         }
 

@@ -32,4 +32,7 @@ public enum RuleOutcome
 
     /// <summary>The rule is disabled.</summary>
     Disabled,
+
+    /// <summary>The event came from a minion whose key is not accepted (<c>eventreactor keys</c>), so no rule acts on it.</summary>
+    Untrusted,
 }

@@ -18,6 +18,9 @@ public static class ResiliencePipelineNames
     /// <summary>The minion's start and first inventory, which must not be lost: 500 ms doubling to 30 s, until stopped.</summary>
     public const string MinionAnnounce = "eventreactor.minion-announce";
 
+    /// <summary>A minion's enrollment until its key is accepted: 500 ms doubling to <c>Minion:EnrollPollInterval</c>, until stopped.</summary>
+    public const string MinionEnroll = "eventreactor.minion-enroll";
+
     /// <summary>Reaching the Docker engine: <c>Minion:ReconnectDelay</c> doubling to <c>ReconnectMaxDelay</c>, until stopped.</summary>
     public const string DockerConnect = "eventreactor.docker-connect";
 

@@ -42,6 +42,15 @@ internal sealed partial class CommandDispatcher(IEnumerable<IMinionFunction> fun
 
         var duration = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         LogReturned(logger, command.Jid, command.Function, result.Success, result.RetCode, duration, error ?? string.Empty);
+        await ReturnAsync(command, result, error, duration, cancellationToken);
+    }
+
+    /// <summary>Answers a command that was not run with a failed return that says why.</summary>
+    public Task RefuseAsync(MinionCommand command, string reason, CancellationToken cancellationToken) =>
+        ReturnAsync(command, new FunctionResult(false, 1, null), reason, 0, cancellationToken);
+
+    private async Task ReturnAsync(MinionCommand command, FunctionResult result, string? error, double duration, CancellationToken cancellationToken)
+    {
         // The return keeps the JSON each function's value has always had (its own property names, written as they are).
         var data = EventData.ToElement(new JobReturned(
             command.Jid,

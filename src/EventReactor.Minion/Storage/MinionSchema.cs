@@ -26,5 +26,13 @@ internal static class MinionSchema
                 last_nano INTEGER NOT NULL);
             CREATE TABLE IF NOT EXISTS seen (id TEXT PRIMARY KEY, nano INTEGER NOT NULL);
             """),
+        // 20 and up: issue #11 (trust), numbered apart from the migrations other work in flight adds.
+        new(20, "replay cache of signed commands", """
+            CREATE TABLE command_nonces (
+                nonce      TEXT    PRIMARY KEY,
+                expires_at INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX command_nonces_by_expiry ON command_nonces (expires_at);
+            """),
     ];
 }

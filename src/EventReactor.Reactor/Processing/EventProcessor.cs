@@ -4,6 +4,7 @@ using EventReactor.Contracts.Api;
 using EventReactor.Core.Evaluation;
 using EventReactor.Messaging.Telemetry;
 using EventReactor.Reactor.Audit;
+using EventReactor.Reactor.Keys;
 using EventReactor.Reactor.Rules;
 using Microsoft.Extensions.Logging;
 
@@ -15,12 +16,19 @@ internal sealed partial class EventProcessor(
     RuleEvaluator evaluator,
     ActionExecutor executor,
     IAuditLog audit,
+    MinionEventTrust trust,
     TimeProvider time,
     ILogger<EventProcessor> logger)
 {
     public async Task ProcessAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {
         var at = time.GetUtcNow();
+        if (await trust.UntrustedReasonAsync(envelope, cancellationToken) is { } untrusted)
+        {
+            AuditUntrusted(envelope, untrusted, at);
+            return;
+        }
+
         foreach (var verdict in evaluator.Evaluate(rules.Current, envelope))
         {
             using var span = EventReactorTelemetry.Source.StartActivity($"rule {verdict.Rule.Name}");
@@ -53,6 +61,17 @@ internal sealed partial class EventProcessor(
                 actions,
                 at,
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+        }
+    }
+
+    // Every rule whose tag matched is audited as not acting, without evaluating it (no condition, no throttle is touched).
+    private void AuditUntrusted(EventEnvelope envelope, string reason, DateTimeOffset at)
+    {
+        foreach (var rule in rules.Current.Match(envelope.Tag))
+        {
+            EventReactorTelemetry.RuleEvaluations.Add(1, new KeyValuePair<string, object?>("outcome", RuleOutcome.Untrusted.ToWire()));
+            LogNotActingWarning(logger, rule.Name, envelope.Tag, envelope.Id, reason);
+            audit.Record(new AuditRecord(envelope.Id, envelope.Tag, rule.Name, rule.Location.ToString(), RuleOutcome.Untrusted, reason, [], at, 0));
         }
     }
 

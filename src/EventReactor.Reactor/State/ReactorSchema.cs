@@ -168,5 +168,24 @@ internal static class ReactorSchema
             CREATE INDEX audit_by_outcome_time ON audit (outcome, at);
             CREATE INDEX audit_by_outcome ON audit (outcome, id);
             """),
+        // 20 and up: issue #11 (trust), numbered apart from the migrations other work in flight adds.
+        new(20, "minion keys and enrollment tokens", """
+            CREATE TABLE minion_keys (
+                minion      TEXT    NOT NULL,
+                fingerprint TEXT    NOT NULL,
+                public_key  TEXT    NOT NULL,
+                state       TEXT    NOT NULL,
+                enrolled_at INTEGER NOT NULL,
+                updated_at  INTEGER NOT NULL,
+                PRIMARY KEY (minion, fingerprint)
+            ) WITHOUT ROWID;
+            CREATE INDEX minion_keys_by_state ON minion_keys (state);
+            CREATE TABLE enrollment_tokens (
+                hash       TEXT    PRIMARY KEY,
+                created_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL,
+                used_at    INTEGER
+            ) WITHOUT ROWID;
+            """),
     ];
 }

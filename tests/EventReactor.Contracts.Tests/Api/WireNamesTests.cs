@@ -11,6 +11,7 @@ public sealed class WireNamesTests
     [InlineData(RuleOutcome.ConditionError, "condition-error")]
     [InlineData(RuleOutcome.DepthExceeded, "depth-exceeded")]
     [InlineData(RuleOutcome.Disabled, "disabled")]
+    [InlineData(RuleOutcome.Untrusted, "untrusted")]
     public void ToWire_RuleOutcome_IsTheNameTheAuditAlwaysStored(RuleOutcome outcome, string expected) =>
         Assert.Equal(expected, outcome.ToWire());
 

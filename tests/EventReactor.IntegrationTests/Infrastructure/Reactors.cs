@@ -10,6 +10,9 @@ internal static class Reactors
         var env = new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["EVENTREACTOR__Minion__Id"] = minionId };
         var up = CliProcess.Start(["up", "--rules", workspace.RulesPath, "--data", workspace.DataPath, "--http", workspace.Server], env);
         await WaitHealthyAsync(up, workspace.Server);
+
+        // up trusts its own minion; until it has enrolled, its events are not acted on.
+        await Enrollment.WaitAcceptedAsync(up);
         if (waitForDocker)
         {
             await up.WaitForLineAsync(l => l.Contains("Watching Docker engine", StringComparison.Ordinal), StartTimeout, "the minion watching Docker");

@@ -97,7 +97,7 @@ public sealed class BenchmarkServiceTests : IAsyncLifetime
             File.WriteAllText(Path.Combine(_suites.FullName, name), text);
         }
 
-        return new BenchmarkService(_harness.Store, _harness.Runner, new TargetResolver(_harness.Minions, new PoolState()), _harness.Minions, _harness.Publisher, TimeProvider.System,
+        return new BenchmarkService(_harness.Store, _harness.Runner, new TargetResolver(_harness.Minions, new PoolState(), Keys.FakeMinionTrust.Everyone), _harness.Minions, _harness.Publisher, TimeProvider.System,
             Options.Create(new BenchmarkOptions { Path = _suites.FullName }));
     }
 }

@@ -1,3 +1,4 @@
+using EventReactor.Reactor.Keys;
 using EventReactor.Messaging;
 using EventReactor.Reactor.Pools;
 using EventReactor.Reactor.Pools.Provisioning;
@@ -109,7 +110,8 @@ public sealed class PoolServiceTests : IAsyncLifetime
         var options = Options.Create(Settings);
         var catalog = new PoolCatalog(options, NullLogger<PoolCatalog>.Instance);
         Assert.Empty(catalog.Refresh());
-        var provider = new ProcessMinionProvider(options, Options.Create(new BusOptions { Url = busUrl }), TimeProvider.System, NullLogger<ProcessMinionProvider>.Instance);
+        var keys = new MinionKeyService(new SqliteMinionKeyStore(_database!), new ReactorKey(options), Options.Create(new KeyOptions()), TimeProvider.System, NullLogger<MinionKeyService>.Instance);
+        var provider = new ProcessMinionProvider(options, Options.Create(new BusOptions { Url = busUrl }), keys, TimeProvider.System, NullLogger<ProcessMinionProvider>.Instance);
         return new PoolService(catalog, new SqlitePoolStore(_database!, TimeProvider.System), state ?? new PoolState(), new PoolSignal(), new FakeMinionStore(), [provider]);
     }
 }

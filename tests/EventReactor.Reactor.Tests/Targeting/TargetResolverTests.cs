@@ -1,6 +1,7 @@
 using EventReactor.Core.Targeting;
 using EventReactor.Reactor.Pools;
 using EventReactor.Reactor.Targeting;
+using EventReactor.Reactor.Tests.Keys;
 using EventReactor.Reactor.Tests.Minions;
 
 namespace EventReactor.Reactor.Tests.Targeting;
@@ -17,7 +18,7 @@ public sealed class TargetResolverTests
             .With("web-1");
         var pools = new PoolState();
         pools.Replace([new PoolMember("gpu-k80", "gpu-1", "selector", Since), new PoolMember("gpu-k80", "gpu-2", "added", Since)]);
-        return new TargetResolver(minions, pools);
+        return new TargetResolver(minions, pools, FakeMinionTrust.Everyone);
     }
 
     [Theory]
@@ -36,5 +37,25 @@ public sealed class TargetResolverTests
     {
         var error = await Assert.ThrowsAsync<TargetException>(() => Resolver().ResolveAsync("gpu-2", "glob", CancellationToken.None));
         Assert.Equal("target 'gpu-2' (glob) matches no present minion; present: gpu-1, web-1", error.Message);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_GlobOverAcceptedAndUnaccepted_OnlyTheAccepted()
+    {
+        var minions = new FakeMinionStore().With("gpu-1").With("web-1");
+
+        var resolved = await new TargetResolver(minions, new PoolState(), new FakeMinionTrust("web-1")).ResolveAsync("*", "glob", CancellationToken.None);
+
+        Assert.Equal(["web-1"], resolved);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_OnlyUnacceptedMinionMatches_ThrowsSayingItsKeyIsNotAccepted()
+    {
+        var minions = new FakeMinionStore().With("gpu-1");
+
+        var error = await Assert.ThrowsAsync<TargetException>(() => new TargetResolver(minions, new PoolState(), new FakeMinionTrust()).ResolveAsync("gpu-1", "glob", CancellationToken.None));
+
+        Assert.Equal("target 'gpu-1' matches only minions whose keys are not accepted: gpu-1 (eventreactor keys list)", error.Message);
     }
 }

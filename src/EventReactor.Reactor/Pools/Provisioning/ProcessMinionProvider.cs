@@ -15,11 +15,15 @@ namespace EventReactor.Reactor.Pools.Provisioning;
 internal sealed partial class ProcessMinionProvider(
     IOptions<ReactorOptions> reactor,
     IOptions<BusOptions> bus,
+    Keys.MinionKeyService keys,
     TimeProvider time,
     ILogger<ProcessMinionProvider> logger) : IMinionProvider
 {
     public const string ProviderName = "process";
     private static readonly TimeSpan KillAfter = TimeSpan.FromSeconds(10);
+
+    // Long enough for a minion to start and enroll; an unused token is worthless after it.
+    private static readonly TimeSpan EnrollmentTokenLifetime = TimeSpan.FromMinutes(10);
 
     public string Name => ProviderName;
 
@@ -66,6 +70,10 @@ internal sealed partial class ProcessMinionProvider(
         start.Environment["EVENTREACTOR__Minion__WatchDocker"] = "false";
         start.Environment["EVENTREACTOR__Minion__DataPath"] = dataPath;
         start.Environment["EVENTREACTOR__Minion__Grains__pool"] = pool.Name;
+
+        // The provider seeds a single-use enrollment token, so that the minion it made is accepted without an operator.
+        start.Environment["EVENTREACTOR__Minion__Reactor"] = reactor.Value.LocalApiUrl();
+        start.Environment["EVENTREACTOR__Minion__EnrollmentToken"] = (await keys.CreateTokenAsync(EnrollmentTokenLifetime, cancellationToken)).Token;
         foreach (var (key, value) in pool.Grains)
         {
             start.Environment[$"EVENTREACTOR__Minion__Grains__{key}"] = value;

@@ -1,0 +1,99 @@
+using System.Net.Http.Json;
+using EventReactor.Contracts.Api;
+using EventReactor.Messaging.Resilience;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Registry;
+
+namespace EventReactor.Minion.Trust;
+
+/// <summary>
+/// Enrolls the minion's key with the reactor (<c>POST /api/keys/enroll</c>) until it is accepted, then pins the reactor
+/// key the answer carries. A minion that already pinned one has nothing to do; one without <c>Minion:Reactor</c> says
+/// once that it will refuse every command.
+/// </summary>
+internal sealed partial class MinionEnrollment(
+    MinionIdentity identity,
+    IOptions<MinionOptions> options,
+    ResiliencePipelineProvider<string> pipelines,
+    ILogger<MinionEnrollment> logger) : BackgroundService
+{
+    private readonly ResiliencePipeline _enroll = pipelines.GetPipeline(ResiliencePipelineNames.MinionEnroll);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var minion = options.Value;
+        if (identity.PinnedReactorKey is not null)
+        {
+            LogPinned(logger, minion.Id);
+            return;
+        }
+
+        if (minion.Reactor is not { Length: > 0 } reactor)
+        {
+            LogNoReactor(logger, minion.Id);
+            return;
+        }
+
+        using var http = new HttpClient { BaseAddress = new Uri(reactor), Timeout = TimeSpan.FromSeconds(10) };
+        var request = new EnrollRequest(minion.Id, identity.PublicPem, Token(minion));
+        var hooks = new RetryHooks
+        {
+            Transient = static failure => failure is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException,
+            Incomplete = static answer => answer is EnrollResponse { State: not MinionKeyState.Accepted },
+            OnRetry = (failure, delay) => LogWaiting(logger, failure?.GetBaseException().Message ?? "the key is not accepted yet", delay.TotalSeconds),
+        };
+        try
+        {
+            var answer = await _enroll.RunAsync(token => new ValueTask<EnrollResponse?>(EnrollAsync(http, request, token)), hooks, stoppingToken);
+            if (answer is { State: MinionKeyState.Accepted, ReactorPublicKey: { } reactorKey })
+            {
+                identity.Pin(reactorKey);
+                LogAccepted(logger, minion.Id, reactor);
+            }
+        }
+        catch (EnrollmentRefusedException ex)
+        {
+            LogRefused(logger, minion.Id, ex.Message);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private static string? Token(MinionOptions minion) =>
+        minion.EnrollmentToken is { Length: > 0 } token ? token
+        : minion.EnrollmentTokenFile is { Length: > 0 } file ? File.ReadLines(file).FirstOrDefault()?.Trim()
+        : null;
+
+    private static async Task<EnrollResponse?> EnrollAsync(HttpClient http, EnrollRequest request, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync("api/keys/enroll", request, cancellationToken);
+        if ((int)response.StatusCode is >= 400 and < 500 and not 429)
+        {
+            // A bad token or a bad request will not get better by asking again.
+            throw new EnrollmentRefusedException($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<EnrollResponse>(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Minion {Minion} is enrolled: the reactor key is pinned")]
+    private static partial void LogPinned(ILogger logger, string minion);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Minion {Minion} enrolled with {Reactor}: key accepted, reactor key pinned")]
+    private static partial void LogAccepted(ILogger logger, string minion, string reactor);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Minion {Minion} has no reactor key pinned and no Minion:Reactor to enroll with: every command will be refused")]
+    private static partial void LogNoReactor(ILogger logger, string minion);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Enrollment: {Reason}; asking again in {DelaySeconds:F1}s")]
+    private static partial void LogWaiting(ILogger logger, string reason, double delaySeconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Minion {Minion}'s enrollment was refused: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string minion, string reason);
+}
