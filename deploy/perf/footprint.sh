@@ -34,6 +34,7 @@ if [[ -z $command ]]; then
   command="$root/artifacts/package/root/usr/lib/eventreactor/eventreactor"
 fi
 read -r -a cmd <<<"$command"
+for i in "${!cmd[@]}"; do [[ -e ${cmd[$i]} ]] && cmd[$i]=$(realpath "${cmd[$i]}"); done # the minions run elsewhere
 
 work=$(mktemp -d /tmp/eventreactor-footprint.XXXXXX)
 vhost="eventreactor-footprint-$$"
