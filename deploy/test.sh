@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Brings up the dev services (RabbitMQ, Docker, the busybox image), then runs every test
-# in EventReactor.sln. Extra arguments go to dotnet test, e.g.
+# Brings up the dev services (RabbitMQ, Docker, the busybox image), runs the package test
+# (deploy/package/test.sh, as root and only without arguments), then every test in EventReactor.sln.
+# Extra arguments go to dotnet test, e.g.
 #   deploy/test.sh --filter "FullyQualifiedName~Messaging"
 # EVENTREACTOR_SKIP_SERVICES=1 skips deploy/dev/services.sh (services already up, not root).
 # Exits with dotnet test's exit code.
@@ -10,6 +11,10 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 if [[ ${EVENTREACTOR_SKIP_SERVICES:-0} != 1 ]]; then
   bash "$here/dev/services.sh"
+fi
+
+if (($# == 0)); then
+  if [[ $(id -u) -eq 0 ]]; then bash "$here/package/test.sh"; else echo "package test: not run (needs root): sudo deploy/package/test.sh"; fi
 fi
 
 cd "$here/.."
