@@ -8,6 +8,7 @@ using EventReactor.Reactor.Http;
 using EventReactor.Reactor.Jobs;
 using EventReactor.Reactor.Metrics;
 using EventReactor.Reactor.Minions;
+using EventReactor.Reactor.Outbox;
 using EventReactor.Reactor.Pools;
 using EventReactor.Reactor.Pools.Provisioning;
 using EventReactor.Reactor.Processing;
@@ -56,15 +57,35 @@ public static class ReactorHostExtensions
         builder.Services.AddHostedService<PoolReconciler>();
         builder.Services.AddHostedService(services => services.GetRequiredService<BenchmarkRunner>());
         builder.Services.AddHostedService<ApiSecurityNotice>();
-        builder.Services.AddHostedService<ErrorQueueDeclarer>();
+        builder.Services.AddHostedService<TopologyDeclarer>();
+        builder.Services.AddHostedService<OutboxEvaluator>();
+        builder.Services.AddHostedService<OutboxPublisher>();
 
         var bus = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
-        builder.AddEventBusPart(registration => registration.AddConsumer<EventConsumer>().Endpoint(endpoint =>
+        builder.AddEventBusPart(registration =>
         {
-            endpoint.Name = EventBusNames.ReactorQueue;
-            endpoint.ConcurrentMessageLimit = bus.ConcurrentMessageLimit;
-            endpoint.PrefetchCount = bus.PrefetchCount;
-        }));
+            registration.AddConsumer<EventConsumer>().Endpoint(endpoint =>
+            {
+                endpoint.Name = EventBusNames.ReactorQueue;
+                endpoint.ConcurrentMessageLimit = bus.ConcurrentMessageLimit;
+                endpoint.PrefetchCount = bus.PrefetchCount;
+            });
+
+            // On RabbitMQ the queue binds the ingress exchange with '#' (the empty key of a plain publisher included),
+            // never eventreactor.all, which carries what the reactor emits and chains in-process.
+            registration.AddConfigureEndpointsCallback((_, name, endpoint) =>
+            {
+                if (name == EventBusNames.ReactorQueue && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.ConfigureConsumeTopology = false;
+                    rabbit.Bind(EventBusNames.EventsExchange, binding =>
+                    {
+                        binding.ExchangeType = RabbitMQ.Client.ExchangeType.Topic;
+                        binding.RoutingKey = EventBusNames.EveryKey;
+                    });
+                }
+            });
+        });
         return builder;
     }
 
@@ -72,6 +93,9 @@ public static class ReactorHostExtensions
     {
         services.AddSingleton<ReactorDatabase>();
         services.AddSingleton<IReactionLedger, SqliteReactionLedger>();
+        services.AddSingleton<IReactorOutbox, SqliteReactorOutbox>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IEventEmitter, OutboxEventEmitter>();
         services.AddSingleton<IAuditStore, SqliteAuditStore>();
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<IAuditLog>(provider => provider.GetRequiredService<AuditWriter>());
@@ -86,6 +110,7 @@ public static class ReactorHostExtensions
             provider.GetRequiredService<IThrottleGate>()));
         services.AddSingleton<EventStreamHub>();
         services.AddScoped<EventProcessor>();
+        services.AddScoped<EventPipeline>();
     }
 
     private static void AddActions(IServiceCollection services)

@@ -1,3 +1,4 @@
+using EventReactor.Reactor.Outbox;
 using EventReactor.Contracts;
 using EventReactor.Contracts.Reactor;
 using EventReactor.Contracts.Jobs;
@@ -10,7 +11,7 @@ namespace EventReactor.Reactor.Jobs;
 /// The one way the reactor sends a job: record it (so returns find it), announce <c>job/&lt;jid&gt;/new</c>, then send the
 /// command to each minion's own queue. <c>minion.run</c> and benchmark runs both go through here.
 /// </summary>
-internal sealed class JobDispatcher(IJobStore jobs, IBus bus, IEventPublisher publisher, TimeProvider time) : IJobDispatcher
+internal sealed class JobDispatcher(IJobStore jobs, IBus bus, IEventEmitter emitter, TimeProvider time) : IJobDispatcher
 {
     public async Task<string> DispatchAsync(JobRequest request, EventEnvelope cause, CancellationToken cancellationToken)
     {
@@ -18,7 +19,7 @@ internal sealed class JobDispatcher(IJobStore jobs, IBus bus, IEventPublisher pu
         var jid = request.Jid ?? JobIds.New(now);
         await jobs.CreateAsync(new JobRecord(jid, request.Function, request.Arguments, request.Target, request.TargetType, request.Minions, cause.Id, now, []), cancellationToken);
         var data = EventData.ToElement(new JobPublished(jid, request.Function, request.Arguments, request.Target, request.TargetType, request.Minions));
-        await publisher.PublishAsync(cause.CreateCaused(JobTags.New(jid), ReactorTags.Source, data), cancellationToken);
+        await emitter.EmitAsync(cause.CreateCaused(JobTags.New(jid), ReactorTags.Source, data), cancellationToken);
         foreach (var minion in request.Minions)
         {
             var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{MinionCommand.QueueName(minion)}"));
