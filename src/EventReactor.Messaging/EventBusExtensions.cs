@@ -39,10 +39,10 @@ public static class EventBusExtensions
         if (!inMemory)
         {
             builder.Services.AddSingleton<IDirectPublishChannel, DirectPublishChannel>();
-            builder.Services.AddSingleton<DirectEventPublisher>();
-            builder.Services.AddSingleton<IEventPublisher>(services => services.GetRequiredService<DirectEventPublisher>());
-            builder.Services.AddSingleton<IEventBatchPublisher>(services => services.GetRequiredService<DirectEventPublisher>());
-            builder.Services.AddSingleton<IEmittedEventPublisher>(services => services.GetRequiredService<DirectEventPublisher>());
+            // Registered by type (stateless; the channel is shared), so that a harness can decorate each interface.
+            builder.Services.AddSingleton<IEventPublisher, DirectEventPublisher>();
+            builder.Services.AddSingleton<IEventBatchPublisher, DirectEventPublisher>();
+            builder.Services.AddSingleton<IEmittedEventPublisher, DirectEventPublisher>();
         }
         else
         {
