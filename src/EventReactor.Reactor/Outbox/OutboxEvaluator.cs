@@ -32,10 +32,21 @@ internal sealed partial class OutboxEvaluator(IReactorOutbox outbox, OutboxSigna
                     continue;
                 }
 
-                foreach (var stored in batch)
+                // Each mark is queued as soon as its event is evaluated and awaited with the batch's, so that the marks
+                // share group commits instead of one commit per event.
+                var marks = new List<Task>(batch.Count);
+                try
                 {
-                    await EvaluateAsync(stored, stoppingToken);
-                    cursor = stored.Sequence;
+                    foreach (var stored in batch)
+                    {
+                        await EvaluateAsync(stored, stoppingToken);
+                        marks.Add(outbox.MarkEvaluatedAsync(stored.Sequence, CancellationToken.None));
+                        cursor = stored.Sequence;
+                    }
+                }
+                finally
+                {
+                    await Task.WhenAll(marks);
                 }
             }
         }
@@ -59,8 +70,6 @@ internal sealed partial class OutboxEvaluator(IReactorOutbox outbox, OutboxSigna
             // A delivered event would go to the error queue; this one is logged with its id and not tried again.
             LogFailed(logger, stored.Tag, stored.Id, ex);
         }
-
-        await outbox.MarkEvaluatedAsync(stored.Sequence, CancellationToken.None);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Evaluating the reactor's own event {Tag} ({EventId}) failed")]
