@@ -4,6 +4,7 @@ using MassTransit;
 
 namespace EventReactor.Messaging;
 
+/// <summary>Publishes through MassTransit's in-memory bus (<c>up</c>), the one transport without a raw client.</summary>
 internal sealed class BusEventPublisher(IBus bus) : IEventPublisher
 {
     public Task PublishAsync(EventEnvelope envelope, CancellationToken cancellationToken) =>

@@ -18,11 +18,4 @@ public sealed class BusOptions
 
     /// <summary>How many unacknowledged messages the broker sends ahead.</summary>
     public int PrefetchCount { get; set; } = 256;
-
-    /// <summary>
-    /// On RabbitMQ, publish events with RabbitMQ.Client straight to <see cref="EventBusNames.EventsExchange"/>, the
-    /// exchange MassTransit declares, with pipelined confirms (issue #8: a MassTransit publish cost several times the
-    /// CPU); false goes through MassTransit's publish. The wire form is the same. Not used with <c>memory://</c>.
-    /// </summary>
-    public bool DirectPublish { get; set; } = true;
 }

@@ -35,15 +35,19 @@ public static class EventBusExtensions
         // The transport is chosen at registration time; a bad URL is reported by the validator at start.
         var configured = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
         var inMemory = configured.Url.StartsWith(BusAddress.MemoryScheme + ":", StringComparison.Ordinal);
-        if (!inMemory && configured.DirectPublish)
+        // One publish path per transport: RabbitMQ.Client with confirms on RabbitMQ, MassTransit's only in memory.
+        if (!inMemory)
         {
             builder.Services.AddSingleton<IDirectPublishChannel, DirectPublishChannel>();
+            // Registered by type (stateless; the channel is shared), so that a harness can decorate each interface.
             builder.Services.AddSingleton<IEventPublisher, DirectEventPublisher>();
             builder.Services.AddSingleton<IEventBatchPublisher, DirectEventPublisher>();
+            builder.Services.AddSingleton<IEmittedEventPublisher, DirectEventPublisher>();
         }
         else
         {
             builder.Services.AddSingleton<IEventPublisher, BusEventPublisher>();
+            builder.Services.AddSingleton<IEmittedEventPublisher, LocalEmittedEventPublisher>();
         }
 
         // As the host's defaults: scopes and the whole graph are validated in Development.

@@ -1,5 +1,6 @@
 using EventReactor.Contracts;
 using MassTransit;
+using RabbitMQ.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -51,6 +52,10 @@ internal sealed class EventBusServiceProviderFactory(bool inMemory, ServiceProvi
                         }
                     });
                     ConfigureSerialization(cfg);
+
+                    // Declared by us as a topic exchange (BusTopology); MassTransit must declare it the same way.
+                    cfg.Publish<EventEnvelope>(publish => publish.ExchangeType = ExchangeType.Topic);
+                    cfg.Send<EventEnvelope>(send => send.UseRoutingKeyFormatter(message => RoutingKeys.FromTag(message.Message.Tag)));
                     cfg.ConfigureEndpoints(context);
                 });
             }

@@ -9,6 +9,7 @@ using EventReactor.Reactor.Jobs;
 using EventReactor.Reactor.Keys;
 using EventReactor.Reactor.Metrics;
 using EventReactor.Reactor.Minions;
+using EventReactor.Reactor.Outbox;
 using EventReactor.Reactor.Pools;
 using EventReactor.Reactor.Pools.Provisioning;
 using EventReactor.Reactor.Processing;
@@ -59,15 +60,35 @@ public static class ReactorHostExtensions
         builder.Services.AddHostedService<PoolReconciler>();
         builder.Services.AddHostedService(services => services.GetRequiredService<BenchmarkRunner>());
         builder.Services.AddHostedService<ApiSecurityNotice>();
-        builder.Services.AddHostedService<ErrorQueueDeclarer>();
+        builder.Services.AddHostedService<TopologyDeclarer>();
+        builder.Services.AddHostedService<OutboxEvaluator>();
+        builder.Services.AddHostedService<OutboxPublisher>();
 
         var bus = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
-        builder.AddEventBusPart(registration => registration.AddConsumer<EventConsumer>().Endpoint(endpoint =>
+        builder.AddEventBusPart(registration =>
         {
-            endpoint.Name = EventBusNames.ReactorQueue;
-            endpoint.ConcurrentMessageLimit = bus.ConcurrentMessageLimit;
-            endpoint.PrefetchCount = bus.PrefetchCount;
-        }));
+            registration.AddConsumer<EventConsumer>().Endpoint(endpoint =>
+            {
+                endpoint.Name = EventBusNames.ReactorQueue;
+                endpoint.ConcurrentMessageLimit = bus.ConcurrentMessageLimit;
+                endpoint.PrefetchCount = bus.PrefetchCount;
+            });
+
+            // On RabbitMQ the queue binds the ingress exchange with '#' (the empty key of a plain publisher included),
+            // never eventreactor.all, which carries what the reactor emits and chains in-process.
+            registration.AddConfigureEndpointsCallback((_, name, endpoint) =>
+            {
+                if (name == EventBusNames.ReactorQueue && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.ConfigureConsumeTopology = false;
+                    rabbit.Bind(EventBusNames.EventsExchange, binding =>
+                    {
+                        binding.ExchangeType = RabbitMQ.Client.ExchangeType.Topic;
+                        binding.RoutingKey = EventBusNames.EveryKey;
+                    });
+                }
+            });
+        });
         return builder;
     }
 
@@ -81,10 +102,12 @@ public static class ReactorHostExtensions
             services.AddSingleton<ReactorDatabase>();
             services.AddSingleton<IStateDatabase>(provider => provider.GetRequiredService<ReactorDatabase>());
             services.AddSingleton<IReactionLedger, SqliteReactionLedger>();
+            services.AddSingleton<IReactorOutbox, SqliteReactorOutbox>();
             services.AddSingleton<IAuditStore, SqliteAuditStore>();
             services.AddSingleton(provider => new MinionCache(ActivatorUtilities.CreateInstance<SqliteMinionStore>(provider)));
             services.AddSingleton<IJobStore, SqliteJobStore>();
             services.AddSingleton<IPoolStore, SqlitePoolStore>();
+            services.AddSingleton<IMinionKeyStore, SqliteMinionKeyStore>();
             services.AddSingleton<IBenchmarkStore, SqliteBenchmarkStore>();
             services.AddSingleton<IEventJournalStore, SqliteEventJournalStore>();
         }
@@ -93,14 +116,18 @@ public static class ReactorHostExtensions
             services.AddSingleton<ReactorPostgresDatabase>();
             services.AddSingleton<IStateDatabase>(provider => provider.GetRequiredService<ReactorPostgresDatabase>());
             services.AddSingleton<IReactionLedger, PostgresReactionLedger>();
+            services.AddSingleton<IReactorOutbox, PostgresReactorOutbox>();
             services.AddSingleton<IAuditStore, PostgresAuditStore>();
             services.AddSingleton(provider => new MinionCache(ActivatorUtilities.CreateInstance<PostgresMinionStore>(provider)));
             services.AddSingleton<IJobStore, PostgresJobStore>();
             services.AddSingleton<IPoolStore, PostgresPoolStore>();
+            services.AddSingleton<IMinionKeyStore, PostgresMinionKeyStore>();
             services.AddSingleton<IBenchmarkStore, PostgresBenchmarkStore>();
             services.AddSingleton<IEventJournalStore, PostgresEventJournalStore>();
         }
 
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IEventEmitter, OutboxEventEmitter>();
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<IAuditLog>(provider => provider.GetRequiredService<AuditWriter>());
     }
@@ -114,6 +141,7 @@ public static class ReactorHostExtensions
             provider.GetRequiredService<IThrottleGate>()));
         services.AddSingleton<EventStreamHub>();
         services.AddScoped<EventProcessor>();
+        services.AddScoped<EventPipeline>();
     }
 
     private static void AddActions(IServiceCollection services)
@@ -137,7 +165,6 @@ public static class ReactorHostExtensions
     {
         services.AddOptions<KeyOptions>().BindConfiguration(KeyOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<KeyOptions>, KeyOptionsValidator>();
-        services.AddSingleton<IMinionKeyStore, SqliteMinionKeyStore>();
         services.AddSingleton<ReactorKey>();
         services.AddSingleton<MinionKeyService>();
         services.AddSingleton<IMinionTrust>(provider => provider.GetRequiredService<MinionKeyService>());

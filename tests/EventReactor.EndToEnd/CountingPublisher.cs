@@ -5,13 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventReactor.EndToEnd;
 
 /// <summary>
-/// Decorates the reactor's broker-facing publishers (<see cref="IEventPublisher"/> and, where the transport has one,
-/// <see cref="IEventBatchPublisher"/>): once the broker confirmed an event, the observer learns of it. Counting here
+/// Decorates the reactor's broker-facing publishers (<see cref="IEventPublisher"/>, <see cref="IEmittedEventPublisher"/>
+/// through which its outbox publishes what it emitted and, where the transport has one, <see cref="IEventBatchPublisher"/>): once the broker confirmed an event, the observer learns of it. Counting here
 /// rather than from a queue of our own keeps the broker's work the reactor's alone and assumes nothing about the
 /// exchanges. The only place that knows which interfaces the reactor publishes through.
 /// </summary>
-internal sealed class CountingPublisher(IReactionObserver observer, IEventPublisher single, IEventBatchPublisher? batch)
-    : IEventPublisher, IEventBatchPublisher
+internal sealed class CountingPublisher(IReactionObserver observer, IEventPublisher single, IEventBatchPublisher? batch, IEmittedEventPublisher emitted)
+    : IEventPublisher, IEventBatchPublisher, IEmittedEventPublisher
 {
     /// <summary>
     /// Replaces, where it stands, the registration of each publisher interface that the bus (EventReactor.Messaging)
@@ -20,14 +20,18 @@ internal sealed class CountingPublisher(IReactionObserver observer, IEventPublis
     public static void Decorate(IServiceCollection services, IReactionObserver observer)
     {
         var single = IndexOfBus<IEventPublisher>(services) ?? throw new InvalidOperationException("EventReactor.Messaging registers no IEventPublisher by implementation type: re-point CountingPublisher.IndexOfBus");
+        var emitted = IndexOfBus<IEmittedEventPublisher>(services) ?? throw new InvalidOperationException("EventReactor.Messaging registers no IEmittedEventPublisher by implementation type: re-point CountingPublisher.IndexOfBus");
         var batch = IndexOfBus<IEventBatchPublisher>(services);
         var singleInner = services[single];
+        var emittedInner = services[emitted];
         var batchInner = batch is { } b ? services[b] : null;
         services.AddSingleton(provider => new CountingPublisher(
             observer,
             (IEventPublisher)Build(provider, singleInner),
-            batchInner is null ? null : (IEventBatchPublisher)Build(provider, batchInner)));
+            batchInner is null ? null : (IEventBatchPublisher)Build(provider, batchInner),
+            (IEmittedEventPublisher)Build(provider, emittedInner)));
         services[single] = ServiceDescriptor.Singleton<IEventPublisher>(provider => provider.GetRequiredService<CountingPublisher>());
+        services[emitted] = ServiceDescriptor.Singleton<IEmittedEventPublisher>(provider => provider.GetRequiredService<CountingPublisher>());
         if (batch is { } index)
         {
             services[index] = ServiceDescriptor.Singleton<IEventBatchPublisher>(provider => provider.GetRequiredService<CountingPublisher>());
@@ -40,10 +44,14 @@ internal sealed class CountingPublisher(IReactionObserver observer, IEventPublis
         observer.Observe(envelope);
     }
 
-    public async Task<bool[]> PublishAsync(IReadOnlyList<SerializedEvent> events, CancellationToken cancellationToken)
+    public async Task<bool[]> PublishAsync(IReadOnlyList<SerializedEvent> events, CancellationToken cancellationToken) =>
+        Observe(events, await (batch ?? throw new InvalidOperationException("the reactor registered no IEventBatchPublisher")).PublishAsync(events, cancellationToken));
+
+    async Task<bool[]> IEmittedEventPublisher.PublishAsync(IReadOnlyList<SerializedEvent> events, CancellationToken cancellationToken) =>
+        Observe(events, await emitted.PublishAsync(events, cancellationToken));
+
+    private bool[] Observe(IReadOnlyList<SerializedEvent> events, bool[] confirmed)
     {
-        var inner = batch ?? throw new InvalidOperationException("the reactor registered no IEventBatchPublisher");
-        var confirmed = await inner.PublishAsync(events, cancellationToken);
         for (var i = 0; i < events.Count; i++)
         {
             if (confirmed[i])

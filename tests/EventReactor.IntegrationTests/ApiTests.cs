@@ -146,7 +146,7 @@ public sealed class ApiTests
     private static async Task AmqpPublishAsync(string body)
     {
         var start = new ProcessStartInfo("amqp-publish") { RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "--url=amqp://guest:guest@localhost:5672/%2f", "--exchange=eventreactor.events", "--content-type=application/json", "--persistent", $"--body={body}" })
+        foreach (var argument in new[] { $"--url={ServicesFixture.AmqpUrl}", "--exchange=eventreactor.events", "--content-type=application/json", "--persistent", $"--body={body}" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -159,8 +159,7 @@ public sealed class ApiTests
 
     private static async Task<string> FindErrorReasonAsync(string body)
     {
-        var factory = new ConnectionFactory { HostName = "localhost", UserName = "guest", Password = "guest" };
-        await using var connection = await factory.CreateConnectionAsync();
+        await using var connection = await ServicesFixture.Broker().CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (DateTime.UtcNow < deadline)

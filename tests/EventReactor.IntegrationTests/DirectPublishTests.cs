@@ -10,8 +10,8 @@ using RabbitMQ.Client;
 namespace EventReactor.IntegrationTests;
 
 /// <summary>
-/// The bus's direct publishers (RabbitMQ.Client beside MassTransit, issue #8) against the real broker: what any AMQP
-/// client bound to the events exchange receives, in order, with the broker's confirms.
+/// The bus's one publish path (RabbitMQ.Client with confirms, issues #8 and #13) against the real broker: what any AMQP
+/// client bound to the exchanges receives, in order, with the broker's confirms and the tag's routing key.
 /// </summary>
 [Collection(ServicesCollection.Name)]
 public sealed class DirectPublishTests
@@ -35,6 +35,27 @@ public sealed class DirectPublishTests
         Assert.Equal(serialized.Select(s => Encoding.UTF8.GetString(s.Json.Span)), received.Select(r => Encoding.UTF8.GetString(r.Body)));
         Assert.All(received, r => Assert.Equal("application/json", r.Properties.ContentType));
         Assert.All(received, r => Assert.Equal(DeliveryModes.Persistent, r.Properties.DeliveryMode));
+        Assert.Equal(events.Select(e => RoutingKeys.FromTag(e.Tag)), received.Select(r => r.RoutingKey));
+    }
+
+    [Fact]
+    public async Task PublishEmitted_Events_ReachEventreactorAllButNotTheIngress()
+    {
+        await using var vhost = await RabbitVirtualHost.CreateAsync(Guid.NewGuid().ToString("N")[..8]);
+        using var host = await StartBusAsync(vhost);
+        await using var all = await BoundQueue.CreateAsync(vhost.Name, EventBusNames.AllExchange);
+        await using var ingress = await BoundQueue.CreateAsync(vhost.Name, EventBusNames.EventsExchange);
+        var fired = EventEnvelope.Create("reactor/fired/one", "/reactor");
+
+        var confirmed = await host.Services.GetRequiredService<IEmittedEventPublisher>()
+            .PublishAsync([new SerializedEvent(fired.Id, fired.Tag, CloudEventJson.SerializeToUtf8Bytes(fired))], CancellationToken.None);
+
+        Assert.True(Assert.Single(confirmed));
+        var received = Assert.Single(await all.ReadAsync(1, TimeSpan.FromSeconds(20)));
+        Assert.Equal(fired.Id, received.Properties.MessageId);
+        Assert.Equal("reactor.fired.one", received.RoutingKey);
+        await Task.Delay(500);
+        Assert.Null(await ingress.TryGetAsync());
     }
 
     [Fact]
@@ -62,22 +83,24 @@ public sealed class DirectPublishTests
         return host;
     }
 
-    /// <summary>A queue of the test's own on the events exchange, read with basic.get.</summary>
+    /// <summary>A queue of the test's own bound with '#' to one of the topic exchanges, read with basic.get.</summary>
     private sealed class BoundQueue(IConnection connection, IChannel channel, string name) : IAsyncDisposable
     {
-        public static async Task<BoundQueue> CreateAsync(string vhost)
+        public static async Task<BoundQueue> CreateAsync(string vhost, string exchange = EventBusNames.EventsExchange)
         {
             var connection = await new ConnectionFactory { HostName = "localhost", VirtualHost = vhost, UserName = "guest", Password = "guest" }.CreateConnectionAsync();
             var channel = await connection.CreateChannelAsync();
-            await channel.ExchangeDeclareAsync(EventBusNames.EventsExchange, ExchangeType.Fanout, durable: true, autoDelete: false);
+            await channel.ExchangeDeclareAsync(exchange, ExchangeType.Topic, durable: true, autoDelete: false);
             var queue = await channel.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true);
-            await channel.QueueBindAsync(queue.QueueName, EventBusNames.EventsExchange, string.Empty);
+            await channel.QueueBindAsync(queue.QueueName, exchange, EventBusNames.EveryKey);
             return new BoundQueue(connection, channel, queue.QueueName);
         }
 
-        public async Task<IReadOnlyList<(IReadOnlyBasicProperties Properties, byte[] Body)>> ReadAsync(int count, TimeSpan timeout)
+        public async Task<BasicGetResult?> TryGetAsync() => await channel.BasicGetAsync(name, autoAck: true);
+
+        public async Task<IReadOnlyList<(IReadOnlyBasicProperties Properties, byte[] Body, string RoutingKey)>> ReadAsync(int count, TimeSpan timeout)
         {
-            var received = new List<(IReadOnlyBasicProperties, byte[])>();
+            var received = new List<(IReadOnlyBasicProperties, byte[], string)>();
             using var deadline = new CancellationTokenSource(timeout);
             while (received.Count < count)
             {
@@ -88,7 +111,7 @@ public sealed class DirectPublishTests
                     continue;
                 }
 
-                received.Add((message.BasicProperties, message.Body.ToArray()));
+                received.Add((message.BasicProperties, message.Body.ToArray(), message.RoutingKey));
             }
 
             return received;

@@ -186,8 +186,7 @@ public sealed class RulesTests
     // What a redelivery looks like on the wire: the same CloudEvent, same id, published again by a plain AMQP client.
     private static async Task PublishRawAsync(EventEnvelope envelope)
     {
-        var factory = new ConnectionFactory { HostName = "localhost", UserName = "guest", Password = "guest" };
-        await using var connection = await factory.CreateConnectionAsync();
+        await using var connection = await ServicesFixture.Broker().CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
         var properties = new BasicProperties { ContentType = "application/json", Persistent = true, MessageId = envelope.Id };
         await channel.BasicPublishAsync("eventreactor.events", string.Empty, true, properties, Encoding.UTF8.GetBytes(CloudEventJson.Serialize(envelope)));

@@ -1,7 +1,7 @@
 using System.Net;
 using EventReactor.Contracts;
 using EventReactor.Core.Evaluation;
-using EventReactor.Messaging;
+using EventReactor.Reactor.Outbox;
 using EventReactor.Reactor.Actions;
 using EventReactor.Reactor.Audit;
 using EventReactor.Reactor.Keys;
@@ -16,7 +16,10 @@ using NSubstitute;
 
 namespace EventReactor.Reactor.Tests;
 
-/// <summary>A reactor's processing pipeline over a temporary rules folder and SQLite file, with a fake bus and HTTP.</summary>
+/// <summary>
+/// A reactor's processing pipeline over a temporary rules folder and SQLite file, with a fake HTTP; what its actions emit
+/// (stored with their ledger completions) is also listed in <see cref="Published"/>. Nothing evaluates the outbox.
+/// </summary>
 internal sealed class ReactorHarness : IAsyncDisposable
 {
     private readonly DirectoryInfo _root;
@@ -29,19 +32,18 @@ internal sealed class ReactorHarness : IAsyncDisposable
         _root = root ?? Directory.CreateTempSubdirectory("reactor-");
         Directory.CreateDirectory(RulesPath);
         File.WriteAllText(Path.Combine(RulesPath, "rules.yaml"), rules);
-        // Locked: tests may process events concurrently.
-        Publisher.PublishAsync(Arg.Do<EventEnvelope>(e => { lock (Published) { Published.Add(e); } }), Arg.Any<CancellationToken>()).Returns(Task.CompletedTask);
         var options = Options.Create(new ReactorOptions { RulesPath = RulesPath, DataPath = Path.Combine(_root.FullName, "data"), MaxDepth = maxDepth });
         var http = Substitute.For<IHttpClientFactory>();
         http.CreateClient(Arg.Any<string>()).Returns(_ => new HttpClient(Http, disposeHandler: false));
-        var registry = new ActionRegistry([new EventFireAction(Publisher), new LogAction(NullLogger<LogAction>.Instance), new HttpPostAction(http)]);
+        var registry = new ActionRegistry([new EventFireAction(), new LogAction(NullLogger<LogAction>.Instance), new HttpPostAction(http)]);
         Rules = new RuleSetProvider(options, registry);
         var load = Rules.Reload();
         Assert.True(load.IsValid, string.Join("\n", load.Diagnostics));
         _database = new ReactorDatabase(options);
         _audit = new AuditWriter(new SqliteAuditStore(_database));
-        var ledger = new SqliteReactionLedger(_database, TimeProvider.System);
-        var executor = new ActionExecutor(registry, ledger, new RetryPipelines(), Publisher, NullLogger<ActionExecutor>.Instance);
+        Outbox = new SqliteReactorOutbox(_database, TimeProvider.System);
+        var ledger = new EmissionRecordingLedger(new SqliteReactionLedger(_database, TimeProvider.System), Published);
+        var executor = new ActionExecutor(registry, ledger, new RetryPipelines(), new OutboxSignal(), NullLogger<ActionExecutor>.Instance);
         Processor = new EventProcessor(Rules, new RuleEvaluator(maxDepth, new ThrottleGate(TimeProvider.System)), executor, _audit, new MinionEventTrust(Trust), TimeProvider.System, NullLogger<EventProcessor>.Instance);
     }
 
@@ -50,9 +52,10 @@ internal sealed class ReactorHarness : IAsyncDisposable
 
     public string RulesPath => Path.Combine(_root.FullName, "reactors");
 
-    public IEventPublisher Publisher { get; } = Substitute.For<IEventPublisher>();
-
+    /// <summary>What the actions emitted, in completion order (locked: tests may process events concurrently).</summary>
     public List<EventEnvelope> Published { get; } = [];
+
+    public IReactorOutbox Outbox { get; }
 
     public FakeHttpHandler Http { get; } = new();
 

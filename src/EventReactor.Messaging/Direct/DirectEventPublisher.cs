@@ -11,21 +11,24 @@ using RabbitMQ.Client.Exceptions;
 namespace EventReactor.Messaging.Direct;
 
 /// <summary>
-/// Publishes events as raw CloudEvents JSON straight to <see cref="EventBusNames.EventsExchange"/> with RabbitMQ.Client,
-/// on one channel with confirms: publishes in flight at once share the broker's (multiple) confirms and the socket's
-/// writes. What MassTransit's consumers and any AMQP client receive is the same as with a MassTransit publish.
+/// The one way events reach RabbitMQ: raw CloudEvents JSON with RabbitMQ.Client, the routing key from the tag
+/// (<see cref="RoutingKeys"/>), on one channel with confirms, so that publishes in flight at once share the broker's
+/// (multiple) confirms and the socket's writes. Ingress (<see cref="IEventPublisher"/>, <see cref="IEventBatchPublisher"/>)
+/// goes to <see cref="EventBusNames.EventsExchange"/>; what the reactor emitted (<see cref="IEmittedEventPublisher"/>)
+/// to <see cref="EventBusNames.AllExchange"/>.
 /// </summary>
 internal sealed partial class DirectEventPublisher(IDirectPublishChannel channel, ResiliencePipelineProvider<string> pipelines, ILogger<DirectEventPublisher> logger)
-    : IEventPublisher, IEventBatchPublisher
+    : IEventPublisher, IEventBatchPublisher, IEmittedEventPublisher
 {
     private const string ContentType = "application/json";
     private readonly ResiliencePipeline _waitForBroker = pipelines.GetPipeline(ResiliencePipelineNames.DirectPublish);
 
-    /// <summary>Like a MassTransit publish, waits for the broker while the connection is down, until cancelled; a nack throws.</summary>
+    /// <summary>Waits for the broker while the connection is down, until cancelled; a nack throws.</summary>
     public async Task PublishAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {
         envelope = EventReactorTelemetry.Stamp(envelope);
         var json = CloudEventJson.SerializeToUtf8Bytes(envelope);
+        var routingKey = RoutingKeys.FromTag(envelope.Tag);
         var hooks = new RetryHooks
         {
             Transient = IsConnectionFailure,
@@ -37,7 +40,7 @@ internal sealed partial class DirectEventPublisher(IDirectPublishChannel channel
                 var open = await channel.GetAsync(token);
                 try
                 {
-                    await open.BasicPublishAsync(EventBusNames.EventsExchange, string.Empty, mandatory: false, Properties(envelope.Id), json, token);
+                    await open.BasicPublishAsync(EventBusNames.EventsExchange, routingKey, mandatory: false, Properties(envelope.Id), json, token);
                 }
                 catch (Exception ex) when (IsConnectionFailure(ex))
                 {
@@ -50,7 +53,13 @@ internal sealed partial class DirectEventPublisher(IDirectPublishChannel channel
         EventReactorTelemetry.EventsPublished.Add(1, EventReactorTelemetry.TagPrefix(envelope.Tag));
     }
 
-    public async Task<bool[]> PublishAsync(IReadOnlyList<SerializedEvent> events, CancellationToken cancellationToken)
+    public Task<bool[]> PublishAsync(IReadOnlyList<SerializedEvent> events, CancellationToken cancellationToken) =>
+        PublishAsync(EventBusNames.EventsExchange, events, cancellationToken);
+
+    Task<bool[]> IEmittedEventPublisher.PublishAsync(IReadOnlyList<SerializedEvent> events, CancellationToken cancellationToken) =>
+        PublishAsync(EventBusNames.AllExchange, events, cancellationToken);
+
+    private async Task<bool[]> PublishAsync(string exchange, IReadOnlyList<SerializedEvent> events, CancellationToken cancellationToken)
     {
         var open = await channel.GetAsync(cancellationToken);
 
@@ -58,7 +67,7 @@ internal sealed partial class DirectEventPublisher(IDirectPublishChannel channel
         var pending = new Task[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
-            pending[i] = open.BasicPublishAsync(EventBusNames.EventsExchange, string.Empty, mandatory: false, Properties(events[i].Id), events[i].Json, cancellationToken).AsTask();
+            pending[i] = open.BasicPublishAsync(exchange, RoutingKeys.FromTag(events[i].Tag), mandatory: false, Properties(events[i].Id), events[i].Json, cancellationToken).AsTask();
         }
 
         var confirmed = new bool[events.Count];

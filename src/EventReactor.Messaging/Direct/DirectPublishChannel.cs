@@ -48,10 +48,10 @@ internal sealed partial class DirectPublishChannel(IOptions<BusOptions> options,
                 new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true, outstandingPublisherConfirmationsRateLimiter: null),
                 cancellationToken);
 
-            // The same declaration MassTransit makes for the event type's exchange, so that either may come first.
-            await channel.ExchangeDeclareAsync(EventBusNames.EventsExchange, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+            // Every publisher declares the same topology, so that minion or reactor may come first.
+            await BusTopology.DeclareEventExchangesAsync(channel, cancellationToken);
             Volatile.Write(ref _channel, channel);
-            LogOpened(logger, EventBusNames.EventsExchange);
+            LogOpened(logger, $"{EventBusNames.EventsExchange}, {EventBusNames.AllExchange}");
             return channel;
         }
         finally
@@ -92,6 +92,6 @@ internal sealed partial class DirectPublishChannel(IOptions<BusOptions> options,
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Publishing channel to exchange {Exchange} opened")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Publishing channel to exchanges {Exchange} opened")]
     private static partial void LogOpened(ILogger logger, string exchange);
 }

@@ -17,7 +17,7 @@ namespace EventReactor.Minion.Outbox;
 /// events share one lane) are published one after the other, each once the previous one is confirmed, while different
 /// containers' go in parallel. With a batch publisher (RabbitMQ) a read batch goes out in waves: the first unsent
 /// event of every lane, back to back on one channel with their confirms awaited together, then the next. Otherwise
-/// (in memory, or <c>Bus:DirectPublish</c> off) each lane (<c>Minion:Outbox:Lanes</c>, by hash) publishes through
+/// (in memory) each lane (<c>Minion:Outbox:Lanes</c>, by hash) publishes through
 /// MassTransit. A failed or timed-out publish is retried (<see cref="ResiliencePipelineNames.OutboxDrain"/>) with the
 /// same event id, so the wire is at-least-once. The drainer is the only minion part that holds the bus.
 /// </summary>

@@ -10,7 +10,7 @@ public sealed class OutboxOptions
     public int BatchSize { get; set; } = 512;
 
     /// <summary>
-    /// Without a batch publisher (<c>memory://</c> or <c>Bus:DirectPublish=false</c>): publishes in flight at once; events
+    /// Without a batch publisher (<c>memory://</c>): publishes in flight at once; events
     /// of one container (or one tag) always go one after the other.
     /// </summary>
     public int Lanes { get; set; } = 16;

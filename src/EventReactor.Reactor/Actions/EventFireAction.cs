@@ -2,12 +2,15 @@ using System.Collections;
 using EventReactor.Contracts.Reactor;
 using EventReactor.Core.Actions;
 using EventReactor.Core.Expressions;
-using EventReactor.Messaging;
+using EventReactor.Messaging.Telemetry;
 
 namespace EventReactor.Reactor.Actions;
 
-/// <summary><c>event.fire</c>: publishes a new event caused by the one being handled.</summary>
-internal sealed class EventFireAction(IEventPublisher publisher) : IActionHandler
+/// <summary>
+/// <c>event.fire</c>: a new event caused by the one being handled. The executor stores it with the action's completion;
+/// the outbox then chains it through the rules and publishes it.
+/// </summary>
+internal sealed class EventFireAction : IActionHandler
 {
     public static ActionSchema Definition { get; } = new(
         "event.fire",
@@ -19,7 +22,7 @@ internal sealed class EventFireAction(IEventPublisher publisher) : IActionHandle
 
     public ActionSchema Schema => Definition;
 
-    public async Task<ActionResult> ExecuteAsync(ActionInvocation invocation, CancellationToken cancellationToken)
+    public Task<ActionResult> ExecuteAsync(ActionInvocation invocation, CancellationToken cancellationToken)
     {
         var tag = invocation.GetString("tag");
         if (string.IsNullOrWhiteSpace(tag) || tag.Any(char.IsWhiteSpace))
@@ -33,8 +36,8 @@ internal sealed class EventFireAction(IEventPublisher publisher) : IActionHandle
             throw new ActionArgumentException($"'data' must be a map, got {CelValues.Describe(data)}");
         }
 
-        var fired = invocation.Event.CreateCaused(tag, ReactorTags.Source, data is null ? null : CelValues.ToJson(data));
-        await publisher.PublishAsync(fired, cancellationToken);
-        return new ActionResult($"fired {fired.Tag} ({fired.Id})");
+        // Stamped here, inside the action's span, so that the fired event's trace continues from it.
+        var fired = EventReactorTelemetry.Stamp(invocation.Event.CreateCaused(tag, ReactorTags.Source, data is null ? null : CelValues.ToJson(data)));
+        return Task.FromResult(new ActionResult($"fired {fired.Tag} ({fired.Id})", fired));
     }
 }

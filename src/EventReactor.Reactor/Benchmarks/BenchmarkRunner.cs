@@ -1,3 +1,4 @@
+using EventReactor.Reactor.Outbox;
 using EventReactor.Contracts.Api;
 using System.Collections.Concurrent;
 using System.Text.Json;
@@ -22,7 +23,7 @@ internal sealed partial class BenchmarkRunner(
     IBenchmarkStore store,
     RepetitionExecutor repetitions,
     RegressionCheck regressions,
-    IEventPublisher publisher,
+    IEventEmitter emitter,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<BenchmarkRunner> logger) : BackgroundService
@@ -229,7 +230,7 @@ internal sealed partial class BenchmarkRunner(
     {
         try
         {
-            await publisher.PublishAsync(envelope, cancellationToken);
+            await emitter.EmitAsync(envelope, cancellationToken);
         }
         catch (Exception ex)
         {

@@ -1,3 +1,4 @@
+using EventReactor.Reactor.Outbox;
 using EventReactor.Contracts.Api;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -23,7 +24,7 @@ internal sealed class BenchmarkService(
     BenchmarkRunner runner,
     TargetResolver targets,
     IMinionStore minions,
-    IEventPublisher publisher,
+    IEventEmitter emitter,
     TimeProvider time,
     IOptions<BenchmarkOptions> options)
 {
@@ -52,7 +53,7 @@ internal sealed class BenchmarkService(
         await store.CreateRunAsync(run, resolved.Select(m => new BenchmarkHost(run.Id, m, BenchmarkStatus.Pending, null, grains[m])).ToList(), cancellationToken);
         var announced = cause?.CreateCaused(BenchmarkTags.New(run.Id), ReactorTags.Source, BenchmarkEvents.New(run))
             ?? EventEnvelope.Create(BenchmarkTags.New(run.Id), ReactorTags.Source, BenchmarkEvents.New(run));
-        await publisher.PublishAsync(announced, cancellationToken);
+        await emitter.EmitAsync(announced, cancellationToken);
         runner.Enqueue(new PendingRun(run, suite, grains, announced));
         return run;
     }

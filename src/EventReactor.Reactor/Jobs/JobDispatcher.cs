@@ -4,6 +4,7 @@ using EventReactor.Contracts.Reactor;
 using EventReactor.Contracts.Jobs;
 using EventReactor.Messaging;
 using EventReactor.Reactor.Keys;
+using EventReactor.Reactor.Outbox;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,7 @@ namespace EventReactor.Reactor.Jobs;
 internal sealed partial class JobDispatcher(
     IJobStore jobs,
     IBus bus,
-    IEventPublisher publisher,
+    IEventEmitter emitter,
     IMinionTrust keys,
     ReactorKey reactorKey,
     IOptions<KeyOptions> keyOptions,
@@ -33,7 +34,7 @@ internal sealed partial class JobDispatcher(
         var jid = request.Jid ?? JobIds.New(now);
         await jobs.CreateAsync(new JobRecord(jid, request.Function, request.Arguments, request.Target, request.TargetType, request.Minions, cause.Id, now, []), cancellationToken);
         var data = EventData.ToElement(new JobPublished(jid, request.Function, request.Arguments, request.Target, request.TargetType, request.Minions));
-        await publisher.PublishAsync(cause.CreateCaused(JobTags.New(jid), ReactorTags.Source, data), cancellationToken);
+        await emitter.EmitAsync(cause.CreateCaused(JobTags.New(jid), ReactorTags.Source, data), cancellationToken);
         foreach (var minion in request.Minions)
         {
             if (!await keys.IsAcceptedAsync(minion, cancellationToken))

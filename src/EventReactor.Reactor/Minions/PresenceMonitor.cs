@@ -1,3 +1,4 @@
+using EventReactor.Reactor.Outbox;
 using EventReactor.Contracts;
 using EventReactor.Contracts.Reactor;
 using EventReactor.Contracts.Presence;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace EventReactor.Reactor.Minions;
 
 /// <summary>Once a second, announces minions that joined or were lost (three missed heartbeats) as <c>presence/change</c>.</summary>
-internal sealed partial class PresenceMonitor(MinionPresence presence, IEventPublisher publisher, TimeProvider time, ILogger<PresenceMonitor> logger) : BackgroundService
+internal sealed partial class PresenceMonitor(MinionPresence presence, IEventEmitter emitter, TimeProvider time, ILogger<PresenceMonitor> logger) : BackgroundService
 {
     public const string ChangeTag = ReactorTags.PresenceChange;
 
@@ -27,7 +28,7 @@ internal sealed partial class PresenceMonitor(MinionPresence presence, IEventPub
 
                 LogChange(logger, string.Join(", ", arrived), string.Join(", ", lost));
                 var data = EventData.ToElement(new PresenceChanged(arrived, lost));
-                await publisher.PublishAsync(EventEnvelope.Create(ChangeTag, ReactorTags.Source, data), stoppingToken);
+                await emitter.EmitAsync(EventEnvelope.Create(ChangeTag, ReactorTags.Source, data), stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

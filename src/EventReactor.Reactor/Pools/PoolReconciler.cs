@@ -1,4 +1,5 @@
 using System.Globalization;
+using EventReactor.Reactor.Outbox;
 using EventReactor.Contracts;
 using EventReactor.Contracts.Reactor;
 using EventReactor.Contracts.Pools;
@@ -26,7 +27,7 @@ internal sealed partial class PoolReconciler(
     IMinionStore minions,
     IJobStore jobs,
     IEnumerable<IMinionProvider> providers,
-    IEventPublisher publisher,
+    IEventEmitter emitter,
     TimeProvider time,
     ILogger<PoolReconciler> logger) : BackgroundService
 {
@@ -73,7 +74,7 @@ internal sealed partial class PoolReconciler(
         if (catalog.Refresh() is { Count: > 0 } problems)
         {
             var data = EventData.ToElement(new PoolsRejected(catalog.FilePath, problems.Select(p => p.ToString()).ToList()));
-            await publisher.PublishAsync(EventEnvelope.Create(PoolTags.Invalid, ReactorTags.Source, data), cancellationToken);
+            await emitter.EmitAsync(EventEnvelope.Create(PoolTags.Invalid, ReactorTags.Source, data), cancellationToken);
         }
 
         var provisioned = await store.ProvisionedAsync(cancellationToken);
@@ -163,7 +164,7 @@ internal sealed partial class PoolReconciler(
             }
 
             var data = EventData.ToElement(new PoolProvisioningStarted(pool.Name, provider.Name, made, desired));
-            await publisher.PublishAsync(EventEnvelope.Create(PoolTags.Provisioning(pool.Name), ReactorTags.Source, data), cancellationToken);
+            await emitter.EmitAsync(EventEnvelope.Create(PoolTags.Provisioning(pool.Name), ReactorTags.Source, data), cancellationToken);
         }
 
         _lastErrors.Remove(pool.Name);
@@ -208,7 +209,7 @@ internal sealed partial class PoolReconciler(
     {
         LogMembership(logger, minion, change, pool, reason);
         var data = EventData.ToElement(new PoolMembershipChanged(pool, minion, reason));
-        await publisher.PublishAsync(EventEnvelope.Create(PoolTags.Membership(pool, change), ReactorTags.Source, data), cancellationToken);
+        await emitter.EmitAsync(EventEnvelope.Create(PoolTags.Membership(pool, change), ReactorTags.Source, data), cancellationToken);
     }
 
     private void ReportOnce(string pool, string message)

@@ -6,10 +6,10 @@ using EventReactor.Contracts.Reactor;
 using EventReactor.Core.Evaluation;
 using EventReactor.Core.Expressions;
 using EventReactor.Core.Rules;
-using EventReactor.Messaging;
 using EventReactor.Messaging.Telemetry;
 using EventReactor.Reactor.Actions;
 using EventReactor.Reactor.Audit;
+using EventReactor.Reactor.Outbox;
 using EventReactor.Reactor.Reactions;
 using Microsoft.Extensions.Logging;
 
@@ -17,13 +17,14 @@ namespace EventReactor.Reactor.Processing;
 
 /// <summary>
 /// Runs one planned action exactly once per event: claims it in the ledger, runs it with its retry policy, and
-/// records the end. An action that still fails is recorded as failed and announced as <c>reactor/action/failed</c>.
+/// records the end with the event it fired, if any, for the outbox. An action that still fails is recorded as failed and
+/// announced as <c>reactor/action/failed</c>, stored the same way.
 /// </summary>
 internal sealed partial class ActionExecutor(
     ActionRegistry actions,
     IReactionLedger ledger,
     RetryPipelines retries,
-    IEventPublisher publisher,
+    OutboxSignal outbox,
     ILogger<ActionExecutor> logger)
 {
     public const string FailedTag = ReactorTags.ActionFailed;
@@ -57,7 +58,12 @@ internal sealed partial class ActionExecutor(
                     return await handler.ExecuteAsync(invocation, token);
                 },
                 cancellationToken);
-            await ledger.CompleteAsync(envelope.Id, rule.Name, planned.Index, succeeded: true, cancellationToken);
+            await ledger.CompleteAsync(envelope.Id, rule.Name, planned.Index, succeeded: true, result.Fired, cancellationToken);
+            if (result.Fired is not null)
+            {
+                outbox.Notify();
+            }
+
             LogActed(logger, rule.Name, action.Name, envelope.Tag, envelope.Id, result.Summary);
             Record(action.Name, ActionStatus.Done, started);
             return new ActionAudit(action.Name, action.Location.ToString(), arguments, ActionStatus.Done, result.Summary, null, attempts, Elapsed(started));
@@ -69,19 +75,19 @@ internal sealed partial class ActionExecutor(
         }
         catch (Exception ex)
         {
-            await ledger.CompleteAsync(envelope.Id, rule.Name, planned.Index, succeeded: false, cancellationToken);
             LogFailed(logger, rule.Name, action.Name, action.Location.ToString(), envelope.Id, attempts, ex.Message);
             span?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            await ledger.CompleteAsync(envelope.Id, rule.Name, planned.Index, succeeded: false, Failure(envelope, rule, planned, ex.Message, attempts), cancellationToken);
+            outbox.Notify();
             Record(action.Name, ActionStatus.Failed, started);
-            await AnnounceFailureAsync(envelope, rule, planned, ex.Message, attempts, cancellationToken);
             return new ActionAudit(action.Name, action.Location.ToString(), arguments, ActionStatus.Failed, null, ex.Message, attempts, Elapsed(started));
         }
     }
 
-    private async Task AnnounceFailureAsync(EventEnvelope envelope, Rule rule, PlannedAction planned, string error, int attempts, CancellationToken cancellationToken)
+    private static EventEnvelope Failure(EventEnvelope envelope, Rule rule, PlannedAction planned, string error, int attempts)
     {
         var data = EventData.ToElement(new ActionFailed(rule.Name, planned.Action.Name, planned.Action.Location.ToString(), new EventReference(envelope.Id, envelope.Tag), error, attempts));
-        await publisher.PublishAsync(envelope.CreateCaused(FailedTag, ReactorTags.Source, data), cancellationToken);
+        return EventReactorTelemetry.Stamp(envelope.CreateCaused(FailedTag, ReactorTags.Source, data));
     }
 
     private static void Record(string action, ActionStatus status, long started) =>

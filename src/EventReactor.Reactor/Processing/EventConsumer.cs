@@ -1,6 +1,5 @@
-using EventReactor.Contracts;
-using EventReactor.Reactor.Streaming;
 using System.Diagnostics;
+using EventReactor.Contracts;
 using EventReactor.Messaging;
 using EventReactor.Messaging.Telemetry;
 using MassTransit;
@@ -8,12 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace EventReactor.Reactor.Processing;
 
-/// <summary>Receives every event on the bus: shows it to stream watchers, updates the state that follows it, then reacts to it.</summary>
-internal sealed class EventConsumer(
-    EventStreamHub stream,
-    IEnumerable<IEventObserver> observers,
-    EventProcessor processor,
-    IOptions<BusOptions> bus) : IConsumer<EventEnvelope>
+/// <summary>Receives the events published to the bus (not the reactor's own, which its outbox chains) and hands each to the <see cref="EventPipeline"/>.</summary>
+internal sealed class EventConsumer(EventPipeline pipeline, IOptions<BusOptions> bus) : IConsumer<EventEnvelope>
 {
     public async Task Consume(ConsumeContext<EventEnvelope> context)
     {
@@ -26,12 +21,6 @@ internal sealed class EventConsumer(
 
         using var span = EventReactorTelemetry.StartFrom($"event {context.Message.Tag}", ActivityKind.Consumer, context.Message.TraceParent);
         EventReactorTelemetry.EventsReceived.Add(1, EventReactorTelemetry.TagPrefix(context.Message.Tag));
-        stream.Publish(context.Message);
-        foreach (var observer in observers)
-        {
-            await observer.ObserveAsync(context.Message, context.CancellationToken);
-        }
-
-        await processor.ProcessAsync(context.Message, context.CancellationToken);
+        await pipeline.HandleAsync(context.Message, context.CancellationToken);
     }
 }

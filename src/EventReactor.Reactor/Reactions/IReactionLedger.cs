@@ -1,3 +1,5 @@
+using EventReactor.Contracts;
+
 namespace EventReactor.Reactor.Reactions;
 
 /// <summary>
@@ -9,8 +11,11 @@ public interface IReactionLedger
     /// <summary>Claims the action for this event; false when it already ran (or another reactor is running it).</summary>
     Task<bool> TryClaimAsync(string eventId, string rule, int actionIndex, CancellationToken cancellationToken);
 
-    /// <summary>Records how the claimed action ended, for good.</summary>
-    Task CompleteAsync(string eventId, string rule, int actionIndex, bool succeeded, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records how the claimed action ended, for good, and stores <paramref name="emitted"/> (the event it fired, or the
+    /// announcement of its failure) in the reactor's outbox in the same transaction.
+    /// </summary>
+    Task CompleteAsync(string eventId, string rule, int actionIndex, bool succeeded, EventEnvelope? emitted, CancellationToken cancellationToken);
 
     /// <summary>Gives a claim back unfinished (the reactor is stopping), so that a redelivery runs the action.</summary>
     Task ReleaseAsync(string eventId, string rule, int actionIndex, CancellationToken cancellationToken);

@@ -1,4 +1,6 @@
+using EventReactor.Contracts;
 using EventReactor.Contracts.Api;
+using EventReactor.Reactor.Outbox;
 using EventReactor.Reactor.State;
 
 namespace EventReactor.Reactor.Reactions;
@@ -16,6 +18,8 @@ internal sealed class SqliteReactionLedger(ReactorDatabase database, TimeProvide
         """;
 
     private const string CompleteSql = "UPDATE reactions SET status = $status, updated_at = $now WHERE event_id = $event AND rule = $rule AND action_index = $index";
+
+    private const string CompleteAndEmitSql = CompleteSql + ";\n" + OutboxRows.InsertSql;
 
     private const string ReleaseSql = "DELETE FROM reactions WHERE event_id = $event AND rule = $rule AND action_index = $index AND status = 'running'";
 
@@ -36,14 +40,23 @@ internal sealed class SqliteReactionLedger(ReactorDatabase database, TimeProvide
         ], cancellationToken) == 1;
     }
 
-    public Task CompleteAsync(string eventId, string rule, int actionIndex, bool succeeded, CancellationToken cancellationToken) =>
-        _writes.ExecuteAsync(CompleteSql, [
+    public Task CompleteAsync(string eventId, string rule, int actionIndex, bool succeeded, EventEnvelope? emitted, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        KeyValuePair<string, object>[] completion =
+        [
             new("$status", (succeeded ? ActionStatus.Done : ActionStatus.Failed).ToWire()),
-            new("$now", time.GetUtcNow().ToUnixTimeMilliseconds()),
+            new("$now", now.ToUnixTimeMilliseconds()),
             new("$event", eventId),
             new("$rule", rule),
             new("$index", actionIndex),
-        ], cancellationToken);
+        ];
+
+        // One command of two statements: GroupCommit runs each command inside a transaction, so both or neither.
+        return emitted is null
+            ? _writes.ExecuteAsync(CompleteSql, completion, cancellationToken)
+            : _writes.ExecuteAsync(CompleteAndEmitSql, [.. completion, .. OutboxRows.InsertParameters(emitted, now)], cancellationToken);
+    }
 
     public Task ReleaseAsync(string eventId, string rule, int actionIndex, CancellationToken cancellationToken) =>
         _writes.ExecuteAsync(ReleaseSql, [

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using EventReactor.Reactor.Outbox;
 using EventReactor.Contracts;
 using EventReactor.Contracts.Reactor;
 using EventReactor.Core.Rules;
@@ -15,7 +16,7 @@ namespace EventReactor.Reactor.Rules;
 /// </summary>
 internal sealed partial class RulesWatcher(
     RuleSetProvider provider,
-    IEventPublisher publisher,
+    IEventEmitter emitter,
     IHostApplicationLifetime lifetime,
     IOptions<ReactorOptions> options,
     ILogger<RulesWatcher> logger) : BackgroundService
@@ -105,7 +106,7 @@ internal sealed partial class RulesWatcher(
             : EventData.ToElement(new RulesRejected(result.Files, result.Diagnostics.Select(d => d.ToString()).ToList()));
         try
         {
-            await publisher.PublishAsync(EventEnvelope.Create(result.IsValid ? LoadedTag : InvalidTag, ReactorTags.Source, data), cancellationToken);
+            await emitter.EmitAsync(EventEnvelope.Create(result.IsValid ? LoadedTag : InvalidTag, ReactorTags.Source, data), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -91,7 +91,11 @@ internal sealed class GroupCommit(ReactorDatabase database)
     {
         try
         {
-            write.Done.TrySetResult(Run(connection, null, write));
+            // In a transaction of its own: a command may hold several statements that stand or fall together.
+            using var transaction = connection.BeginTransaction();
+            var result = Run(connection, transaction, write);
+            transaction.Commit();
+            write.Done.TrySetResult(result);
         }
         catch (Exception ex)
         {
@@ -100,7 +104,7 @@ internal sealed class GroupCommit(ReactorDatabase database)
     }
 
     // Synchronous: the write lock is held anyway, and Microsoft.Data.Sqlite's async calls run synchronously underneath.
-    private int Run(SqliteConnection connection, SqliteTransaction? transaction, PendingWrite write)
+    private int Run(SqliteConnection connection, SqliteTransaction transaction, PendingWrite write)
     {
         if (!ReferenceEquals(_preparedOn, connection))
         {

@@ -174,5 +174,36 @@ internal static class PostgresReactorSchema
             CREATE INDEX audit_by_outcome_time ON audit (outcome, at);
             CREATE INDEX audit_by_outcome ON audit (outcome, id);
             """),
+        new(7, "the reactor's outbox: every event it emits, until evaluated in-process and published", """
+            CREATE TABLE reactor_outbox (
+                seq        BIGINT  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                event_id   TEXT    NOT NULL,
+                tag        TEXT    NOT NULL,
+                json       BYTEA   NOT NULL,
+                evaluated  BOOLEAN NOT NULL DEFAULT FALSE,
+                published  BOOLEAN NOT NULL DEFAULT FALSE,
+                created_at BIGINT  NOT NULL
+            );
+            CREATE INDEX reactor_outbox_to_evaluate ON reactor_outbox (seq) WHERE NOT evaluated;
+            CREATE INDEX reactor_outbox_to_publish ON reactor_outbox (seq) WHERE NOT published;
+            """),
+        new(20, "minion keys and enrollment tokens", """
+            CREATE TABLE minion_keys (
+                minion      TEXT   NOT NULL,
+                fingerprint TEXT   NOT NULL,
+                public_key  TEXT   NOT NULL,
+                state       TEXT   NOT NULL,
+                enrolled_at BIGINT NOT NULL,
+                updated_at  BIGINT NOT NULL,
+                PRIMARY KEY (minion, fingerprint)
+            );
+            CREATE INDEX minion_keys_by_state ON minion_keys (state);
+            CREATE TABLE enrollment_tokens (
+                hash       TEXT   PRIMARY KEY,
+                created_at BIGINT NOT NULL,
+                expires_at BIGINT NOT NULL,
+                used_at    BIGINT
+            );
+            """),
     ];
 }

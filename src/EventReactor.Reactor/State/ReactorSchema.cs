@@ -168,6 +168,19 @@ internal static class ReactorSchema
             CREATE INDEX audit_by_outcome_time ON audit (outcome, at);
             CREATE INDEX audit_by_outcome ON audit (outcome, id);
             """),
+        new(7, "the reactor's outbox: every event it emits, until evaluated in-process and published", """
+            CREATE TABLE reactor_outbox (
+                seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+                event_id   TEXT    NOT NULL,
+                tag        TEXT    NOT NULL,
+                json       BLOB    NOT NULL,
+                evaluated  INTEGER NOT NULL DEFAULT 0,
+                published  INTEGER NOT NULL DEFAULT 0,
+                created_at INTEGER NOT NULL
+            );
+            CREATE INDEX reactor_outbox_to_evaluate ON reactor_outbox (seq) WHERE evaluated = 0;
+            CREATE INDEX reactor_outbox_to_publish ON reactor_outbox (seq) WHERE published = 0;
+            """),
         // 20 and up: issue #11 (trust), numbered apart from the migrations other work in flight adds.
         new(20, "minion keys and enrollment tokens", """
             CREATE TABLE minion_keys (

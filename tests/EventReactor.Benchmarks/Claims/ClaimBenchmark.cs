@@ -114,7 +114,7 @@ internal static class ClaimBenchmark
                     throw new InvalidOperationException($"claim {id} refused on an empty ledger");
                 }
 
-                await ledger.CompleteAsync(id, "rule", 0, succeeded: true, CancellationToken.None);
+                await ledger.CompleteAsync(id, "rule", 0, succeeded: true, emitted: null, CancellationToken.None);
             }
         })));
     }

@@ -5,12 +5,13 @@ using RabbitMQ.Client;
 namespace EventReactor.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A durable queue of the test's own, bound to the events exchange of the private broker, so that it keeps what
-/// arrives while the test is not reading and survives a broker restart; read as raw CloudEvents JSON.
+/// A durable queue of the test's own, bound with <c>#</c> to the exchange of every event (the reactor's own included)
+/// of the private broker, so that it keeps what arrives while the test is not reading and survives a broker restart;
+/// read as raw CloudEvents JSON.
 /// </summary>
 internal sealed class EventQueue : IAsyncDisposable
 {
-    private const string EventsExchange = "eventreactor.events";
+    private const string AllExchange = "eventreactor.all";
     private readonly ConnectionFactory _factory = new() { HostName = "localhost", Port = ChaosServices.RabbitMqPort, UserName = "guest", Password = "guest" };
     private readonly string _name;
     private IConnection? _connection;
@@ -28,9 +29,9 @@ internal sealed class EventQueue : IAsyncDisposable
     {
         var queue = new EventQueue(name);
         var channel = await queue.ChannelAsync();
-        await channel.ExchangeDeclareAsync(EventsExchange, ExchangeType.Fanout, durable: true, autoDelete: false);
+        await channel.ExchangeDeclareAsync(AllExchange, ExchangeType.Topic, durable: true, autoDelete: false);
         await channel.QueueDeclareAsync(name, durable: true, exclusive: false, autoDelete: false);
-        await channel.QueueBindAsync(name, EventsExchange, string.Empty);
+        await channel.QueueBindAsync(name, AllExchange, "#");
         return queue;
     }
 

@@ -17,9 +17,11 @@ internal sealed class RabbitVirtualHost : IAsyncDisposable
 
     public string Url => $"rabbitmq://guest:guest@localhost:5672/{Name}";
 
-    public static async Task<RabbitVirtualHost> CreateAsync(string id)
+    public static Task<RabbitVirtualHost> CreateAsync(string id) => CreateNamedAsync($"eventreactor-it-{id}");
+
+    public static async Task<RabbitVirtualHost> CreateNamedAsync(string name)
     {
-        var host = new RabbitVirtualHost($"eventreactor-it-{id}");
+        var host = new RabbitVirtualHost(name);
         await RabbitMqCtlAsync("add_vhost", host.Name);
         await RabbitMqCtlAsync("set_permissions", "-p", host.Name, "guest", ".*", ".*", ".*");
         return host;

@@ -6,12 +6,21 @@ namespace EventReactor.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The real services the integration tests need: a Docker engine with the local test image, and RabbitMQ.
-/// A missing service fails the tests with the command that fixes it; nothing is skipped.
+/// A missing service fails the tests with the command that fixes it; nothing is skipped. The broker is shared with
+/// other test runs (and versions), so the run works in a virtual host of its own, removed at the end.
 /// </summary>
 public sealed class ServicesFixture : IAsyncLifetime
 {
     public const string Image = "eventreactor/busybox:latest";
-    public const string RabbitMqUrl = "rabbitmq://guest:guest@localhost:5672/";
+    /// <summary>This run's virtual host on the shared broker.</summary>
+    public static readonly string VirtualHost = $"eventreactor-it-run-{Guid.NewGuid().ToString("N")[..8]}";
+
+    public static string RabbitMqUrl => $"rabbitmq://guest:guest@localhost:5672/{VirtualHost}";
+
+    /// <summary>The same virtual host as an AMQP URI, for amqp-tools.</summary>
+    public static string AmqpUrl => $"amqp://guest:guest@localhost:5672/{VirtualHost}";
+
+    private RabbitVirtualHost? _virtualHost;
     private const string Fix = "start them with: sudo deploy/dev/services.sh";
 
     public DockerClient Docker { get; } = new DockerClientConfiguration(new Uri("unix:///var/run/docker.sock")).CreateClient();
@@ -42,7 +51,12 @@ public sealed class ServicesFixture : IAsyncLifetime
         {
             throw new InvalidOperationException($"RabbitMQ at localhost:5672 does not answer ({ex.GetBaseException().Message}); {Fix}", ex);
         }
+
+        _virtualHost = await RabbitVirtualHost.CreateNamedAsync(VirtualHost);
     }
+
+    /// <summary>A connection factory for this run's virtual host.</summary>
+    public static ConnectionFactory Broker() => new() { HostName = "localhost", UserName = "guest", Password = "guest", VirtualHost = VirtualHost };
 
     /// <summary>Runs a throw-away container to its end and returns when it has died.</summary>
     public async Task RunToExitAsync(string name, params string[] command)
@@ -67,9 +81,12 @@ public sealed class ServicesFixture : IAsyncLifetime
         }
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
         Docker.Dispose();
-        return Task.CompletedTask;
+        if (_virtualHost is not null)
+        {
+            await _virtualHost.DisposeAsync();
+        }
     }
 }

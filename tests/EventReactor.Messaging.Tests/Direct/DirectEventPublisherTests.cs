@@ -5,6 +5,7 @@ using EventReactor.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using NSubstitute;
 using Polly.Registry;
 
 namespace EventReactor.Messaging.Tests.Direct;
@@ -49,6 +50,34 @@ public sealed class DirectEventPublisherTests
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => publisher.PublishAsync(EventEnvelope.Create("test/direct", "/test"), CancellationToken.None));
     }
+
+    [Fact]
+    public async Task PublishAsync_Event_GoesToTheIngressWithTheTagsRoutingKey()
+    {
+        var channel = new ScriptedPublishChannel(unreachable: 0);
+
+        await Publisher(channel).PublishAsync(EventEnvelope.Create("minion/web1.lan/docker/container/die", "/test"), CancellationToken.None);
+
+        Assert.Equal([(EventBusNames.EventsExchange, "minion.web1%2Elan.docker.container.die")], Sent(channel));
+    }
+
+    [Fact]
+    public async Task PublishBatch_IngressAndEmitted_EachGoesToItsExchangeWithItsRoutingKey()
+    {
+        var channel = new ScriptedPublishChannel(unreachable: 0);
+        var publisher = Publisher(channel);
+        SerializedEvent[] events = [new("1", "ci/build/finished", new byte[] { 1 }), new("2", "reactor/action/failed", new byte[] { 2 })];
+
+        await ((IEventBatchPublisher)publisher).PublishAsync(events[..1], CancellationToken.None);
+        await ((IEmittedEventPublisher)publisher).PublishAsync(events[1..], CancellationToken.None);
+
+        Assert.Equal([(EventBusNames.EventsExchange, "ci.build.finished"), (EventBusNames.AllExchange, "reactor.action.failed")], Sent(channel));
+    }
+
+    private static List<(string Exchange, string RoutingKey)> Sent(ScriptedPublishChannel channel) =>
+        [.. channel.Channel.ReceivedCalls()
+            .Where(call => call.GetMethodInfo().Name == nameof(RabbitMQ.Client.IChannel.BasicPublishAsync))
+            .Select(call => ((string)call.GetArguments()[0]!, (string)call.GetArguments()[1]!))];
 
     private DirectEventPublisher Publisher(IDirectPublishChannel channel)
     {

@@ -5,6 +5,7 @@ using EventReactor.Contracts.Benchmarks;
 using EventReactor.Core.Benchmarks;
 using EventReactor.Core.Diagnostics;
 using EventReactor.Messaging;
+using EventReactor.Reactor.Outbox;
 using EventReactor.Reactor.Benchmarks;
 using EventReactor.Reactor.Jobs;
 using EventReactor.Reactor.State;
@@ -36,7 +37,7 @@ internal sealed class RunnerHarness : IAsyncDisposable
         Store = new SqliteBenchmarkStore(_database);
         Minions = new FakeMinionStore().With(Minion, grains: """{"cpu": {"model": "Test CPU 9000"}, "gpus": [{"model": "Tesla K80"}], "virtualization": {"instanceType": null}}""");
         Dispatcher = new ScriptedJobDispatcher(Answer);
-        Publisher.PublishAsync(Arg.Do<EventEnvelope>(e => { lock (Published) { Published.Add(e); } }), Arg.Any<CancellationToken>()).Returns(Task.CompletedTask);
+        Publisher.EmitAsync(Arg.Do<EventEnvelope>(e => { lock (Published) { Published.Add(e); } }), Arg.Any<CancellationToken>()).Returns(Task.CompletedTask);
         var lifetime = Substitute.For<IHostApplicationLifetime>();
         lifetime.ApplicationStarted.Returns(new CancellationToken(canceled: true));
         var benchmarkOptions = Options.Create(new BenchmarkOptions { ReturnGrace = returnGrace ?? TimeSpan.FromSeconds(30) });
@@ -50,7 +51,7 @@ internal sealed class RunnerHarness : IAsyncDisposable
 
     public IJobDispatcher Dispatcher { get; }
 
-    public IEventPublisher Publisher { get; } = Substitute.For<IEventPublisher>();
+    public IEventEmitter Publisher { get; } = Substitute.For<IEventEmitter>();
 
     public List<EventEnvelope> Published { get; } = [];
 

@@ -1,4 +1,5 @@
 using EventReactor.Messaging;
+using EventReactor.Reactor.Outbox;
 using EventReactor.Reactor.Jobs;
 using EventReactor.Reactor.Minions;
 using EventReactor.Reactor.Pools;
@@ -74,6 +75,6 @@ public sealed class PoolReconcilerTests : IAsyncLifetime
         Assert.Empty(catalog.Refresh());
         return new PoolReconciler(
             catalog, store, new PoolState(), new PoolSignal(), _minions, new SqliteJobStore(_database!), [provider],
-            Substitute.For<IEventPublisher>(), _time, NullLogger<PoolReconciler>.Instance);
+            Substitute.For<IEventEmitter>(), _time, NullLogger<PoolReconciler>.Instance);
     }
 }

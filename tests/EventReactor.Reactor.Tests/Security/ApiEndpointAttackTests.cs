@@ -33,11 +33,11 @@ public sealed class ApiEndpointAttackTests(ScopedApiHost host, ITestOutputHelper
     }
 
     [Fact]
-    public void Endpoints_Open_AreOnlyProbesAndTheSignInPage()
+    public void Endpoints_Open_AreOnlyProbesTheSignInPageAndEnrollment()
     {
         var open = Endpoints().Where(e => e.Metadata.GetMetadata<OpenEndpointMetadata>() is not null).Select(e => e.RoutePattern.RawText).Order().ToList();
 
-        Assert.Equal(["/healthz", "/readyz", "/ui/login", "/ui/login", "/ui/static/{**path}"], open);
+        Assert.Equal(["/api/keys/enroll", "/healthz", "/readyz", "/ui/login", "/ui/login", "/ui/static/{**path}"], open);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public abstract class ReactionLedgerContract : IAsyncDisposable
     {
         await Ledger.TryClaimAsync("e1", "rule", 0, CancellationToken.None);
 
-        await Ledger.CompleteAsync("e1", "rule", 0, succeeded, CancellationToken.None);
+        await Ledger.CompleteAsync("e1", "rule", 0, succeeded, null, CancellationToken.None);
         Time.Advance(TimeSpan.FromHours(1));
 
         Assert.False(await Ledger.TryClaimAsync("e1", "rule", 0, CancellationToken.None));
@@ -58,7 +58,7 @@ public abstract class ReactionLedgerContract : IAsyncDisposable
     public async Task ReleaseAsync_CompletedAction_StaysDone()
     {
         await Ledger.TryClaimAsync("e1", "rule", 0, CancellationToken.None);
-        await Ledger.CompleteAsync("e1", "rule", 0, succeeded: true, CancellationToken.None);
+        await Ledger.CompleteAsync("e1", "rule", 0, succeeded: true, null, CancellationToken.None);
 
         await Ledger.ReleaseAsync("e1", "rule", 0, CancellationToken.None);
 

@@ -9,12 +9,13 @@ using RabbitMQ.Client;
 namespace EventReactor.Reactor.Processing;
 
 /// <summary>
-/// Declares the reactor's error exchange and queue at start. MassTransit declares them only at the first fault, so on
-/// a broker that never saw a fault a service looking for rejected events would find no queue, and a binding made
-/// before the first fault would be missing. The declaration is the one MassTransit makes (a durable fanout exchange
-/// bound to a durable queue with the receive queue's arguments, none), so either may come first.
+/// Declares the bus topology at start: the event exchanges (<see cref="BusTopology"/>) and the reactor's error
+/// exchange and queue. MassTransit declares the latter only at the first fault, so on a broker that never saw a fault a
+/// service looking for rejected events would find no queue; the declaration is the one MassTransit makes (a durable
+/// fanout exchange bound to a durable queue without arguments), so either may come first. An exchange left by an older
+/// version with another type stops the reactor with how to remove it.
 /// </summary>
-internal sealed partial class ErrorQueueDeclarer(IOptions<BusOptions> options, TimeProvider time, ILogger<ErrorQueueDeclarer> logger) : BackgroundService
+internal sealed partial class TopologyDeclarer(IOptions<BusOptions> options, TimeProvider time, ILogger<TopologyDeclarer> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
 
@@ -35,7 +36,7 @@ internal sealed partial class ErrorQueueDeclarer(IOptions<BusOptions> options, T
                 MaxDelay = MaxDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException),
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not (OperationCanceledException or BusTopologyException)),
                 OnRetry = args =>
                 {
                     LogRetrying(logger, EventBusNames.ReactorErrorQueue, args.RetryDelay, args.Outcome.Exception);
@@ -49,9 +50,15 @@ internal sealed partial class ErrorQueueDeclarer(IOptions<BusOptions> options, T
             await pipeline.ExecuteAsync(token => DeclareAsync(address, options.Value.Tls, token), stoppingToken);
             LogDeclared(logger, EventBusNames.ReactorErrorQueue);
         }
+        catch (BusTopologyException ex)
+        {
+            // Thrown on, it stops the host: the reactor would otherwise consume nothing from an exchange it cannot bind.
+            LogWrongTopology(logger, ex.Message);
+            throw;
+        }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping before the broker answered: MassTransit still declares it at the first fault.
+            // Stopping before the broker answered: the publisher and MassTransit declare the same at first use.
         }
     }
 
@@ -59,15 +66,19 @@ internal sealed partial class ErrorQueueDeclarer(IOptions<BusOptions> options, T
     {
         await using var connection = await address.CreateConnectionFactory("eventreactor-topology", tls).CreateConnectionAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        await BusTopology.DeclareEventExchangesAsync(channel, cancellationToken);
         const string name = EventBusNames.ReactorErrorQueue;
         await channel.ExchangeDeclareAsync(name, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
         await channel.QueueDeclareAsync(name, durable: true, exclusive: false, autoDelete: false, cancellationToken: cancellationToken);
         await channel.QueueBindAsync(name, name, routingKey: string.Empty, cancellationToken: cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Error queue {Queue} declared")]
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Cannot start: {Reason}")]
+    private static partial void LogWrongTopology(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Event exchanges and error queue {Queue} declared")]
     private static partial void LogDeclared(ILogger logger, string queue);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not declare the error queue {Queue} yet; retrying in {Delay}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not declare the event exchanges and error queue {Queue} yet; retrying in {Delay}")]
     private static partial void LogRetrying(ILogger logger, string queue, TimeSpan delay, Exception? exception);
 }

@@ -1,0 +1,29 @@
+using EventReactor.Contracts;
+
+namespace EventReactor.Reactor.Outbox;
+
+/// <summary>
+/// The reactor's durable outbox: every event the reactor emits is stored here first, then evaluated against the rules
+/// in-process once and published at least once, each step marked on its row; a row with both steps done is removed.
+/// Behind an interface so that a shared database can serve several reactors (PostgreSQL).
+/// </summary>
+public interface IReactorOutbox
+{
+    /// <summary>Stores an event in its own transaction (an <c>event.fire</c> is stored with its ledger completion instead).</summary>
+    Task AddAsync(EventEnvelope envelope, CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="limit"/> events not yet evaluated, after <paramref name="after"/>, in emission order.</summary>
+    Task<IReadOnlyList<OutboxEvent>> ReadToEvaluateAsync(long after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="limit"/> events not yet published, after <paramref name="after"/>, in emission order.</summary>
+    Task<IReadOnlyList<OutboxEvent>> ReadToPublishAsync(long after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Marks an event evaluated (removing it if it was published too).</summary>
+    Task MarkEvaluatedAsync(long sequence, CancellationToken cancellationToken);
+
+    /// <summary>Marks events published (removing those that were evaluated too).</summary>
+    Task MarkPublishedAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken);
+
+    /// <summary>How many events still wait for a step.</summary>
+    Task<int> CountAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Text.Json;
+using EventReactor.Contracts;
+using EventReactor.Messaging.Telemetry;
+using EventReactor.Reactor.Processing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EventReactor.Reactor.Outbox;
+
+/// <summary>
+/// Chains the reactor's own events in-process: each stored event goes through the same <see cref="EventPipeline"/> as a
+/// delivered one, once, in emission order, and is then marked evaluated. At start it takes up whatever a stopped or
+/// killed reactor left unevaluated; the ledger keeps the reactions exactly once if one was half done.
+/// </summary>
+internal sealed partial class OutboxEvaluator(IReactorOutbox outbox, OutboxSignal signal, IServiceScopeFactory scopes, ILogger<OutboxEvaluator> logger) : BackgroundService
+{
+    private const int BatchSize = 256;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var cursor = 0L;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var batch = await outbox.ReadToEvaluateAsync(cursor, BatchSize, stoppingToken);
+                if (batch.Count == 0)
+                {
+                    await signal.WaitToEvaluateAsync(Timeout.InfiniteTimeSpan, stoppingToken);
+                    continue;
+                }
+
+                // Each mark is queued as soon as its event is evaluated and awaited with the batch's, so that the marks
+                // share group commits instead of one commit per event.
+                var marks = new List<Task>(batch.Count);
+                try
+                {
+                    foreach (var stored in batch)
+                    {
+                        await EvaluateAsync(stored, stoppingToken);
+                        marks.Add(outbox.MarkEvaluatedAsync(stored.Sequence, CancellationToken.None));
+                        cursor = stored.Sequence;
+                    }
+                }
+                finally
+                {
+                    await Task.WhenAll(marks);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // What was not evaluated stays stored, and is evaluated at the next start.
+        }
+    }
+
+    private async Task EvaluateAsync(OutboxEvent stored, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var envelope = CloudEventJson.Deserialize(stored.Json.Span);
+            using var span = EventReactorTelemetry.StartFrom($"event {envelope.Tag}", ActivityKind.Internal, envelope.TraceParent);
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<EventPipeline>().HandleAsync(envelope, stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // A delivered event would go to the error queue; this one is logged with its id and not tried again.
+            LogFailed(logger, stored.Tag, stored.Id, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Evaluating the reactor's own event {Tag} ({EventId}) failed")]
+    private static partial void LogFailed(ILogger logger, string tag, string eventId, Exception exception);
+}

@@ -1,0 +1,14 @@
+using EventReactor.Contracts;
+using EventReactor.Messaging.Telemetry;
+
+namespace EventReactor.Reactor.Outbox;
+
+/// <summary>Stores the event (with the trace it was emitted in) and wakes the outbox.</summary>
+internal sealed class OutboxEventEmitter(IReactorOutbox outbox, OutboxSignal signal) : IEventEmitter
+{
+    public async Task EmitAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        await outbox.AddAsync(EventReactorTelemetry.Stamp(envelope), cancellationToken);
+        signal.Notify();
+    }
+}

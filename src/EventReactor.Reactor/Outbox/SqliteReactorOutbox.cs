@@ -1,0 +1,48 @@
+using EventReactor.Contracts;
+using EventReactor.Reactor.State;
+using Microsoft.Data.Sqlite;
+
+namespace EventReactor.Reactor.Outbox;
+
+/// <summary>The outbox in <c>reactor.db</c>; writes share group commits like the ledger's.</summary>
+internal sealed class SqliteReactorOutbox(ReactorDatabase database, TimeProvider time) : IReactorOutbox
+{
+    private const string ReadSql = "SELECT seq, event_id, tag, json FROM reactor_outbox WHERE seq > $after AND {0} = 0 ORDER BY seq LIMIT $limit";
+
+    // Removed once both steps are done; otherwise the step is marked.
+    private const string EvaluatedSql = """
+        DELETE FROM reactor_outbox WHERE seq = $seq AND published = 1;
+        UPDATE reactor_outbox SET evaluated = 1 WHERE seq = $seq
+        """;
+
+    private const string PublishedSql = """
+        DELETE FROM reactor_outbox WHERE seq = $seq AND evaluated = 1;
+        UPDATE reactor_outbox SET published = 1 WHERE seq = $seq
+        """;
+
+    private readonly GroupCommit _writes = new(database);
+
+    public Task AddAsync(EventEnvelope envelope, CancellationToken cancellationToken) =>
+        _writes.ExecuteAsync(OutboxRows.InsertSql, OutboxRows.InsertParameters(envelope, time.GetUtcNow()), cancellationToken);
+
+    public Task<IReadOnlyList<OutboxEvent>> ReadToEvaluateAsync(long after, int limit, CancellationToken cancellationToken) =>
+        ReadAsync("evaluated", after, limit, cancellationToken);
+
+    public Task<IReadOnlyList<OutboxEvent>> ReadToPublishAsync(long after, int limit, CancellationToken cancellationToken) =>
+        ReadAsync("published", after, limit, cancellationToken);
+
+    public Task MarkEvaluatedAsync(long sequence, CancellationToken cancellationToken) =>
+        _writes.ExecuteAsync(EvaluatedSql, [new("$seq", sequence)], cancellationToken);
+
+    public Task MarkPublishedAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken) =>
+        Task.WhenAll(sequences.Select(sequence => _writes.ExecuteAsync(PublishedSql, [new("$seq", sequence)], cancellationToken)));
+
+    public async Task<int> CountAsync(CancellationToken cancellationToken) =>
+        (await database.QueryAsync("SELECT count(*) FROM reactor_outbox", reader => reader.GetInt32(0), cancellationToken))[0];
+
+    private async Task<IReadOnlyList<OutboxEvent>> ReadAsync(string step, long after, int limit, CancellationToken cancellationToken) =>
+        await database.QueryAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, ReadSql, step), Read, cancellationToken, ("$after", after), ("$limit", limit));
+
+    private static OutboxEvent Read(SqliteDataReader reader) =>
+        new(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), (byte[])reader.GetValue(3));
+}

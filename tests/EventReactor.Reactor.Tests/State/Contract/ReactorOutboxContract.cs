@@ -1,0 +1,125 @@
+using EventReactor.Contracts;
+using EventReactor.Reactor.Outbox;
+using EventReactor.Reactor.Reactions;
+
+namespace EventReactor.Reactor.Tests.State.Contract;
+
+/// <summary>What every <see cref="IReactorOutbox"/> must do, with the ledger of the same state; each implementation runs it through a subclass.</summary>
+public abstract class ReactorOutboxContract : IAsyncDisposable
+{
+    private protected ManualTime Time { get; } = new(DateTimeOffset.FromUnixTimeMilliseconds(1_760_000_000_000));
+
+    /// <summary>An outbox over empty state, reading <see cref="Time"/>.</summary>
+    private protected abstract IReactorOutbox Outbox { get; }
+
+    /// <summary>The ledger over the same state as <see cref="Outbox"/>.</summary>
+    private protected abstract IReactionLedger Ledger { get; }
+
+    public abstract ValueTask DisposeAsync();
+
+    [Fact]
+    public async Task AddAsync_TwoEvents_BothStepsSeeThemInEmissionOrderWithTheirJson()
+    {
+        var first = Event("reactor/a");
+        var second = Event("reactor/b");
+
+        await Outbox.AddAsync(first, CancellationToken.None);
+        await Outbox.AddAsync(second, CancellationToken.None);
+
+        var toEvaluate = await Outbox.ReadToEvaluateAsync(0, 10, CancellationToken.None);
+        Assert.Equal([first.Id, second.Id], toEvaluate.Select(e => e.Id));
+        Assert.True(toEvaluate[0].Sequence < toEvaluate[1].Sequence);
+        Assert.Equal(first, CloudEventJson.Deserialize(toEvaluate[0].Json.Span) with { Data = first.Data });
+        Assert.Equal("reactor/b", toEvaluate[1].Tag);
+        Assert.Equal([first.Id, second.Id], (await Outbox.ReadToPublishAsync(0, 10, CancellationToken.None)).Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task ReadToEvaluateAsync_AfterAndLimit_GiveTheNextPage()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await Outbox.AddAsync(Event($"reactor/{i}"), CancellationToken.None);
+        }
+
+        var page = await Outbox.ReadToEvaluateAsync(0, 2, CancellationToken.None);
+        var next = await Outbox.ReadToEvaluateAsync(page[^1].Sequence, 2, CancellationToken.None);
+
+        Assert.Equal(["reactor/0", "reactor/1"], page.Select(e => e.Tag));
+        Assert.Equal(["reactor/2", "reactor/3"], next.Select(e => e.Tag));
+    }
+
+    [Fact]
+    public async Task MarkEvaluatedAsync_NotPublished_LeavesItToPublishOnly()
+    {
+        await Outbox.AddAsync(Event("reactor/a"), CancellationToken.None);
+        var stored = Assert.Single(await Outbox.ReadToEvaluateAsync(0, 10, CancellationToken.None));
+
+        await Outbox.MarkEvaluatedAsync(stored.Sequence, CancellationToken.None);
+
+        Assert.Empty(await Outbox.ReadToEvaluateAsync(0, 10, CancellationToken.None));
+        Assert.Single(await Outbox.ReadToPublishAsync(0, 10, CancellationToken.None));
+        Assert.Equal(1, await Outbox.CountAsync(CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task MarkAsync_BothSteps_InEitherOrder_RemovesTheEvent(bool evaluatedFirst)
+    {
+        await Outbox.AddAsync(Event("reactor/a"), CancellationToken.None);
+        var stored = Assert.Single(await Outbox.ReadToEvaluateAsync(0, 10, CancellationToken.None));
+
+        if (evaluatedFirst)
+        {
+            await Outbox.MarkEvaluatedAsync(stored.Sequence, CancellationToken.None);
+            await Outbox.MarkPublishedAsync([stored.Sequence], CancellationToken.None);
+        }
+        else
+        {
+            await Outbox.MarkPublishedAsync([stored.Sequence], CancellationToken.None);
+            Assert.Single(await Outbox.ReadToEvaluateAsync(0, 10, CancellationToken.None));
+            await Outbox.MarkEvaluatedAsync(stored.Sequence, CancellationToken.None);
+        }
+
+        Assert.Equal(0, await Outbox.CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AddAsync_AfterEverythingWasRemoved_SequenceStillGrows()
+    {
+        // The evaluator and publisher read after the last sequence they saw: a reused one would be skipped.
+        await Outbox.AddAsync(Event("reactor/a"), CancellationToken.None);
+        var first = Assert.Single(await Outbox.ReadToEvaluateAsync(0, 10, CancellationToken.None));
+        await Outbox.MarkEvaluatedAsync(first.Sequence, CancellationToken.None);
+        await Outbox.MarkPublishedAsync([first.Sequence], CancellationToken.None);
+
+        await Outbox.AddAsync(Event("reactor/b"), CancellationToken.None);
+
+        Assert.Equal("reactor/b", Assert.Single(await Outbox.ReadToEvaluateAsync(first.Sequence, 10, CancellationToken.None)).Tag);
+    }
+
+    [Fact]
+    public async Task LedgerCompleteAsync_WithEmittedEvent_StoresItWithTheCompletion()
+    {
+        var fired = Event("chain/next");
+        Assert.True(await Ledger.TryClaimAsync("e1", "rule", 0, CancellationToken.None));
+
+        await Ledger.CompleteAsync("e1", "rule", 0, succeeded: true, fired, CancellationToken.None);
+
+        Assert.Equal(fired.Id, Assert.Single(await Outbox.ReadToEvaluateAsync(0, 10, CancellationToken.None)).Id);
+        Assert.False(await Ledger.TryClaimAsync("e1", "rule", 0, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task LedgerCompleteAsync_WithoutEmittedEvent_StoresNothing()
+    {
+        await Ledger.TryClaimAsync("e1", "rule", 0, CancellationToken.None);
+
+        await Ledger.CompleteAsync("e1", "rule", 0, succeeded: false, null, CancellationToken.None);
+
+        Assert.Equal(0, await Outbox.CountAsync(CancellationToken.None));
+    }
+
+    private static EventEnvelope Event(string tag) => EventEnvelope.Create(tag, "/reactor") with { Depth = 1, CausedBy = "cause" };
+}
