@@ -8,7 +8,7 @@ namespace EventReactor.EndToEnd;
 /// <summary>
 /// Issue #10's soak: the reactor and each minion in a process of its own (so that each one's memory can be read) at a
 /// steady rate for some minutes, a tenth of the events setting off a chain of three rules. Prints each minute the
-/// reactor's and the minions' resident memory, the reactor's queue and the minions' outboxes, then whether every event
+/// reactor's and the minions' resident memory, the reactor's queue and outbox and the minions' outboxes, then whether every event
 /// was acted on exactly once.
 /// </summary>
 internal static class SoakRun
@@ -58,7 +58,7 @@ internal static class SoakRun
                     minionRss.Add(ResidentMemory.Megabytes(minions[0].Pid));
                     var others = string.Join(" / ", minions.Skip(1).Select(m => ResidentMemory.Megabytes(m.Pid).ToString("F1", CultureInfo.InvariantCulture)));
                     var outboxes = string.Join(" / ", minions.Select(m => m.Last(SoakMinionProcess.OutboxPrefix) ?? "?"));
-                    Console.WriteLine($"minute {minute}: reactor RSS {reactorRss[^1]:F1} MB, minion {RuleFile.MinionId(0)} RSS {minionRss[^1]:F1} MB (others {others}), reactor queue {await ReadQueueAsync(settings)} (max so far {depth.Max}), minion outboxes {outboxes}, reactor outbox n/a, load {LoadAverage.Read()}");
+                    Console.WriteLine($"minute {minute}: reactor RSS {reactorRss[^1]:F1} MB, minion {RuleFile.MinionId(0)} RSS {minionRss[^1]:F1} MB (others {others}), reactor queue {await ReadQueueAsync(settings)} (max so far {depth.Max}), minion outboxes {outboxes}, reactor outbox {reactor.Last(SoakReactorProcess.OutboxPrefix) ?? "?"}, load {LoadAverage.Read()}");
                 }
 
                 foreach (var minion in minions)

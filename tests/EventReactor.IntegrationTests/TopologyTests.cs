@@ -26,7 +26,9 @@ public sealed class TopologyTests
             """);
         await using var vhost = await RabbitVirtualHost.CreateAsync(workspace.Id);
         await using var reactor = CliProcess.Start(["reactor", "--rules", workspace.RulesPath, "--data", workspace.DataPath, "--http", workspace.Server, "--bus", vhost.Url]);
-        await Reactors.WaitHealthyAsync(reactor, workspace.Server);
+
+        // Published with mandatory: the reactor's queue must be bound first, which readiness (the bus's endpoint) says.
+        await Reactors.WaitReadyAsync(reactor, workspace.Server);
         await using var connection = await Factory(vhost).CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
         var queue = await BindServiceQueueAsync(channel, "minion.*.docker.#");

@@ -21,7 +21,12 @@ internal static class Reactors
         return up;
     }
 
-    public static async Task WaitHealthyAsync(CliProcess? process, string server)
+    public static Task WaitHealthyAsync(CliProcess? process, string server) => WaitAnsweringAsync(process, server, "/healthz");
+
+    /// <summary>Waits for <c>/readyz</c>: the bus's receive endpoint is up, so the reactor's queue is declared and bound.</summary>
+    public static Task WaitReadyAsync(CliProcess? process, string server) => WaitAnsweringAsync(process, server, "/readyz");
+
+    private static async Task WaitAnsweringAsync(CliProcess? process, string server, string probe)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + StartTimeout;
@@ -34,7 +39,7 @@ internal static class Reactors
 
             try
             {
-                if ((await http.GetAsync($"{server}/healthz")).IsSuccessStatusCode)
+                if ((await http.GetAsync($"{server}{probe}")).IsSuccessStatusCode)
                 {
                     return;
                 }
@@ -51,7 +56,7 @@ internal static class Reactors
             await Task.Delay(200);
         }
 
-        throw new TimeoutException($"{server}/healthz did not answer within {StartTimeout.TotalSeconds}s:\n{process?.Output}");
+        throw new TimeoutException($"{server}{probe} did not answer within {StartTimeout.TotalSeconds}s:\n{process?.Output}");
     }
 
     /// <summary>Starts <c>events watch</c> and waits until it is subscribed, so nothing published afterwards is missed.</summary>
