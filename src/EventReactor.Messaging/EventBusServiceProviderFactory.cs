@@ -40,6 +40,9 @@ internal sealed class EventBusServiceProviderFactory(bool inMemory, ServiceProvi
                     {
                         host.Username(address.Username);
                         host.Password(address.Password);
+
+                        // Asked at every connection: a minion's own account, once it has one, replaces the URL's.
+                        host.CredentialsProvider = new BusCredentialsProvider(address, BusCredentialsSource.Single(context.GetServices<IBusCredentials>()));
                         host.ConnectionName("eventreactor");
                         if (address.Tls)
                         {
