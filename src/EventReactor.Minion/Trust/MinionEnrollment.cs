@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
 using EventReactor.Contracts.Api;
 using EventReactor.Messaging.Resilience;
+using EventReactor.Storage.Keys;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,21 +14,26 @@ namespace EventReactor.Minion.Trust;
 
 /// <summary>
 /// Enrolls the minion's key with the reactor (<c>POST /api/keys/enroll</c>) until it is accepted, then pins the reactor
-/// key the answer carries. A minion that already pinned one has nothing to do; one without <c>Minion:Reactor</c> says
-/// once that it will refuse every command.
+/// key the answer carries, and keeps its own broker account when the answer carries one (sealed to the minion's key).
+/// A minion that already has both has nothing to do; one without <c>Minion:Reactor</c> says once that it will refuse every
+/// command. A pinned minion without an account asks once more, for a reactor that started managing broker users later.
 /// </summary>
 internal sealed partial class MinionEnrollment(
     MinionIdentity identity,
+    MinionBrokerCredential broker,
     IOptions<MinionOptions> options,
     ResiliencePipelineProvider<string> pipelines,
     ILogger<MinionEnrollment> logger) : BackgroundService
 {
+    /// <summary>What the reactor seals the credential for; the same constant as the reactor's <c>BrokerAccounts.SealPurpose</c>.</summary>
+    private const string SealPurpose = "eventreactor/broker-credential/v1";
+
     private readonly ResiliencePipeline _enroll = pipelines.GetPipeline(ResiliencePipelineNames.MinionEnroll);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var minion = options.Value;
-        if (identity.PinnedReactorKey is not null)
+        if (identity.PinnedReactorKey is not null && (broker.Current is not null || minion.Reactor is not { Length: > 0 }))
         {
             LogPinned(logger, minion.Id);
             return;
@@ -53,6 +61,17 @@ internal sealed partial class MinionEnrollment(
                 identity.Pin(reactorKey);
                 LogAccepted(logger, minion.Id, reactor);
             }
+
+            if (answer?.BrokerCredential is { } sealedCredential)
+            {
+                var credential = OpenCredential(sealedCredential);
+                broker.Store(credential);
+                LogBrokerUser(logger, minion.Id, credential.Username);
+            }
+        }
+        catch (CryptographicException ex)
+        {
+            LogRefused(logger, minion.Id, $"the broker credential in the answer was not sealed to this minion's key: {ex.Message}");
         }
         catch (EnrollmentRefusedException ex)
         {
@@ -62,6 +81,17 @@ internal sealed partial class MinionEnrollment(
         {
             // Stopping.
         }
+    }
+
+    private BrokerCredential OpenCredential(SealedBrokerCredential sealedCredential)
+    {
+        var box = new SealedBox(
+            Convert.FromBase64String(sealedCredential.EphemeralPublicKey),
+            Convert.FromBase64String(sealedCredential.Nonce),
+            Convert.FromBase64String(sealedCredential.Ciphertext),
+            Convert.FromBase64String(sealedCredential.Tag));
+        return JsonSerializer.Deserialize<BrokerCredential>(KeySealing.Open(identity.Key, box, SealPurpose))
+            ?? throw new CryptographicException("the sealed broker credential is empty");
     }
 
     private static string? Token(MinionOptions minion) =>
@@ -87,6 +117,9 @@ internal sealed partial class MinionEnrollment(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Minion {Minion} enrolled with {Reactor}: key accepted, reactor key pinned")]
     private static partial void LogAccepted(ILogger logger, string minion, string reactor);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Minion {Minion} has its own broker user {User}: it connects with it from now on")]
+    private static partial void LogBrokerUser(ILogger logger, string minion, string user);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Minion {Minion} has no reactor key pinned and no Minion:Reactor to enroll with: every command will be refused")]
     private static partial void LogNoReactor(ILogger logger, string minion);
