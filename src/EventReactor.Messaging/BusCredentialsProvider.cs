@@ -2,8 +2,8 @@ using RabbitMQ.Client;
 
 namespace EventReactor.Messaging;
 
-/// <summary>Gives MassTransit's connections the process's current credential (<see cref="IBusCredentials"/>), else the URL's, each time it connects.</summary>
-internal sealed class BusCredentialsProvider(BusAddress address, IBusCredentials? credentials) : ICredentialsProvider
+/// <summary>Gives MassTransit's connections the process's current credential (<see cref="IBusIdentity"/>), else the URL's, each time it connects.</summary>
+internal sealed class BusCredentialsProvider(BusAddress address, IBusIdentity? credentials) : ICredentialsProvider
 {
     public string Name => "eventreactor";
 

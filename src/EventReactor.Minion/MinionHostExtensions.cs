@@ -90,7 +90,7 @@ public static class MinionHostExtensions
         builder.Services.AddScoped<CommandDispatcher>();
         builder.Services.AddSingleton<MinionIdentity>();
         builder.Services.AddSingleton<MinionBrokerCredential>();
-        builder.Services.AddSingleton<IBusCredentials>(services => services.GetRequiredService<MinionBrokerCredential>());
+        builder.Services.AddSingleton<IBusIdentity>(services => services.GetRequiredService<MinionBrokerCredential>());
         builder.Services.AddSingleton<ReplayCache>();
         builder.Services.AddSingleton<ICommandVerifier, CommandVerifier>();
         builder.Services.AddHostedService<MinionEnrollment>();

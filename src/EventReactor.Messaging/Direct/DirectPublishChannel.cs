@@ -9,9 +9,9 @@ namespace EventReactor.Messaging.Direct;
 /// The one RabbitMQ channel a process publishes events on, with publisher confirms tracked by the client; opened on
 /// first use and again after <see cref="Reset"/>, so that a broker that comes back is found without a restart.
 /// </summary>
-internal sealed partial class DirectPublishChannel(IOptions<BusOptions> options, IEnumerable<IBusCredentials> credentials, ILogger<DirectPublishChannel> logger) : IDirectPublishChannel, IAsyncDisposable
+internal sealed partial class DirectPublishChannel(IOptions<BusOptions> options, IEnumerable<IBusIdentity> credentials, ILogger<DirectPublishChannel> logger) : IDirectPublishChannel, IAsyncDisposable
 {
-    private readonly IBusCredentials? _credentials = BusCredentialsSource.Single(credentials);
+    private readonly IBusIdentity? _credentials = BusIdentitySource.Single(credentials);
     private readonly SemaphoreSlim _opening = new(1, 1);
     private BrokerCredential? _connectedWith;
     private volatile string? _userId;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EventReactor.Contracts;
 using EventReactor.Contracts.Api;
 using EventReactor.Messaging;
 using Microsoft.Extensions.Options;
@@ -10,16 +11,18 @@ namespace EventReactor.Minion.Trust;
 /// <c>broker.json</c> in the data folder, readable by its owner only; once there, every connection to the broker uses it
 /// in place of the user and password of <c>Bus:Url</c>, also after a restart.
 /// </summary>
-internal sealed class MinionBrokerCredential : IBusCredentials
+internal sealed class MinionBrokerCredential : IBusIdentity
 {
     public const string FileName = "broker.json";
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     private readonly string _path;
+    private readonly string _id;
     private volatile BrokerCredential? _current;
 
     public MinionBrokerCredential(IOptions<MinionOptions> options)
     {
+        _id = options.Value.Id;
         _path = Path.GetFullPath(Path.Combine(options.Value.ResolveDataPath(), FileName));
         if (!File.Exists(_path))
         {
@@ -45,12 +48,14 @@ internal sealed class MinionBrokerCredential : IBusCredentials
 
     public BrokerCredential? Current => _current;
 
-    /// <summary>Keeps the credential (0600, written aside then moved into place) and uses it from the next connection.</summary>
-    public void Store(BrokerCredential credential)
+    public string BusEndpointName => MinionCommand.BusEndpointName(_id);
+
+    /// <summary>Keeps the credential (0600, written aside then moved into place) and uses it from the next connection; false when it is the one already kept.</summary>
+    public bool Store(BrokerCredential credential)
     {
         if (credential == _current)
         {
-            return;
+            return false;
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
@@ -69,5 +74,6 @@ internal sealed class MinionBrokerCredential : IBusCredentials
 
         File.Move(temporary, _path, overwrite: true);
         _current = credential;
+        return true;
     }
 }

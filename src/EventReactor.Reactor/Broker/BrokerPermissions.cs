@@ -7,7 +7,8 @@ namespace EventReactor.Reactor.Broker;
 /// <summary>
 /// What a minion's own broker user may do, as RabbitMQ permission patterns on the bus's vhost: least privilege, nothing
 /// that names another minion. Its command queue <c>eventreactor.minion.&lt;id&gt;</c> and the exchange MassTransit binds to
-/// it share that name, so one name covers configure, read and the bind's write.
+/// it share that name, so one name covers configure, read and the bind's write; the same goes for its own temporary bus
+/// endpoint (<see cref="MinionCommand.BusEndpointName"/>), which MassTransit declares at start.
 /// </summary>
 internal static class BrokerPermissions
 {
@@ -19,14 +20,14 @@ internal static class BrokerPermissions
     /// <summary>The broker user of minion <paramref name="minion"/>.</summary>
     public static string User(string minion) => UserPrefix + minion;
 
-    /// <summary>Declaring only its own command queue and the exchange of the same name.</summary>
-    public static string Configure(string minion) => $"^{Regex.Escape(MinionCommand.QueueName(minion))}$";
+    /// <summary>Declaring only its own command queue, its bus endpoint, and the exchanges of the same names.</summary>
+    public static string Configure(string minion) => $"^{Own(minion)}$";
 
-    /// <summary>Publishing only to the events ingress, and binding its own queue to its own exchange.</summary>
-    public static string Write(string minion) => $"^({Regex.Escape(EventBusNames.EventsExchange)}|{Regex.Escape(MinionCommand.QueueName(minion))})$";
+    /// <summary>Publishing only to the events ingress, and binding its own queues to their exchanges.</summary>
+    public static string Write(string minion) => $"^({Regex.Escape(EventBusNames.EventsExchange)}|{Own(minion)})$";
 
-    /// <summary>Consuming only its own command queue (and, for the bind, reading its own exchange).</summary>
-    public static string Read(string minion) => $"^{Regex.Escape(MinionCommand.QueueName(minion))}$";
+    /// <summary>Consuming only its own queues (and, for the binds, reading their exchanges).</summary>
+    public static string Read(string minion) => $"^{Own(minion)}$";
 
     /// <summary>
     /// The routing keys it may publish on <see cref="EventBusNames.EventsExchange"/>: the tags a minion publishes, for its
@@ -37,4 +38,7 @@ internal static class BrokerPermissions
         var id = Regex.Escape(RoutingKeys.FromTag(minion));
         return $"^(minion\\.{id}\\..+|job\\.[^.]+\\.ret\\.{id})$";
     }
+
+    // Its command queue and its bus endpoint, each also the name of the exchange bound to it.
+    private static string Own(string minion) => $"({Regex.Escape(MinionCommand.QueueName(minion))}|{Regex.Escape(MinionCommand.BusEndpointName(minion))})";
 }

@@ -43,14 +43,14 @@ public sealed class BrokerPermissionsTests
     [Fact]
     public void VhostPermissions_OwnQueueAndIngressOnly()
     {
-        Assert.Equal(["eventreactor.minion.a"], Matching(BrokerPermissions.Configure("a")));
-        Assert.Equal(["eventreactor.events", "eventreactor.minion.a"], Matching(BrokerPermissions.Write("a")));
-        Assert.Equal(["eventreactor.minion.a"], Matching(BrokerPermissions.Read("a")));
+        Assert.Equal(["eventreactor.minion-bus.a", "eventreactor.minion.a"], Matching(BrokerPermissions.Configure("a")));
+        Assert.Equal(["eventreactor.events", "eventreactor.minion-bus.a", "eventreactor.minion.a"], Matching(BrokerPermissions.Write("a")));
+        Assert.Equal(["eventreactor.minion-bus.a", "eventreactor.minion.a"], Matching(BrokerPermissions.Read("a")));
         Assert.DoesNotMatch(BrokerPermissions.Read("a"), string.Empty);
         Assert.Equal("minion-a", BrokerPermissions.User("a"));
     }
 
     private static List<string> Matching(string pattern) =>
-        new[] { "eventreactor.events", "eventreactor.all", "eventreactor.reactor", "eventreactor.minion.a", "eventreactor.minion.b", "eventreactor.minion.ab", "eventreactor.minionxa", "amq.default", "amq.topic", "attacker" }
+        new[] { "eventreactor.events", "eventreactor.all", "eventreactor.reactor", "eventreactor.minion.a", "eventreactor.minion.b", "eventreactor.minion.ab", "eventreactor.minion-bus.a", "eventreactor.minion-bus.b", "eventreactor.minion.a.bus", "eventreactor.minionxa", "amq.default", "amq.topic", "attacker" }
             .Where(name => Regex.IsMatch(name, pattern)).Order(StringComparer.Ordinal).ToList();
 }
