@@ -22,6 +22,7 @@ namespace EventReactor.IntegrationTests;
 /// so that the assertions can fail.
 /// </summary>
 [Collection(ServicesCollection.Name)]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class BrokerIdentityAttackTests(ITestOutputHelper output)
 {
     private const ushort AccessRefused = 403;
@@ -65,11 +66,7 @@ public sealed class BrokerIdentityAttackTests(ITestOutputHelper output)
             await Enrollment.WaitAcceptedAsync(minion);
             await minion.WaitForLineAsync(l => l.Contains($"has its own broker user minion-{a}", StringComparison.Ordinal), Quick, "minion A to keep its broker user");
             var credentialFile = Path.Combine(minionData, "broker.json");
-            if (!OperatingSystem.IsWindows())
-            {
-                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(credentialFile));
-            }
-
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(credentialFile));
             var stolen = JsonSerializer.Deserialize<BrokerCredential>(File.ReadAllText(credentialFile))!;
             Assert.Equal($"minion-{a}", stolen.Username);
             await WaitUntilAsync(async () => await ConsumersAsync(management, vhost.Name, MinionCommand.QueueName(a)) > 0, "minion A to consume its command queue as its own user", minion);
@@ -131,6 +128,13 @@ public sealed class BrokerIdentityAttackTests(ITestOutputHelper output)
                 Assert.Equal(RuleOutcome.Rejected, audited.Outcome);
                 Assert.StartsWith("identity:", audited.Detail, StringComparison.Ordinal);
             }
+
+            // After a restart, minion A connects with the account it kept, from the start.
+            await minion.DisposeAsync();
+            await WaitUntilAsync(async () => !(await ConnectionUsersAsync(management, vhost.Name)).Contains($"minion-{a}"), "minion A's connections to go with it");
+            minion = CliProcess.Start(["minion", "--id", a, "--bus", noAccount, "--data", minionData], environment);
+            await WaitUntilAsync(async () => (await ConnectionUsersAsync(management, vhost.Name)).Contains($"minion-{a}") && await ConsumersAsync(management, vhost.Name, MinionCommand.QueueName(a)) > 0, "the restarted minion A to connect and consume as its own user", minion);
+            Assert.DoesNotContain(minion.Stdout, l => l.Contains("ACCESS_REFUSED", StringComparison.Ordinal));
 
             // The key is deleted while A's connection is open: the broker user goes, the connection is closed, nothing sent after arrives.
             attacks++;
