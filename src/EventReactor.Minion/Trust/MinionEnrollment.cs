@@ -15,8 +15,9 @@ namespace EventReactor.Minion.Trust;
 /// <summary>
 /// Enrolls the minion's key with the reactor (<c>POST /api/keys/enroll</c>) until it is accepted, then pins the reactor
 /// key the answer carries, and keeps its own broker account when the answer carries one (sealed to the minion's key).
-/// A minion that already has both has nothing to do; one without <c>Minion:Reactor</c> says once that it will refuse every
-/// command. A pinned minion without an account asks once more, for a reactor that started managing broker users later.
+/// A pinned minion has nothing to do; one without <c>Minion:Reactor</c> says once that it will refuse every command.
+/// Before the bus starts, a minion without a broker account asks once (a pinned one too, for a reactor that started
+/// managing broker users later).
 /// A minion given its account only after its bus started (an operator accepted it later) stops with exit code 75, to be
 /// started again by its supervisor with that account.
 /// </summary>
@@ -48,7 +49,8 @@ internal sealed partial class MinionEnrollment(
             return;
         }
 
-        using var http = new HttpClient { BaseAddress = new Uri(reactor), Timeout = TimeSpan.FromSeconds(10) };
+        // Short: a pinned minion asks only in case the reactor has started managing broker users, and must not wait long.
+        using var http = new HttpClient { BaseAddress = new Uri(reactor), Timeout = TimeSpan.FromSeconds(5) };
         try
         {
             Take(await EnrollAsync(http, Request(), cancellationToken), reactor);
@@ -73,7 +75,7 @@ internal sealed partial class MinionEnrollment(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var minion = options.Value;
-        if (identity.PinnedReactorKey is not null && (broker.Current is not null || minion.Reactor is not { Length: > 0 }))
+        if (identity.PinnedReactorKey is not null)
         {
             LogPinned(logger, minion.Id);
             return;
@@ -123,7 +125,7 @@ internal sealed partial class MinionEnrollment(
     // Pins the reactor key and keeps the broker account an accepted answer carries; true when the account is new.
     private bool Take(EnrollResponse? answer, string reactor)
     {
-        if (answer is { State: MinionKeyState.Accepted, ReactorPublicKey: { } reactorKey })
+        if (answer is { State: MinionKeyState.Accepted, ReactorPublicKey: { } reactorKey } && identity.PinnedReactorKey is null)
         {
             identity.Pin(reactorKey);
             LogAccepted(logger, options.Value.Id, reactor);
