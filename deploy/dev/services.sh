@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Brings up what the EventReactor tests need on a Debian machine, as root:
-#   - RabbitMQ on localhost:5672, default guest/guest account (Debian rabbitmq-server)
+#   - RabbitMQ on localhost:5672, default guest/guest account (Debian rabbitmq-server), with the
+#     management API on 127.0.0.1:15672 (plugin rabbitmq_management: per-minion broker users)
 #   - a Docker engine (Debian docker.io; dockerd runs with its defaults)
 #   - the local image eventreactor/busybox:latest, made from Debian's busybox-static
 #     (no registry is used, nothing is ever pulled)
@@ -121,6 +122,20 @@ rabbit_wait() {
   else
     echo "rabbitmq: up"
   fi
+}
+
+# The management HTTP API, through which a reactor with Reactor:BrokerIdentity:Enabled makes
+# per-minion users. Enabling an enabled plugin changes nothing, so this runs every time.
+rabbit_management() {
+  local deadline
+  timeout 120 rabbitmq-plugins -q enable rabbitmq_management >/dev/null 2>&1 ||
+    fail "rabbitmq-plugins enable rabbitmq_management failed" "$(rabbit_node_log)"
+  deadline=$((SECONDS + RABBIT_WAIT_S))
+  until timeout 5 bash -c '</dev/tcp/127.0.0.1/15672' 2>/dev/null; do
+    ((SECONDS < deadline)) || fail "the RabbitMQ management API does not listen on 127.0.0.1:15672 after ${RABBIT_WAIT_S} s" "$(rabbit_node_log)"
+    sleep 0.5
+  done
+  echo "rabbitmq: management API on 127.0.0.1:15672"
 }
 
 rabbit_stop() {
@@ -265,9 +280,10 @@ case $cmd in
     image_ensure
     postgres_ensure
     rabbit_wait
+    rabbit_management
     ;;
   stop-rabbitmq) require_root_debian; rabbit_stop ;;
-  start-rabbitmq) require_root_debian; rabbit_start; rabbit_wait ;;
+  start-rabbitmq) require_root_debian; rabbit_start; rabbit_wait; rabbit_management ;;
   restart-docker) require_root_debian; docker_restart ;;
   -h | --help | help) sed -n '2,/^set /s/^# \{0,1\}//p' "$0" ;;
   *)

@@ -39,4 +39,10 @@ public sealed record MinionCommand
 
     /// <summary>The queue a minion consumes its commands from.</summary>
     public static string QueueName(string minionId) => $"eventreactor.minion.{minionId}";
+
+    /// <summary>
+    /// The minion's own temporary bus endpoint (MassTransit's, for replies); named, not random, so that a minion's
+    /// least-privilege broker user may declare it, and apart from every <see cref="QueueName"/> (<c>minion-bus</c>, not <c>minion.</c>).
+    /// </summary>
+    public static string BusEndpointName(string minionId) => $"eventreactor.minion-bus.{minionId}";
 }

@@ -1,3 +1,4 @@
+using EventReactor.Contracts.Api;
 using RabbitMQ.Client;
 
 namespace EventReactor.Messaging;
@@ -40,6 +41,10 @@ public sealed record BusAddress(bool InMemory, string Host, ushort Port, string 
             credentials.Length < 2 ? "guest" : Uri.UnescapeDataString(credentials[1]),
             tls);
     }
+
+    /// <summary>This address with a process's own broker account in place of the URL's user and password; itself when there is none.</summary>
+    public BusAddress WithCredential(BrokerCredential? credential) =>
+        credential is null ? this : this with { Username = credential.Username, Password = credential.Password };
 
     /// <summary>A RabbitMQ.Client factory for this address; recovery is left to the caller, which reopens on demand.</summary>
     public ConnectionFactory CreateConnectionFactory(string clientName, BusTlsOptions tls) => new()

@@ -36,10 +36,14 @@ internal sealed class EventBusServiceProviderFactory(bool inMemory, ServiceProvi
                 {
                     var options = context.GetRequiredService<IOptions<BusOptions>>().Value;
                     var address = BusAddress.Parse(options.Url);
+                    var identity = BusIdentitySource.Single(context.GetServices<IBusIdentity>());
                     cfg.Host(address.Host, address.Port, address.VirtualHost, host =>
                     {
                         host.Username(address.Username);
                         host.Password(address.Password);
+
+                        // Asked at every connection: a minion's own account, once it has one, replaces the URL's.
+                        host.CredentialsProvider = new BusCredentialsProvider(address, identity);
                         host.ConnectionName("eventreactor");
                         if (address.Tls)
                         {
@@ -51,6 +55,12 @@ internal sealed class EventBusServiceProviderFactory(bool inMemory, ServiceProvi
                             });
                         }
                     });
+                    if (identity?.BusEndpointName is { } busEndpoint)
+                    {
+                        // MassTransit's own temporary endpoint, under a name a least-privilege account may declare.
+                        cfg.OverrideDefaultBusEndpointQueueName(busEndpoint);
+                    }
+
                     ConfigureSerialization(cfg);
 
                     // Declared by us as a topic exchange (BusTopology); MassTransit must declare it the same way.

@@ -89,6 +89,8 @@ public static class MinionHostExtensions
         builder.Services.AddSingleton<IMinionFunction, MetricsStopFunction>();
         builder.Services.AddScoped<CommandDispatcher>();
         builder.Services.AddSingleton<MinionIdentity>();
+        builder.Services.AddSingleton<MinionBrokerCredential>();
+        builder.Services.AddSingleton<IBusIdentity>(services => services.GetRequiredService<MinionBrokerCredential>());
         builder.Services.AddSingleton<ReplayCache>();
         builder.Services.AddSingleton<ICommandVerifier, CommandVerifier>();
         builder.Services.AddHostedService<MinionEnrollment>();
@@ -98,6 +100,10 @@ public static class MinionHostExtensions
         builder.AddEventBusPart(bus => bus.AddConsumer<MinionCommandConsumer>().Endpoint(endpoint =>
         {
             endpoint.Name = MinionCommand.QueueName(id);
+
+            // Only its queue and the exchange of the same name, where the reactor sends: no message-type exchange, which
+            // a least-privilege broker user (issue #14) may not declare, and through which a publish of that type would reach every minion.
+            endpoint.ConfigureConsumeTopology = false;
 
             // A long container.run with wait must not hold up a ping; a few at a time, as Salt minions do.
             endpoint.ConcurrentMessageLimit = 8;

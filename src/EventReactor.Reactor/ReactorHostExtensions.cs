@@ -3,6 +3,7 @@ using EventReactor.Messaging;
 using EventReactor.Reactor.Actions;
 using EventReactor.Reactor.Audit;
 using EventReactor.Reactor.Benchmarks;
+using EventReactor.Reactor.Broker;
 using EventReactor.Reactor.Health;
 using EventReactor.Reactor.Http;
 using EventReactor.Reactor.Jobs;
@@ -169,6 +170,18 @@ public static class ReactorHostExtensions
         services.AddSingleton<MinionKeyService>();
         services.AddSingleton<IMinionTrust>(provider => provider.GetRequiredService<MinionKeyService>());
         services.AddSingleton<MinionEventTrust>();
+        AddBrokerIdentity(services);
+    }
+
+    // Per-minion broker users and the identity check on events (issue #14 part 3).
+    private static void AddBrokerIdentity(IServiceCollection services)
+    {
+        services.AddOptions<BrokerIdentityOptions>().BindConfiguration(BrokerIdentityOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BrokerIdentityOptions>, BrokerIdentityOptionsValidator>();
+        services.AddHttpClient<RabbitManagementClient>(RabbitManagementClient.ClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<BrokerAccounts>();
+        services.AddSingleton<IEventIdentityCheck, BrokerIdentityCheck>();
+        services.AddHostedService<BrokerIdentityStartupCheck>();
     }
 
     // State that follows the bus (IEventObserver) and what is built on it: targeting, jobs, pools and provisioning.

@@ -4,12 +4,14 @@ using EventReactor.Core.Evaluation;
 using EventReactor.Reactor.Outbox;
 using EventReactor.Reactor.Actions;
 using EventReactor.Reactor.Audit;
+using EventReactor.Reactor.Broker;
 using EventReactor.Reactor.Keys;
 using EventReactor.Reactor.Processing;
 using EventReactor.Reactor.Reactions;
 using EventReactor.Reactor.Rules;
 using EventReactor.Reactor.State;
 using EventReactor.Reactor.Tests.Keys;
+using EventReactor.Messaging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NSubstitute;
@@ -26,7 +28,7 @@ internal sealed class ReactorHarness : IAsyncDisposable
     private readonly ReactorDatabase _database;
     private readonly AuditWriter _audit;
 
-    public ReactorHarness(string rules, int maxDepth = 8, DirectoryInfo? root = null, IMinionTrust? trust = null)
+    public ReactorHarness(string rules, int maxDepth = 8, DirectoryInfo? root = null, IMinionTrust? trust = null, IEventIdentityCheck? identity = null)
     {
         Trust = trust ?? FakeMinionTrust.Everyone;
         _root = root ?? Directory.CreateTempSubdirectory("reactor-");
@@ -44,7 +46,7 @@ internal sealed class ReactorHarness : IAsyncDisposable
         Outbox = new SqliteReactorOutbox(_database, TimeProvider.System);
         var ledger = new EmissionRecordingLedger(new SqliteReactionLedger(_database, TimeProvider.System), Published);
         var executor = new ActionExecutor(registry, ledger, new RetryPipelines(), new OutboxSignal(), NullLogger<ActionExecutor>.Instance);
-        Processor = new EventProcessor(Rules, new RuleEvaluator(maxDepth, new ThrottleGate(TimeProvider.System)), executor, _audit, new MinionEventTrust(Trust), TimeProvider.System, NullLogger<EventProcessor>.Instance);
+        Processor = new EventProcessor(Rules, new RuleEvaluator(maxDepth, new ThrottleGate(TimeProvider.System)), executor, _audit, new MinionEventTrust(Trust, identity ?? new BrokerIdentityCheck(Options.Create(new BrokerIdentityOptions()), Options.Create(new BusOptions()))), TimeProvider.System, NullLogger<EventProcessor>.Instance);
     }
 
     /// <summary>Which minions' events are acted on; every minion unless the test says otherwise.</summary>
@@ -65,9 +67,9 @@ internal sealed class ReactorHarness : IAsyncDisposable
 
     public IAuditLog Audit => _audit;
 
-    public static async Task<ReactorHarness> StartAsync(string rules, int maxDepth = 8, DirectoryInfo? root = null, IMinionTrust? trust = null)
+    public static async Task<ReactorHarness> StartAsync(string rules, int maxDepth = 8, DirectoryInfo? root = null, IMinionTrust? trust = null, IEventIdentityCheck? identity = null)
     {
-        var harness = new ReactorHarness(rules, maxDepth, root, trust);
+        var harness = new ReactorHarness(rules, maxDepth, root, trust, identity);
         harness._database.Migrate(TimeProvider.System);
         await harness._audit.StartAsync(CancellationToken.None);
         return harness;

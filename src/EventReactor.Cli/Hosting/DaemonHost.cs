@@ -31,7 +31,9 @@ internal static class DaemonHost
         try
         {
             await host.RunAsync(cancellationToken);
-            return CliApplication.Ok;
+
+            // A part may stop the host asking to be started again (a minion given its broker account).
+            return Environment.ExitCode != 0 ? Environment.ExitCode : CliApplication.Ok;
         }
         catch (RuleSetInvalidException ex)
         {

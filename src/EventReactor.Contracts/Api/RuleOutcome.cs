@@ -35,4 +35,10 @@ public enum RuleOutcome
 
     /// <summary>The event came from a minion whose key is not accepted (<c>eventreactor keys</c>), so no rule acts on it.</summary>
     Untrusted,
+
+    /// <summary>
+    /// The event speaks for a minion other than the broker user that published it (its validated <c>user_id</c>), so no
+    /// rule acts on it; the detail starts with <c>identity:</c>.
+    /// </summary>
+    Rejected,
 }

@@ -1,3 +1,4 @@
+using EventReactor.Contracts.Api;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
@@ -8,9 +9,12 @@ namespace EventReactor.Messaging.Direct;
 /// The one RabbitMQ channel a process publishes events on, with publisher confirms tracked by the client; opened on
 /// first use and again after <see cref="Reset"/>, so that a broker that comes back is found without a restart.
 /// </summary>
-internal sealed partial class DirectPublishChannel(IOptions<BusOptions> options, ILogger<DirectPublishChannel> logger) : IDirectPublishChannel, IAsyncDisposable
+internal sealed partial class DirectPublishChannel(IOptions<BusOptions> options, IEnumerable<IBusIdentity> credentials, ILogger<DirectPublishChannel> logger) : IDirectPublishChannel, IAsyncDisposable
 {
+    private readonly IBusIdentity? _credentials = BusIdentitySource.Single(credentials);
     private readonly SemaphoreSlim _opening = new(1, 1);
+    private BrokerCredential? _connectedWith;
+    private volatile string? _userId;
     private IConnection? _connection;
     private IChannel? _channel;
     private volatile bool _disposed;
@@ -18,9 +22,12 @@ internal sealed partial class DirectPublishChannel(IOptions<BusOptions> options,
     /// <summary>True once the host disposed it: a publish then fails rather than waits.</summary>
     public bool IsDisposed => _disposed;
 
+    public string UserId => _userId ?? Address().Username;
+
     public async ValueTask<IChannel> GetAsync(CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref _channel) is { IsOpen: true } open)
+        // A credential that arrived (or changed) since the connection opened is used from now on.
+        if (Volatile.Read(ref _channel) is { IsOpen: true } open && _credentials?.Current == _connectedWith)
         {
             return open;
         }
@@ -31,15 +38,20 @@ internal sealed partial class DirectPublishChannel(IOptions<BusOptions> options,
         await _opening.WaitAsync(cancellationToken);
         try
         {
-            if (_channel is { IsOpen: true } opened)
+            var credential = _credentials?.Current;
+            if (_channel is { IsOpen: true } opened && credential == _connectedWith)
             {
                 return opened;
             }
 
-            if (_connection is not { IsOpen: true })
+            if (_connection is not { IsOpen: true } || credential != _connectedWith)
             {
+                await CloseQuietlyAsync(Interlocked.Exchange(ref _channel, null));
                 await CloseQuietlyAsync(_connection);
-                _connection = await BusAddress.Parse(options.Value.Url).CreateConnectionFactory("eventreactor-publisher", options.Value.Tls).CreateConnectionAsync(cancellationToken);
+                var address = Address(credential);
+                _connection = await address.CreateConnectionFactory("eventreactor-publisher", options.Value.Tls).CreateConnectionAsync(cancellationToken);
+                _connectedWith = credential;
+                _userId = address.Username;
             }
 
             // The client's own limiter would delay publishes past 64 in flight; the callers bound that themselves
@@ -48,8 +60,13 @@ internal sealed partial class DirectPublishChannel(IOptions<BusOptions> options,
                 new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true, outstandingPublisherConfirmationsRateLimiter: null),
                 cancellationToken);
 
-            // Every publisher declares the same topology, so that minion or reactor may come first.
-            await BusTopology.DeclareEventExchangesAsync(channel, cancellationToken);
+            // Every publisher declares the same topology, so that minion or reactor may come first; a process with its
+            // own least-privilege account (a minion's) may not configure them, and relies on the reactor's declaration.
+            if (credential is null)
+            {
+                await BusTopology.DeclareEventExchangesAsync(channel, cancellationToken);
+            }
+
             Volatile.Write(ref _channel, channel);
             LogOpened(logger, $"{EventBusNames.EventsExchange}, {EventBusNames.AllExchange}");
             return channel;
@@ -76,6 +93,8 @@ internal sealed partial class DirectPublishChannel(IOptions<BusOptions> options,
         await CloseQuietlyAsync(_connection);
         _opening.Dispose();
     }
+
+    private BusAddress Address(BrokerCredential? credential = null) => BusAddress.Parse(options.Value.Url).WithCredential(credential ?? _credentials?.Current);
 
     private static async Task CloseQuietlyAsync(IAsyncDisposable? disposable)
     {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using EventReactor.Contracts.Api;
+using EventReactor.Reactor.Broker;
 using EventReactor.Storage.Keys;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,7 @@ namespace EventReactor.Reactor.Keys;
 /// question every command and event asks, whether a minion is accepted (answered from memory, refreshed after each
 /// change made here and every few seconds for changes made by another reactor).
 /// </summary>
-internal sealed partial class MinionKeyService(IMinionKeyStore store, ReactorKey reactorKey, IOptions<KeyOptions> options, TimeProvider time, ILogger<MinionKeyService> logger) : IMinionTrust
+internal sealed partial class MinionKeyService(IMinionKeyStore store, ReactorKey reactorKey, BrokerAccounts broker, IOptions<KeyOptions> options, TimeProvider time, ILogger<MinionKeyService> logger) : IMinionTrust
 {
     public const int MaxIdLength = 128;
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
@@ -53,25 +54,47 @@ internal sealed partial class MinionKeyService(IMinionKeyStore store, ReactorKey
             ?? throw new KeyException($"{options.Value.MaxUntrusted} keys are already pending or denied ({KeyOptions.Section}:{nameof(KeyOptions.MaxUntrusted)}); accept, reject or delete some first", StatusCodes.Status429TooManyRequests);
         LogEnrolled(logger, id, fingerprint[..16], record.State.ToWire());
         Invalidate();
-        return new EnrollResponse(record.State, record.State == MinionKeyState.Accepted ? reactorKey.PublicPem : null);
+        if (record.State != MinionKeyState.Accepted)
+        {
+            return new EnrollResponse(record.State, null);
+        }
+
+        // Made again on every accepted answer (the same password each time), so a broker that lost the user heals.
+        var credential = await BrokerAsync(() => broker.GrantAsync(record, cancellationToken), StatusCodes.Status503ServiceUnavailable, "the key is accepted, but its broker user could not be made; ask again");
+        return new EnrollResponse(record.State, reactorKey.PublicPem, credential);
     }
 
     public async Task<IReadOnlyList<MinionKeyView>> ListAsync(CancellationToken cancellationToken) =>
         (await store.ListAsync(cancellationToken)).Select(k => k.ToView()).ToList();
 
-    public Task AcceptAsync(string minion, CancellationToken cancellationToken) => MoveAsync(minion, MinionKeyState.Accepted, Acceptable, cancellationToken);
+    public async Task AcceptAsync(string minion, CancellationToken cancellationToken)
+    {
+        await MoveAsync(minion, MinionKeyState.Accepted, Acceptable, cancellationToken);
+        if ((await store.FindAsync(minion, cancellationToken)).FirstOrDefault(k => k.State == MinionKeyState.Accepted) is { } accepted)
+        {
+            await BrokerAsync(() => broker.GrantAsync(accepted, cancellationToken), StatusCodes.Status502BadGateway, "the key is accepted, but its broker user could not be made (the minion's next enrollment poll tries again)");
+        }
+    }
 
-    public Task RejectAsync(string minion, CancellationToken cancellationToken) => MoveAsync(minion, MinionKeyState.Rejected, Rejectable, cancellationToken);
+    public async Task RejectAsync(string minion, CancellationToken cancellationToken)
+    {
+        await MoveAsync(minion, MinionKeyState.Rejected, Rejectable, cancellationToken);
+        await BrokerAsync(() => RevokeAsync(minion, cancellationToken), StatusCodes.Status502BadGateway, $"the key is rejected, but its broker user could not be deleted: run `keys reject {minion}` again");
+    }
 
     public async Task DeleteAsync(string minion, CancellationToken cancellationToken)
     {
-        if (await store.DeleteAsync(minion, cancellationToken) == 0)
+        var deleted = await store.DeleteAsync(minion, cancellationToken);
+        Invalidate();
+
+        // Revoked even when no key was on record, so that deleting again finishes a revocation the broker refused.
+        await BrokerAsync(() => RevokeAsync(minion, cancellationToken), StatusCodes.Status502BadGateway, $"the key is deleted, but its broker user could not be: run `keys delete {minion}` again");
+        if (deleted == 0)
         {
             throw new KeyException($"no key is on record for minion '{minion}'", StatusCodes.Status404NotFound);
         }
 
         LogChanged(logger, minion, "deleted");
-        Invalidate();
     }
 
     /// <summary>Makes a single-use token; only its SHA-256 is kept.</summary>
@@ -98,6 +121,24 @@ internal sealed partial class MinionKeyService(IMinionKeyStore store, ReactorKey
         }
 
         return accepted.Ids.Contains(minion);
+    }
+
+    private static async Task<T> BrokerAsync<T>(Func<Task<T>> operation, int status, string what)
+    {
+        try
+        {
+            return await operation();
+        }
+        catch (BrokerIdentityException ex)
+        {
+            throw new KeyException($"{what}: {ex.Message}", status);
+        }
+    }
+
+    private async Task<bool> RevokeAsync(string minion, CancellationToken cancellationToken)
+    {
+        await broker.RevokeAsync(minion, cancellationToken);
+        return true;
     }
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

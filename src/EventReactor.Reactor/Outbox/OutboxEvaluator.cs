@@ -63,7 +63,7 @@ internal sealed partial class OutboxEvaluator(IReactorOutbox outbox, OutboxSigna
             var envelope = CloudEventJson.Deserialize(stored.Json.Span);
             using var span = EventReactorTelemetry.StartFrom($"event {envelope.Tag}", ActivityKind.Internal, envelope.TraceParent);
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<EventPipeline>().HandleAsync(envelope, stoppingToken);
+            await scope.ServiceProvider.GetRequiredService<EventPipeline>().HandleAsync(envelope, EventSender.Reactor, stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {

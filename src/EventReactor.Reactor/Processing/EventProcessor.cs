@@ -20,12 +20,12 @@ internal sealed partial class EventProcessor(
     TimeProvider time,
     ILogger<EventProcessor> logger)
 {
-    public async Task ProcessAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+    public async Task ProcessAsync(EventEnvelope envelope, EventSender sender, CancellationToken cancellationToken)
     {
         var at = time.GetUtcNow();
-        if (await trust.UntrustedReasonAsync(envelope, cancellationToken) is { } untrusted)
+        if (await trust.VerdictAsync(envelope, sender, cancellationToken) is { } refused)
         {
-            AuditUntrusted(envelope, untrusted, at);
+            AuditNotActing(envelope, refused, at);
             return;
         }
 
@@ -65,13 +65,13 @@ internal sealed partial class EventProcessor(
     }
 
     // Every rule whose tag matched is audited as not acting, without evaluating it (no condition, no throttle is touched).
-    private void AuditUntrusted(EventEnvelope envelope, string reason, DateTimeOffset at)
+    private void AuditNotActing(EventEnvelope envelope, TrustVerdict refused, DateTimeOffset at)
     {
         foreach (var rule in rules.Current.Match(envelope.Tag))
         {
-            EventReactorTelemetry.RuleEvaluations.Add(1, new KeyValuePair<string, object?>("outcome", RuleOutcome.Untrusted.ToWire()));
-            LogNotActingWarning(logger, rule.Name, envelope.Tag, envelope.Id, reason);
-            audit.Record(new AuditRecord(envelope.Id, envelope.Tag, rule.Name, rule.Location.ToString(), RuleOutcome.Untrusted, reason, [], at, 0));
+            EventReactorTelemetry.RuleEvaluations.Add(1, new KeyValuePair<string, object?>("outcome", refused.Outcome.ToWire()));
+            LogNotActingWarning(logger, rule.Name, envelope.Tag, envelope.Id, refused.Detail);
+            audit.Record(new AuditRecord(envelope.Id, envelope.Tag, rule.Name, rule.Location.ToString(), refused.Outcome, refused.Detail, [], at, 0));
         }
     }
 

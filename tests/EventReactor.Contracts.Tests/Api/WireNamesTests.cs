@@ -12,6 +12,7 @@ public sealed class WireNamesTests
     [InlineData(RuleOutcome.DepthExceeded, "depth-exceeded")]
     [InlineData(RuleOutcome.Disabled, "disabled")]
     [InlineData(RuleOutcome.Untrusted, "untrusted")]
+    [InlineData(RuleOutcome.Rejected, "rejected")]
     public void ToWire_RuleOutcome_IsTheNameTheAuditAlwaysStored(RuleOutcome outcome, string expected) =>
         Assert.Equal(expected, outcome.ToWire());
 

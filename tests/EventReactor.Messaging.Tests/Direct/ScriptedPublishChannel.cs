@@ -15,6 +15,8 @@ internal sealed class ScriptedPublishChannel(int unreachable) : IDirectPublishCh
 
     public bool IsDisposed { get; set; }
 
+    public string UserId => "guest";
+
     public int Published => Channel.ReceivedCalls().Count(call => call.GetMethodInfo().Name == nameof(IChannel.BasicPublishAsync));
 
     public ValueTask<IChannel> GetAsync(CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using EventReactor.Contracts.Api;
 using EventReactor.Reactor.Keys;
+using EventReactor.Reactor.Tests.Broker;
 using EventReactor.Reactor.Tests.State;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -152,6 +153,52 @@ public sealed class MinionKeyServiceTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task EnrollAsync_BrokerIdentityPendingThenAccepted_UserMadeAtAcceptanceAndTheCredentialOnlyInTheAcceptedAnswer()
+    {
+        var broker = new ManagementRecorder();
+        var keys = Service(broker: broker);
+
+        var pending = await keys.EnrollAsync(Request("m1", _minionKey), CancellationToken.None);
+        Assert.Null(pending.BrokerCredential);
+        Assert.Empty(broker.Requests);
+
+        await keys.AcceptAsync("m1", CancellationToken.None);
+        Assert.Contains(broker.Requests, r => r.Line == "PUT /api/users/minion-m1");
+
+        var accepted = await keys.EnrollAsync(Request("m1", _minionKey), CancellationToken.None);
+        Assert.Equal("minion-m1", ManagementRecorder.Open(_minionKey, accepted.BrokerCredential!).Username);
+        Assert.ThrowsAny<CryptographicException>(() => ManagementRecorder.Open(_otherKey, accepted.BrokerCredential!));
+    }
+
+    [Fact]
+    public async Task RejectAndDeleteAsync_BrokerIdentity_UserDeletedAndConnectionsClosed()
+    {
+        var broker = new ManagementRecorder();
+        var keys = Service(new KeyOptions { AutoAccept = true }, broker);
+        await keys.EnrollAsync(Request("m1", _minionKey), CancellationToken.None);
+        await keys.EnrollAsync(Request("m2", _otherKey), CancellationToken.None);
+        broker.Requests.Clear();
+
+        await keys.RejectAsync("m1", CancellationToken.None);
+        await keys.DeleteAsync("m2", CancellationToken.None);
+
+        Assert.Equal(
+            ["DELETE /api/users/minion-m1", "DELETE /api/connections/username/minion-m1", "DELETE /api/users/minion-m2", "DELETE /api/connections/username/minion-m2"],
+            broker.Requests.Select(r => r.Line));
+    }
+
+    [Fact]
+    public async Task EnrollAsync_BrokerRefuses_503SayingTheUserCouldNotBeMade()
+    {
+        var broker = new ManagementRecorder { Status = System.Net.HttpStatusCode.InternalServerError };
+
+        var error = await Assert.ThrowsAsync<KeyException>(() => Service(new KeyOptions { AutoAccept = true }, broker).EnrollAsync(Request("m1", _minionKey), CancellationToken.None));
+
+        Assert.Equal(503, error.Status);
+        Assert.Contains("broker user could not be made", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DeleteAsync_UnknownId_404()
     {
         var error = await Assert.ThrowsAsync<KeyException>(() => Service().DeleteAsync("nobody", CancellationToken.None));
@@ -169,6 +216,6 @@ public sealed class MinionKeyServiceTests : IAsyncDisposable
 
     private static EnrollRequest Request(string minion, ECDsa key, string? token = null) => new(minion, key.ExportSubjectPublicKeyInfoPem(), token);
 
-    private MinionKeyService Service(KeyOptions? options = null) =>
-        new(new SqliteMinionKeyStore(_state.Database), _reactorKey, Options.Create(options ?? new KeyOptions()), _time, NullLogger<MinionKeyService>.Instance);
+    private MinionKeyService Service(KeyOptions? options = null, ManagementRecorder? broker = null) =>
+        new(new SqliteMinionKeyStore(_state.Database), _reactorKey, (broker ?? new ManagementRecorder()).Accounts(enabled: broker is not null, _reactorKey), Options.Create(options ?? new KeyOptions()), _time, NullLogger<MinionKeyService>.Instance);
 }

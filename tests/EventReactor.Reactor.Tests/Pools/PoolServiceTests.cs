@@ -1,3 +1,4 @@
+using EventReactor.Reactor.Broker;
 using EventReactor.Reactor.Keys;
 using EventReactor.Messaging;
 using EventReactor.Reactor.Pools;
@@ -105,12 +106,19 @@ public sealed class PoolServiceTests : IAsyncLifetime
         Assert.StartsWith("'a/b' is not a minion id", error.Message, StringComparison.Ordinal);
     }
 
+    // Broker identity off: the accounts are never asked for.
+    private static BrokerAccounts Brokerless(IOptions<ReactorOptions> options)
+    {
+        var management = new RabbitManagementClient(new HttpClient(), Options.Create(new BrokerIdentityOptions()), Options.Create(new BusOptions()));
+        return new BrokerAccounts(Options.Create(new BrokerIdentityOptions()), management, new ReactorKey(options), NullLogger<BrokerAccounts>.Instance);
+    }
+
     private PoolService Service(string busUrl, PoolState? state = null)
     {
         var options = Options.Create(Settings);
         var catalog = new PoolCatalog(options, NullLogger<PoolCatalog>.Instance);
         Assert.Empty(catalog.Refresh());
-        var keys = new MinionKeyService(new SqliteMinionKeyStore(_database!), new ReactorKey(options), Options.Create(new KeyOptions()), TimeProvider.System, NullLogger<MinionKeyService>.Instance);
+        var keys = new MinionKeyService(new SqliteMinionKeyStore(_database!), new ReactorKey(options), Brokerless(options), Options.Create(new KeyOptions()), TimeProvider.System, NullLogger<MinionKeyService>.Instance);
         var provider = new ProcessMinionProvider(options, Options.Create(new BusOptions { Url = busUrl }), keys, TimeProvider.System, NullLogger<ProcessMinionProvider>.Instance);
         return new PoolService(catalog, new SqlitePoolStore(_database!, TimeProvider.System), state ?? new PoolState(), new PoolSignal(), new FakeMinionStore(), [provider]);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EventReactor.Contracts;
+using EventReactor.Reactor.Processing;
 using EventReactor.Contracts.Api;
 
 namespace EventReactor.Reactor.Tests.Processing;
@@ -24,7 +25,7 @@ public sealed class ConcurrentProcessingTests
             .Select(i => EventEnvelope.Create($"minion/m{i}/docker/container/die", $"/minion/m{i}", JsonSerializer.SerializeToElement(new { exitCode = 1 }), $"m{i}"))
             .ToList();
 
-        await Task.WhenAll(events.Concat(events).Select(e => Task.Run(() => reactor.Processor.ProcessAsync(e, CancellationToken.None))));
+        await Task.WhenAll(events.Concat(events).Select(e => Task.Run(() => reactor.Processor.ProcessAsync(e, EventSender.Reactor, CancellationToken.None))));
 
         Assert.Equal(events.Select(e => e.Id).Order(StringComparer.Ordinal), reactor.Published.Select(p => p.CausedBy!).Order(StringComparer.Ordinal));
     }
@@ -36,10 +37,10 @@ public sealed class ConcurrentProcessingTests
         var events = Enumerable.Range(0, 32)
             .Select(i => EventEnvelope.Create($"minion/m{i}/docker/container/die", $"/minion/m{i}", JsonSerializer.SerializeToElement(new { exitCode = 1 }), $"m{i}"))
             .ToList();
-        await Task.WhenAll(events.Select(e => Task.Run(() => reactor.Processor.ProcessAsync(e, CancellationToken.None))));
+        await Task.WhenAll(events.Select(e => Task.Run(() => reactor.Processor.ProcessAsync(e, EventSender.Reactor, CancellationToken.None))));
         reactor.Published.Clear();
 
-        await reactor.Processor.ProcessAsync(events[7], CancellationToken.None);
+        await reactor.Processor.ProcessAsync(events[7], EventSender.Reactor, CancellationToken.None);
 
         Assert.Empty(reactor.Published);
         var audit = await reactor.Audit.ForEventAsync(events[7].Id, CancellationToken.None);

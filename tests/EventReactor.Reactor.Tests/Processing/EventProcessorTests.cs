@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using EventReactor.Contracts;
+using EventReactor.Reactor.Processing;
 using EventReactor.Contracts.Api;
 
 namespace EventReactor.Reactor.Tests.Processing;
@@ -32,7 +33,7 @@ public sealed class EventProcessorTests
         await using var reactor = await ReactorHarness.StartAsync(DiedRule);
         var died = Die(3);
 
-        await reactor.Processor.ProcessAsync(died, CancellationToken.None);
+        await reactor.Processor.ProcessAsync(died, EventSender.Reactor, CancellationToken.None);
 
         var fired = Assert.Single(reactor.Published);
         Assert.Equal("demo/died", fired.Tag);
@@ -48,7 +49,7 @@ public sealed class EventProcessorTests
         await using var reactor = await ReactorHarness.StartAsync(DiedRule);
         var died = Die(0);
 
-        await reactor.Processor.ProcessAsync(died, CancellationToken.None);
+        await reactor.Processor.ProcessAsync(died, EventSender.Reactor, CancellationToken.None);
 
         Assert.Empty(reactor.Published);
         var record = Assert.Single(await reactor.Audit.ForEventAsync(died.Id, CancellationToken.None));
@@ -63,8 +64,8 @@ public sealed class EventProcessorTests
         await using var reactor = await ReactorHarness.StartAsync(DiedRule);
         var died = Die(3);
 
-        await reactor.Processor.ProcessAsync(died, CancellationToken.None);
-        await reactor.Processor.ProcessAsync(died, CancellationToken.None);
+        await reactor.Processor.ProcessAsync(died, EventSender.Reactor, CancellationToken.None);
+        await reactor.Processor.ProcessAsync(died, EventSender.Reactor, CancellationToken.None);
 
         Assert.Single(reactor.Published);
         var outcomes = (await reactor.Audit.ForEventAsync(died.Id, CancellationToken.None)).Select(r => r.Outcome);
@@ -76,11 +77,11 @@ public sealed class EventProcessorTests
     {
         var first = await ReactorHarness.StartAsync(DiedRule);
         var died = Die(3);
-        await first.Processor.ProcessAsync(died, CancellationToken.None);
+        await first.Processor.ProcessAsync(died, EventSender.Reactor, CancellationToken.None);
         Assert.Single(first.Published);
 
         await using var restarted = await first.RestartAsync(DiedRule);
-        await restarted.Processor.ProcessAsync(died, CancellationToken.None);
+        await restarted.Processor.ProcessAsync(died, EventSender.Reactor, CancellationToken.None);
 
         Assert.Empty(restarted.Published);
         Assert.Equal([RuleOutcome.Acted, RuleOutcome.Duplicate], (await restarted.Audit.ForEventAsync(died.Id, CancellationToken.None)).Select(r => r.Outcome));
@@ -102,7 +103,7 @@ public sealed class EventProcessorTests
         for (var round = 0; round < 10 && current is not null; round++)
         {
             var before = reactor.Published.Count;
-            await reactor.Processor.ProcessAsync(current, CancellationToken.None);
+            await reactor.Processor.ProcessAsync(current, EventSender.Reactor, CancellationToken.None);
             current = reactor.Published.Count > before ? reactor.Published[^1] : null;
         }
 
@@ -128,7 +129,7 @@ public sealed class EventProcessorTests
         reactor.Http.Status = HttpStatusCode.InternalServerError;
         var built = EventEnvelope.Create("ci/finished", "/ci", JsonSerializer.SerializeToElement(new { build = 42 }));
 
-        await reactor.Processor.ProcessAsync(built, CancellationToken.None);
+        await reactor.Processor.ProcessAsync(built, EventSender.Reactor, CancellationToken.None);
 
         Assert.Equal(3, reactor.Http.Requests.Count);
         Assert.Equal("""{"text":"build 42 done"}""", reactor.Http.Requests[0].Body);
@@ -157,7 +158,7 @@ public sealed class EventProcessorTests
             """);
         reactor.Http.Status = HttpStatusCode.BadGateway;
 
-        await reactor.Processor.ProcessAsync(EventEnvelope.Create("ci/finished", "/ci"), CancellationToken.None);
+        await reactor.Processor.ProcessAsync(EventEnvelope.Create("ci/finished", "/ci"), EventSender.Reactor, CancellationToken.None);
 
         Assert.Equal(2, reactor.Http.Requests.Count);
     }
@@ -175,9 +176,9 @@ public sealed class EventProcessorTests
             """);
         var second = Die(1, "m1");
 
-        await reactor.Processor.ProcessAsync(Die(1, "m1"), CancellationToken.None);
-        await reactor.Processor.ProcessAsync(second, CancellationToken.None);
-        await reactor.Processor.ProcessAsync(Die(1, "m2"), CancellationToken.None);
+        await reactor.Processor.ProcessAsync(Die(1, "m1"), EventSender.Reactor, CancellationToken.None);
+        await reactor.Processor.ProcessAsync(second, EventSender.Reactor, CancellationToken.None);
+        await reactor.Processor.ProcessAsync(Die(1, "m2"), EventSender.Reactor, CancellationToken.None);
 
         Assert.Equal(["seen/m1", "seen/m2"], reactor.Published.Select(e => e.Tag));
         var throttled = Assert.Single(await reactor.Audit.ForEventAsync(second.Id, CancellationToken.None));
@@ -201,7 +202,7 @@ public sealed class EventProcessorTests
             """);
         var envelope = EventEnvelope.Create("a/b", "/test");
 
-        await reactor.Processor.ProcessAsync(envelope, CancellationToken.None);
+        await reactor.Processor.ProcessAsync(envelope, EventSender.Reactor, CancellationToken.None);
 
         Assert.Equal(["from/first"], reactor.Published.Select(e => e.Tag));
         var audit = await reactor.Audit.ForEventAsync(envelope.Id, CancellationToken.None);
@@ -215,7 +216,7 @@ public sealed class EventProcessorTests
         await using var reactor = await ReactorHarness.StartAsync(DiedRule);
         var noExitCode = EventEnvelope.Create("minion/m1/docker/container/die", "/minion/m1", JsonSerializer.SerializeToElement(new { name = "c1" }), "m1");
 
-        await reactor.Processor.ProcessAsync(noExitCode, CancellationToken.None);
+        await reactor.Processor.ProcessAsync(noExitCode, EventSender.Reactor, CancellationToken.None);
 
         Assert.Empty(reactor.Published);
         var record = Assert.Single(await reactor.Audit.ForEventAsync(noExitCode.Id, CancellationToken.None));
@@ -229,7 +230,7 @@ public sealed class EventProcessorTests
         await using var reactor = await ReactorHarness.StartAsync(DiedRule);
         var died = Die(7);
 
-        await reactor.Processor.ProcessAsync(died, CancellationToken.None);
+        await reactor.Processor.ProcessAsync(died, EventSender.Reactor, CancellationToken.None);
 
         var action = Assert.Single(Assert.Single(await reactor.Audit.ForEventAsync(died.Id, CancellationToken.None)).Actions);
         Assert.Equal("event.fire", action.Action);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EventReactor.Contracts;
+using EventReactor.Reactor.Processing;
 using EventReactor.Contracts.Api;
 using EventReactor.Reactor.Tests.Keys;
 
@@ -26,7 +27,7 @@ public sealed class UntrustedEventTests
         await using var reactor = await ReactorHarness.StartAsync(Rules, trust: new FakeMinionTrust("trusted"));
         var died = Die("stranger");
 
-        await reactor.Processor.ProcessAsync(died, CancellationToken.None);
+        await reactor.Processor.ProcessAsync(died, EventSender.Reactor, CancellationToken.None);
 
         Assert.Empty(reactor.Published);
         var record = Assert.Single(await reactor.Audit.ForEventAsync(died.Id, CancellationToken.None));
@@ -39,7 +40,7 @@ public sealed class UntrustedEventTests
         await using var reactor = await ReactorHarness.StartAsync(Rules, trust: new FakeMinionTrust("trusted"));
         var spoofed = Die("victim") with { Minion = "trusted" };
 
-        await reactor.Processor.ProcessAsync(spoofed, CancellationToken.None);
+        await reactor.Processor.ProcessAsync(spoofed, EventSender.Reactor, CancellationToken.None);
 
         Assert.Empty(reactor.Published);
     }
@@ -50,7 +51,7 @@ public sealed class UntrustedEventTests
         await using var reactor = await ReactorHarness.StartAsync(Rules, trust: new FakeMinionTrust("trusted"));
         var forged = EventEnvelope.Create("job/j1/ret/stranger", "/api", JsonSerializer.SerializeToElement(new { success = true }));
 
-        await reactor.Processor.ProcessAsync(forged, CancellationToken.None);
+        await reactor.Processor.ProcessAsync(forged, EventSender.Reactor, CancellationToken.None);
 
         Assert.Empty(reactor.Published);
     }
@@ -60,7 +61,7 @@ public sealed class UntrustedEventTests
     {
         await using var reactor = await ReactorHarness.StartAsync(Rules, trust: new FakeMinionTrust("trusted"));
 
-        await reactor.Processor.ProcessAsync(Die("trusted"), CancellationToken.None);
+        await reactor.Processor.ProcessAsync(Die("trusted"), EventSender.Reactor, CancellationToken.None);
 
         Assert.Equal("demo/died", Assert.Single(reactor.Published).Tag);
     }
@@ -71,7 +72,7 @@ public sealed class UntrustedEventTests
     {
         await using var reactor = await ReactorHarness.StartAsync(Rules, trust: FakeMinionTrust.Everyone);
 
-        await reactor.Processor.ProcessAsync(Die("stranger"), CancellationToken.None);
+        await reactor.Processor.ProcessAsync(Die("stranger"), EventSender.Reactor, CancellationToken.None);
 
         Assert.NotEmpty(reactor.Published);
     }
