@@ -23,6 +23,12 @@ if (args is ["commands", .. var commandArgs])
     return await CommandSigningBenchmark.RunAsync(commandArgs);
 }
 
+// "trust [count]": the key gate and user_id check per received event (issue #11).
+if (args is ["trust", .. var trustArgs])
+{
+    return await EventReactor.Benchmarks.Trust.EventTrustBenchmark.RunAsync(trustArgs);
+}
+
 // "ui seed|measure": the dashboard's page times (deploy/perf/ui.sh).
 if (args is ["ui", .. var uiArgs])
 {
