@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+using EventReactor.Contracts.Api;
+
+namespace EventReactor.Contracts.Pools;
+
+/// <summary>Where making a minion failed, in the order a provider goes through the steps.</summary>
+[JsonConverter(typeof(WireEnumConverter<ProvisioningStep>))]
+public enum ProvisioningStep
+{
+    /// <summary>Before any step: no host was free, or the provider refused.</summary>
+    Prepare,
+    Connect,
+    HostKey,
+    Auth,
+    Upload,
+    Install,
+    Start,
+    Enrollment,
+}
