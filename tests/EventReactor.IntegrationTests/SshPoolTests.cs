@@ -1,4 +1,5 @@
 using EventReactor.IntegrationTests.Infrastructure;
+using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 
 namespace EventReactor.IntegrationTests;
@@ -73,6 +74,65 @@ public sealed class SshPoolTests(SshLab lab, ITestOutputHelper output) : IClassF
             Assert.False(File.Exists(Path.Combine(lab.HostDirectory(2, workspace.Id), "minion.env")));
             Assert.Contains(after.GetProperty("members").EnumerateArray(), m => m.GetProperty("minion").GetString() == "lab-1");
             Assert.DoesNotContain(pools.Reactor.Output.Split('\n'), l => l.Contains("Started minion lab-1", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await lab.KillMinionsAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Create_HostAlreadyRunsThisMinion_NothingChanged()
+    {
+        using var workspace = new TestWorkspace();
+        await using var pools = await StartAsync(workspace, lab.HostYaml(1, workspace.Id));
+        try
+        {
+            var scale = await pools.RunCliAsync("pools", "scale", "lab", "1", "--wait", "--timeout", "240");
+            Assert.True(scale.ExitCode == 0, scale.Output + "\nreactor:\n" + pools.Reactor.Output);
+            var directory = lab.HostDirectory(1, workspace.Id);
+            var pidBefore = File.ReadAllText(Path.Combine(directory, "minion.pid"));
+            var configured = File.GetLastWriteTimeUtc(Path.Combine(directory, "minion.env"));
+
+            // A crash between making a minion and recording it: the reactor makes it again, on a host that already runs it.
+            await pools.CrashAndRestartAsync(() =>
+            {
+                using var database = new SqliteConnection($"Data Source={Path.Combine(workspace.DataPath, "reactor.db")};Pooling=false");
+                database.Open();
+                using var delete = database.CreateCommand();
+                delete.CommandText = "DELETE FROM provisioned";
+                Assert.Equal(1, delete.ExecuteNonQuery());
+            });
+
+            await pools.Reactor.WaitForLineAsync(l => l.Contains("Minion lab-1 already runs on", StringComparison.Ordinal) && l.Contains("nothing changed", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "create finding the minion in place");
+            await PoolReactor.EventuallyAsync(() => pools.GetAsync("/api/pools/lab"), p => p.GetProperty("provisioned").GetArrayLength() == 1, TimeSpan.FromSeconds(10), "lab-1 recorded again");
+            Assert.Equal(pidBefore, File.ReadAllText(Path.Combine(directory, "minion.pid")));
+            Assert.Equal(configured, File.GetLastWriteTimeUtc(Path.Combine(directory, "minion.env")));
+        }
+        finally
+        {
+            await lab.KillMinionsAsync();
+        }
+    }
+
+    [Fact]
+    public async Task IsRunning_MinionProcessDied_StartedAgainInPlace()
+    {
+        using var workspace = new TestWorkspace();
+        await using var pools = await StartAsync(workspace, lab.HostYaml(2, workspace.Id));
+        try
+        {
+            var scale = await pools.RunCliAsync("pools", "scale", "lab", "1", "--wait", "--timeout", "240");
+            Assert.True(scale.ExitCode == 0, scale.Output + "\nreactor:\n" + pools.Reactor.Output);
+            var pidFile = Path.Combine(lab.HostDirectory(2, workspace.Id), "minion.pid");
+            var pidBefore = File.ReadAllText(pidFile).Trim();
+
+            Signals.Send(int.Parse(pidBefore, System.Globalization.CultureInfo.InvariantCulture), "KILL");
+
+            await pools.Reactor.WaitForLineAsync(l => l.Contains("Minion lab-1 was installed on", StringComparison.Ordinal) && l.Contains("started it again", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the dead minion started again");
+            Assert.NotEqual(pidBefore, File.ReadAllText(pidFile).Trim());
+            var pool = await pools.GetAsync("/api/pools/lab");
+            Assert.Equal([$"root@{lab.Address(2)}:22"], pool.GetProperty("provisioned").EnumerateArray().Select(p => p.GetProperty("handle").GetString()));
         }
         finally
         {

@@ -52,12 +52,13 @@ internal sealed class PoolReactor : IAsyncDisposable
         return new PoolReactor(workspace, vhost, reactor, chosen);
     }
 
-    /// <summary>SIGKILLs the reactor and starts it again on the same data folder.</summary>
-    public async Task CrashAndRestartAsync()
+    /// <summary>SIGKILLs the reactor and starts it again on the same data folder, doing <paramref name="whileDown"/> in between.</summary>
+    public async Task CrashAndRestartAsync(Action? whileDown = null)
     {
         Reactor.Crash();
         await Reactor.WaitForExitAsync(TimeSpan.FromSeconds(10));
         await Reactor.DisposeAsync();
+        whileDown?.Invoke();
         Reactor = await StartReactorAsync(_workspace, _vhost, _settings);
     }
 
