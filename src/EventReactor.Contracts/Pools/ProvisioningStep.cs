@@ -7,8 +7,6 @@ namespace EventReactor.Contracts.Pools;
 [JsonConverter(typeof(WireEnumConverter<ProvisioningStep>))]
 public enum ProvisioningStep
 {
-    /// <summary>Before any step: no host was free, or the provider refused.</summary>
-    Prepare,
     Connect,
     HostKey,
     Auth,
