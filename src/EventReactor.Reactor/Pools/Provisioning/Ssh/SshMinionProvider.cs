@@ -166,7 +166,7 @@ internal sealed partial class SshMinionProvider(
             uploaded |= await UploadIfChangedAsync(session, host, minionId, file, cancellationToken);
         }
 
-        var environment = Environment(pool);
+        var environment = MinionEnvironment(pool);
         var current = await session.RunAsync($"cat {SshShell.Quote(dir)}/minion.env 2>/dev/null || true", ProvisioningStep.Install, cancellationToken);
         var status = (await session.RunAsync(SshMinionScripts.Status(dir, minionId), ProvisioningStep.Install, cancellationToken)).Trim();
         if (!uploaded && current == environment && status == "running")
@@ -209,7 +209,7 @@ internal sealed partial class SshMinionProvider(
         return true;
     }
 
-    private string Environment(PoolDefinition pool)
+    private string MinionEnvironment(PoolDefinition pool)
     {
         var lines = SshShell.EnvironmentLine("EVENTREACTOR_MINION_BUS", MinionBusUrl)
             + SshShell.EnvironmentLine("EVENTREACTOR__Minion__Reactor", MinionReactorUrl)

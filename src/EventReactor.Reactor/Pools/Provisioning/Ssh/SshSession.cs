@@ -14,13 +14,15 @@ namespace EventReactor.Reactor.Pools.Provisioning.Ssh;
 internal sealed class SshSession : IDisposable
 {
     private readonly PoolHost _host;
+    private readonly PrivateKeyFile _key;
     private readonly SshClient _shell;
     private SftpClient? _files;
     private string? _refusedKey;
 
-    private SshSession(PoolHost host, ConnectionInfo connection)
+    private SshSession(PoolHost host, PrivateKeyFile key, ConnectionInfo connection)
     {
         _host = host;
+        _key = key;
         _shell = new SshClient(connection);
         _shell.HostKeyReceived += Verify;
     }
@@ -43,7 +45,7 @@ internal sealed class SshSession : IDisposable
         }
 
         var connection = new ConnectionInfo(host.Address, host.Port, host.User, new PrivateKeyAuthenticationMethod(host.User, key)) { Timeout = timeout };
-        var session = new SshSession(host, connection);
+        var session = new SshSession(host, key, connection);
         try
         {
             await session.ConnectAsync(session._shell, cancellationToken);
@@ -116,6 +118,7 @@ internal sealed class SshSession : IDisposable
     {
         _files?.Dispose();
         _shell.Dispose();
+        _key.Dispose();
     }
 
     private async Task ConnectAsync(BaseClient client, CancellationToken cancellationToken)
