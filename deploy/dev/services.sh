@@ -17,7 +17,7 @@
 set -eEuo pipefail
 
 readonly IMAGE=eventreactor/busybox:latest
-readonly PACKAGES=(rabbitmq-server docker.io busybox-static amqp-tools chromium postgresql systemd adduser) # the last two: the package test
+readonly PACKAGES=(rabbitmq-server docker.io busybox-static amqp-tools chromium postgresql systemd adduser openssh-server iproute2) # systemd, adduser: the package test; openssh-server, iproute2: the ssh provider test hosts
 readonly AMQP_URL='amqp://guest:guest@127.0.0.1:5672/%2f'
 readonly RABBIT_WAIT_S=90
 readonly DOCKER_WAIT_S=60

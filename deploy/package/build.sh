@@ -22,9 +22,7 @@ mkdir -p "$stage/DEBIAN" "$stage/usr/bin" "$stage/usr/lib/systemd/system" "$stag
   "$stage/etc/eventreactor/config" "$stage/etc/eventreactor/reactors"
 
 echo "build.sh: publishing eventreactor $version (linux-x64, self-contained, single file)" >&2
-dotnet publish "$cli" -c Release -r linux-x64 --self-contained -p:PublishSingleFile=true \
-  -o "$stage/usr/lib/eventreactor" -nologo -v q >&2
-rm -f "$stage/usr/lib/eventreactor/"*.pdb
+"$here/publish.sh" "$stage/usr/lib/eventreactor"
 ln -s ../lib/eventreactor/eventreactor "$stage/usr/bin/eventreactor"
 
 install -m 644 "$here/etc/config/eventreactor.json" "$stage/etc/eventreactor/config/"

@@ -13,6 +13,8 @@ using EventReactor.Reactor.Minions;
 using EventReactor.Reactor.Outbox;
 using EventReactor.Reactor.Pools;
 using EventReactor.Reactor.Pools.Provisioning;
+using EventReactor.Reactor.Pools.Provisioning.Ssh;
+using EventReactor.Messaging.Resilience;
 using EventReactor.Reactor.Processing;
 using EventReactor.Reactor.Reactions;
 using EventReactor.Reactor.Rules;
@@ -23,6 +25,8 @@ using EventReactor.Reactor.Targeting;
 using EventReactor.Reactor.Ui;
 using EventReactor.Reactor.Ui.Events;
 using MassTransit;
+using Polly;
+using Polly.Retry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -198,6 +202,21 @@ public static class ReactorHostExtensions
         services.AddSingleton<PoolSignal>();
         services.AddSingleton<PoolService>();
         services.AddSingleton<IMinionProvider, ProcessMinionProvider>();
+        services.AddSingleton<IMinionProvider, SshMinionProvider>();
+        services.AddOptions<SshProviderOptions>().BindConfiguration(SshProviderOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SshProviderOptions>, SshProviderOptionsValidator>();
+        services.AddSingleton<MinionBuild>();
+        services.AddResiliencePipeline(ResiliencePipelineNames.SshProvision, (builder, context) =>
+        {
+            builder.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = 2,
+                Delay = TimeSpan.FromSeconds(1),
+                BackoffType = DelayBackoffType.Exponential,
+                ShouldHandle = new PredicateBuilder().Handle<MinionProvisioningException>(ex => ex.Transient),
+            });
+        });
         services.AddSingleton<IEventObserver, PoolMembershipObserver>();
     }
 

@@ -1,6 +1,6 @@
 namespace EventReactor.Contracts.Pools;
 
-/// <summary>The tags of pools: <c>pool/&lt;name&gt;/join|leave|provisioning</c>, and <c>reactor/pools/invalid</c>.</summary>
+/// <summary>The tags of pools: <c>pool/&lt;name&gt;/join|leave|provisioning|provisioning/failed</c>, and <c>reactor/pools/invalid</c>.</summary>
 public static class PoolTags
 {
     public const string Invalid = "reactor/pools/invalid";
@@ -9,4 +9,6 @@ public static class PoolTags
         change == PoolMembershipChange.Join ? $"pool/{pool}/join" : $"pool/{pool}/leave";
 
     public static string Provisioning(string pool) => $"pool/{pool}/provisioning";
+
+    public static string ProvisioningFailed(string pool) => $"pool/{pool}/provisioning/failed";
 }

@@ -8,10 +8,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace EventReactor.Core.Pools;
 
-/// <summary>Parses a pools file (<c>pools: [{name, select, provider, min, max, idle_shutdown, grains}]</c>), reporting every problem as <c>file:line:column: message</c>.</summary>
+/// <summary>Parses a pools file (<c>pools: [{name, select, provider, min, max, idle_shutdown, grains, hosts}]</c>), reporting every problem as <c>file:line:column: message</c>.</summary>
 public static partial class PoolFileParser
 {
-    private static readonly string[] PoolKeys = ["name", "select", "provider", "min", "max", "idle_shutdown", "grains"];
+    private static readonly string[] PoolKeys = ["name", "select", "provider", "min", "max", "idle_shutdown", "grains", "hosts"];
 
     public static IReadOnlyList<PoolDefinition> Parse(string file, string text, ICollection<RuleDiagnostic> diagnostics)
     {
@@ -120,6 +120,11 @@ public static partial class PoolFileParser
             diagnostics.Add(Error(file, node, "'min', 'max', 'idle_shutdown' and 'grains' need a 'provider'"));
         }
 
+        if (provider is null && values.TryGetValue("hosts", out var unusedHosts))
+        {
+            diagnostics.Add(Error(file, unusedHosts, "'hosts' is the inventory of a provider such as ssh; it needs a 'provider'"));
+        }
+
         TimeSpan? idle = null;
         if (Text(file, values, "idle_shutdown", diagnostics) is { } idleText)
         {
@@ -156,7 +161,8 @@ public static partial class PoolFileParser
             }
         }
 
-        return diagnostics.Count > errors || poolName is null ? null : new PoolDefinition(poolName, select, provider, min, max, idle, grains);
+        var hosts = values.TryGetValue("hosts", out var hostsNode) ? PoolHostParser.Parse(file, hostsNode, diagnostics) : [];
+        return diagnostics.Count > errors || poolName is null ? null : new PoolDefinition(poolName, select, provider, min, max, idle, grains, hosts);
     }
 
     private static string? Text(string file, Dictionary<string, YamlNode> values, string key, ICollection<RuleDiagnostic> diagnostics)
@@ -191,7 +197,7 @@ public static partial class PoolFileParser
         return fallback;
     }
 
-    private static RuleDiagnostic Error(string file, YamlNode node, string message) => new(At(file, node.Start), message);
+    internal static RuleDiagnostic Error(string file, YamlNode node, string message) => new(At(file, node.Start), message);
 
     private static SourceLocation At(string file, Mark mark) => new(file, (int)mark.Line, (int)mark.Column);
 

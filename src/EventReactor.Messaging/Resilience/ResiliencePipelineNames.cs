@@ -26,4 +26,7 @@ public static class ResiliencePipelineNames
 
     /// <summary>After a followed engine went away: one <c>Minion:ReconnectDelay</c>, then <see cref="DockerConnect"/> starts over.</summary>
     public const string DockerResume = "eventreactor.docker-resume";
+
+    /// <summary>One ssh provider attempt on a host (connect to start): 3 tries, 1 s doubling, for failures that may pass (connect, upload, install).</summary>
+    public const string SshProvision = "eventreactor.ssh-provision";
 }

@@ -150,7 +150,8 @@ internal sealed partial class PoolReconciler(
 
             var used = living.Select(m => m.Minion).ToHashSet(StringComparer.Ordinal);
             var made = new List<string>();
-            for (var n = 1; made.Count < desired - living.Count; n++)
+            var failed = 0;
+            for (var n = 1; made.Count + failed < desired - living.Count; n++)
             {
                 var id = $"{pool.Name}-{n.ToString(CultureInfo.InvariantCulture)}";
                 if (used.Contains(id))
@@ -158,16 +159,45 @@ internal sealed partial class PoolReconciler(
                     continue;
                 }
 
-                var minion = await provider.CreateAsync(pool, id, cancellationToken);
-                await store.SaveProvisionedAsync(minion, cancellationToken);
-                made.Add(id);
+                // One minion that cannot be made is reported and tried again on a later pass; it does not hold up the others.
+                try
+                {
+                    var minion = await provider.CreateAsync(pool, id, cancellationToken);
+                    await store.SaveProvisionedAsync(minion, cancellationToken);
+                    made.Add(id);
+                }
+                catch (MinionProvisioningException ex)
+                {
+                    failed++;
+                    await ReportFailureAsync(pool, provider, id, ex, cancellationToken);
+                }
+                catch (PoolException ex)
+                {
+                    ReportOnce(pool.Name, ex.Message);
+                    break;
+                }
             }
 
-            var data = EventData.ToElement(new PoolProvisioningStarted(pool.Name, provider.Name, made, desired));
-            await emitter.EmitAsync(EventEnvelope.Create(PoolTags.Provisioning(pool.Name), ReactorTags.Source, data), cancellationToken);
+            if (made.Count > 0)
+            {
+                var data = EventData.ToElement(new PoolProvisioningStarted(pool.Name, provider.Name, made, desired));
+                await emitter.EmitAsync(EventEnvelope.Create(PoolTags.Provisioning(pool.Name), ReactorTags.Source, data), cancellationToken);
+            }
+
+            if (failed > 0 || made.Count + failed < desired - living.Count)
+            {
+                return;
+            }
         }
 
         _lastErrors.Remove(pool.Name);
+    }
+
+    private async Task ReportFailureAsync(PoolDefinition pool, IMinionProvider provider, string minion, MinionProvisioningException failure, CancellationToken cancellationToken)
+    {
+        LogProvisioningFailed(logger, minion, pool.Name, failure.Message);
+        var data = EventData.ToElement(new PoolProvisioningFailed(pool.Name, provider.Name, minion, failure.Host, failure.Step, failure.Message));
+        await emitter.EmitAsync(EventEnvelope.Create(PoolTags.ProvisioningFailed(pool.Name), ReactorTags.Source, data), cancellationToken);
     }
 
     private async Task DestroyAsync(IMinionProvider provider, ProvisionedMinion minion, CancellationToken cancellationToken)
@@ -230,6 +260,9 @@ internal sealed partial class PoolReconciler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Minion {Minion} of pool {Pool} had no job for {Idle}; scaling it down")]
     private static partial void LogIdle(ILogger logger, string minion, string pool, TimeSpan idle);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not make minion {Minion} for pool {Pool}: {Reason}")]
+    private static partial void LogProvisioningFailed(ILogger logger, string minion, string pool, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Message}")]
     private static partial void LogPoolError(ILogger logger, string message);

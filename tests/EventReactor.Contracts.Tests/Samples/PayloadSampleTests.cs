@@ -36,6 +36,7 @@ public sealed class PayloadSampleTests
         { "pool-join", typeof(PoolMembershipChanged) },
         { "pool-leave", typeof(PoolMembershipChanged) },
         { "pool-provisioning", typeof(PoolProvisioningStarted) },
+        { "pool-provisioning-failed", typeof(PoolProvisioningFailed) },
         { "reactor-pools-invalid", typeof(PoolsRejected) },
         { "reactor-rules-loaded", typeof(RulesLoaded) },
         { "reactor-rules-invalid", typeof(RulesRejected) },

@@ -43,7 +43,7 @@ public sealed class PoolFileParserTests
     [InlineData("pool: []", "pools.yaml:1:1: a pools file is a mapping with one key, 'pools', a list of pools")]
     [InlineData("pools:\n  - select: id == 'a'", "pools.yaml:2:5: a pool needs a 'name'")]
     [InlineData("pools:\n  - name: a b", "pools.yaml:2:11: pool name 'a b' must be letters, digits, '-' or '_' (it sits in tags and minion ids)")]
-    [InlineData("pools:\n  - name: a\n    colour: red", "pools.yaml:3:5: unknown key 'colour'; a pool has name, select, provider, min, max, idle_shutdown, grains")]
+    [InlineData("pools:\n  - name: a\n    colour: red", "pools.yaml:3:5: unknown key 'colour'; a pool has name, select, provider, min, max, idle_shutdown, grains, hosts")]
     [InlineData("pools:\n  - name: a\n    provider: process\n    max: -1", "pools.yaml:4:10: 'max' must be a whole number of at least 0")]
     [InlineData("pools:\n  - name: a\n    provider: process\n    min: 5\n    max: 2", "pools.yaml:4:10: 'min' (5) must not exceed 'max' (2)")]
     [InlineData("pools:\n  - name: a\n    provider: process\n    idle_shutdown: soon", "pools.yaml:4:20: 'idle_shutdown' must be a duration such as 30m, got 'soon'")]

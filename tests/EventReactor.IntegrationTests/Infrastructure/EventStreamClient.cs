@@ -14,9 +14,14 @@ internal sealed class EventStreamClient : IAsyncDisposable
 
     public IReadOnlyCollection<EventEnvelope> Events => _events;
 
-    public static async Task<EventStreamClient> ConnectAsync(string server, string tag)
+    public static async Task<EventStreamClient> ConnectAsync(string server, string tag, string? token = null)
     {
         var client = new EventStreamClient();
+        if (token is not null)
+        {
+            client._http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
         var response = await client._http.GetAsync($"{server}/api/events/stream?tag={Uri.EscapeDataString(tag)}", HttpCompletionOption.ResponseHeadersRead);
         response.EnsureSuccessStatusCode();
 

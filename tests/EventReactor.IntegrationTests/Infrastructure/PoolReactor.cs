@@ -12,13 +12,19 @@ internal sealed class PoolReactor : IAsyncDisposable
     private readonly TestWorkspace _workspace;
     private readonly RabbitVirtualHost _vhost;
     private readonly HttpClient _http;
+    private readonly ReactorSettings _settings;
 
-    private PoolReactor(TestWorkspace workspace, RabbitVirtualHost vhost, CliProcess reactor)
+    private PoolReactor(TestWorkspace workspace, RabbitVirtualHost vhost, CliProcess reactor, ReactorSettings settings)
     {
         _workspace = workspace;
         _vhost = vhost;
+        _settings = settings;
         Reactor = reactor;
-        _http = new HttpClient { BaseAddress = new Uri(workspace.Server) };
+        _http = new HttpClient { BaseAddress = new Uri(settings.Server) };
+        if (settings.Environment.TryGetValue("EVENTREACTOR_API_TOKEN", out var token))
+        {
+            _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
     }
 
     public CliProcess Reactor { get; private set; }
@@ -29,26 +35,36 @@ internal sealed class PoolReactor : IAsyncDisposable
 
     public HttpClient Http => _http;
 
-    public static async Task<PoolReactor> StartAsync(TestWorkspace workspace, string poolsYaml)
+    public string Server => _settings.Server;
+
+    public string VirtualHost => _vhost.Name;
+
+    public static Task<PoolReactor> StartAsync(TestWorkspace workspace, string poolsYaml) =>
+        StartAsync(workspace, poolsYaml, _ => new ReactorSettings(workspace.Server, new Dictionary<string, string>()));
+
+    /// <summary>With settings made once the virtual host exists: another API address (with a token), extra environment.</summary>
+    public static async Task<PoolReactor> StartAsync(TestWorkspace workspace, string poolsYaml, Func<RabbitVirtualHost, ReactorSettings> settings)
     {
         File.WriteAllText(Path.Combine(workspace.DataPath, "..", "pools.yaml"), poolsYaml);
         var vhost = await RabbitVirtualHost.CreateAsync(workspace.Id);
-        var reactor = await StartReactorAsync(workspace, vhost);
-        return new PoolReactor(workspace, vhost, reactor);
+        var chosen = settings(vhost);
+        var reactor = await StartReactorAsync(workspace, vhost, chosen);
+        return new PoolReactor(workspace, vhost, reactor, chosen);
     }
 
-    /// <summary>SIGKILLs the reactor and starts it again on the same data folder.</summary>
-    public async Task CrashAndRestartAsync()
+    /// <summary>SIGKILLs the reactor and starts it again on the same data folder, doing <paramref name="whileDown"/> in between.</summary>
+    public async Task CrashAndRestartAsync(Action? whileDown = null)
     {
         Reactor.Crash();
         await Reactor.WaitForExitAsync(TimeSpan.FromSeconds(10));
         await Reactor.DisposeAsync();
-        Reactor = await StartReactorAsync(_workspace, _vhost);
+        whileDown?.Invoke();
+        Reactor = await StartReactorAsync(_workspace, _vhost, _settings);
     }
 
     public async Task<CliProcess> RunCliAsync(params string[] arguments)
     {
-        var cli = CliProcess.Start([.. arguments, "--server", _workspace.Server]);
+        var cli = CliProcess.Start([.. arguments, "--server", _settings.Server], _settings.Environment);
         await cli.WaitForExitAsync(TimeSpan.FromSeconds(90));
         return cli;
     }
@@ -90,10 +106,10 @@ internal sealed class PoolReactor : IAsyncDisposable
         await _vhost.DisposeAsync();
     }
 
-    private static async Task<CliProcess> StartReactorAsync(TestWorkspace workspace, RabbitVirtualHost vhost)
+    private static async Task<CliProcess> StartReactorAsync(TestWorkspace workspace, RabbitVirtualHost vhost, ReactorSettings settings)
     {
-        var reactor = CliProcess.Start(["reactor", "--rules", workspace.RulesPath, "--data", workspace.DataPath, "--pools", Path.Combine(workspace.DataPath, "..", "pools.yaml"), "--http", workspace.Server, "--bus", vhost.Url]);
-        await Reactors.WaitHealthyAsync(reactor, workspace.Server);
+        var reactor = CliProcess.Start(["reactor", "--rules", workspace.RulesPath, "--data", workspace.DataPath, "--pools", Path.Combine(workspace.DataPath, "..", "pools.yaml"), "--http", settings.Server, "--bus", vhost.Url], settings.Environment);
+        await Reactors.WaitHealthyAsync(reactor, settings.Server);
         return reactor;
     }
 }

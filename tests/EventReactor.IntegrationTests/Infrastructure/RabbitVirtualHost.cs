@@ -29,7 +29,7 @@ internal sealed class RabbitVirtualHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await RabbitMqCtlAsync("delete_vhost", Name);
 
-    private static async Task RabbitMqCtlAsync(params string[] arguments)
+    public static async Task RabbitMqCtlAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo("rabbitmqctl", arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot run rabbitmqctl; start the services with: sudo deploy/dev/services.sh");

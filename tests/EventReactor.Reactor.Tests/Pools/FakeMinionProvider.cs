@@ -1,3 +1,4 @@
+using EventReactor.Contracts.Pools;
 using EventReactor.Core.Pools;
 using EventReactor.Reactor.Pools;
 using EventReactor.Reactor.Pools.Provisioning;
@@ -11,12 +12,17 @@ internal sealed class FakeMinionProvider(TimeProvider time) : IMinionProvider
 
     public List<string> Destroyed { get; } = [];
 
+    /// <summary>Ids whose creation fails at the upload step on host <c>bad-host</c>.</summary>
+    public HashSet<string> Failing { get; } = [];
+
     public void EnsureUsable(PoolDefinition pool)
     {
     }
 
     public Task<ProvisionedMinion> CreateAsync(PoolDefinition pool, string minionId, CancellationToken cancellationToken) =>
-        Task.FromResult(new ProvisionedMinion(minionId, pool.Name, Name, minionId, time.GetUtcNow()));
+        Failing.Contains(minionId)
+            ? throw new MinionProvisioningException("bad-host", ProvisioningStep.Upload, "disk full")
+            : Task.FromResult(new ProvisionedMinion(minionId, pool.Name, Name, minionId, time.GetUtcNow()));
 
     public Task DestroyAsync(ProvisionedMinion minion, CancellationToken cancellationToken)
     {

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using EventReactor.Contracts;
+using EventReactor.Contracts.Pools;
 using EventReactor.Messaging;
 using EventReactor.Reactor.Outbox;
 using EventReactor.Reactor.Jobs;
@@ -69,12 +72,34 @@ public sealed class PoolReconcilerTests : IAsyncLifetime
         Assert.Equal(["sim-1"], provider.Destroyed);
     }
 
-    private PoolReconciler Reconciler(SqlitePoolStore store, FakeMinionProvider provider)
+    [Fact]
+    public async Task ReconcileAsync_OneMinionFails_ReportedWithHostAndStepOthersMadeAndRetriedNextPass()
+    {
+        var provider = new FakeMinionProvider(_time);
+        provider.Failing.Add("sim-1");
+        var store = new SqlitePoolStore(_database!, _time);
+        await store.SetDesiredSizeAsync("sim", 2, CancellationToken.None);
+        var emitter = Substitute.For<IEventEmitter>();
+        var reconciler = Reconciler(store, provider, emitter);
+
+        await reconciler.ReconcileAsync(CancellationToken.None);
+
+        Assert.Equal(["sim-2"], (await store.ProvisionedAsync(CancellationToken.None)).Select(p => p.Minion));
+        var failed = Assert.Single(emitter.ReceivedCalls().Select(c => (EventEnvelope)c.GetArguments()[0]!), e => e.Tag == "pool/sim/provisioning/failed");
+        var data = failed.Data.Deserialize<PoolProvisioningFailed>();
+        Assert.Equal(new PoolProvisioningFailed("sim", "fake", "sim-1", "bad-host", ProvisioningStep.Upload, "bad-host: upload: disk full"), data);
+
+        provider.Failing.Clear();
+        await reconciler.ReconcileAsync(CancellationToken.None);
+        Assert.Equal(["sim-1", "sim-2"], (await store.ProvisionedAsync(CancellationToken.None)).Select(p => p.Minion).Order());
+    }
+
+    private PoolReconciler Reconciler(SqlitePoolStore store, FakeMinionProvider provider, IEventEmitter? emitter = null)
     {
         var catalog = new PoolCatalog(Options.Create(Settings), NullLogger<PoolCatalog>.Instance);
         Assert.Empty(catalog.Refresh());
         return new PoolReconciler(
             catalog, store, new PoolState(), new PoolSignal(), _minions, new SqliteJobStore(_database!), [provider],
-            Substitute.For<IEventEmitter>(), _time, NullLogger<PoolReconciler>.Instance);
+            emitter ?? Substitute.For<IEventEmitter>(), _time, NullLogger<PoolReconciler>.Instance);
     }
 }
