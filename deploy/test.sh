@@ -14,7 +14,14 @@ if [[ ${EVENTREACTOR_SKIP_SERVICES:-0} != 1 ]]; then
 fi
 
 if (($# == 0)); then
-  if [[ $(id -u) -eq 0 ]]; then bash "$here/package/test.sh"; else echo "package test: not run (needs root): sudo deploy/package/test.sh"; fi
+  if [[ $(id -u) -eq 0 ]]; then
+    # The single-file build the package test makes is the one the ssh provider's tests install: built once.
+    export EVENTREACTOR_PACKAGE_OUT="$here/../artifacts/package"
+    bash "$here/package/test.sh"
+    export EVENTREACTOR_MINION_BUILD="$EVENTREACTOR_PACKAGE_OUT/root/usr/lib/eventreactor"
+  else
+    echo "package test: not run (needs root): sudo deploy/package/test.sh"
+  fi
 fi
 
 cd "$here/.."

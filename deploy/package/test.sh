@@ -5,6 +5,7 @@
 # its own until one of its events reaches the broker, then purges the package and checks that nothing is left.
 # Needs root on Debian and the services of deploy/dev/services.sh. Exits non-zero, saying why, on any failure.
 # usage: deploy/package/test.sh [DEB]   (a .deb already built skips the build)
+# EVENTREACTOR_PACKAGE_OUT=DIR keeps the build in DIR (deploy/test.sh hands its binary to the ssh provider's tests).
 set -eEuo pipefail
 
 readonly MINION_WAIT_S=60
@@ -41,7 +42,7 @@ leftovers >"$work/before"
 
 deb=${1:-}
 if [[ -z $deb ]]; then
-  deb=$(bash "$here/build.sh" "$work/out" 2>"$work/build.log" | tail -n 1) || fail "deploy/package/build.sh failed" "$work/build.log"
+  deb=$(bash "$here/build.sh" "${EVENTREACTOR_PACKAGE_OUT:-$work/out}" 2>"$work/build.log" | tail -n 1) || fail "deploy/package/build.sh failed" "$work/build.log"
   echo "$me: built in $((SECONDS - started)) s"
 fi
 version=$(dpkg-deb -f "$deb" Version)

@@ -6,14 +6,23 @@ namespace EventReactor.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The single-file minion for the ssh provider tests, published by deploy/package/publish.sh (minutes) once per state of the
-/// sources: kept under /tmp/eventreactor-minion-build/HASH, so that later runs of unchanged code reuse it.
+/// sources: kept under /tmp/eventreactor-minion-build/HASH, so that later runs of unchanged code reuse it. Under
+/// deploy/test.sh the package test has just published it from the same tree (<c>EVENTREACTOR_MINION_BUILD</c>).
 /// </summary>
 internal static class MinionBuildCache
 {
     private static readonly string[] Extensions = [".cs", ".csproj", ".props", ".json", ".razor", ".css", ".js"];
 
+    public const string BuildVariable = "EVENTREACTOR_MINION_BUILD";
+
     public static async Task<string> GetAsync()
     {
+        if (Environment.GetEnvironmentVariable(BuildVariable) is { Length: > 0 } published)
+        {
+            var given = Path.Combine(published, "eventreactor");
+            return File.Exists(given) ? given : throw new InvalidOperationException($"{BuildVariable}={published} holds no eventreactor: run deploy/package/publish.sh {published}, or unset it");
+        }
+
         var folder = Path.Combine(Path.GetTempPath(), "eventreactor-minion-build", SourceHash());
         var binary = Path.Combine(folder, "eventreactor");
         if (File.Exists(binary))
