@@ -10,6 +10,7 @@ internal sealed class CliProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _stdout = new();
     private readonly ConcurrentQueue<string> _stderr = new();
     private readonly SemaphoreSlim _changed = new(0);
+    private bool _disposed;
 
     private CliProcess(Process process)
     {
@@ -115,6 +116,13 @@ internal sealed class CliProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A test that disposes a process to restart it may fail before the restart; its finally disposes it again.
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

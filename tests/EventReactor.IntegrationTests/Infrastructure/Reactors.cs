@@ -11,8 +11,10 @@ internal static class Reactors
         var up = CliProcess.Start(["up", "--rules", workspace.RulesPath, "--data", workspace.DataPath, "--http", workspace.Server], env);
         await WaitHealthyAsync(up, workspace.Server);
 
-        // up trusts its own minion; until it has enrolled, its events are not acted on.
+        // up trusts its own minion; until it has enrolled, its events are not acted on, and until its start event has
+        // made it present (it connects to the bus after enrolling), no command can target it.
         await Enrollment.WaitAcceptedAsync(up);
+        await up.WaitForLineAsync(l => l.Contains("Presence: new [", StringComparison.Ordinal) && l.Contains(minionId, StringComparison.Ordinal), StartTimeout, $"minion {minionId} to be present");
         if (waitForDocker)
         {
             await up.WaitForLineAsync(l => l.Contains("Watching Docker engine", StringComparison.Ordinal), StartTimeout, "the minion watching Docker");
