@@ -27,7 +27,7 @@ public sealed class PostgresStateTests
             """);
         var original = EventEnvelope.Create($"pg/{id}/in", "/test");
         await using var reactor = CliProcess.Start(["reactor", "--rules", workspace.RulesPath, "--data", workspace.DataPath, "--http", workspace.Server, "--bus", vhost.Url, "--state", database.Url]);
-        await Reactors.WaitHealthyAsync(reactor, workspace.Server);
+        await Reactors.WaitReadyAsync(reactor, workspace.Server);
         await using var stream = await EventStreamClient.ConnectAsync(workspace.Server, $"pg/{id}/*");
 
         await PublishRawAsync(vhost.Name, original);

@@ -179,7 +179,7 @@ public sealed class RulesTests
     private static async Task<CliProcess> StartReactorAsync(TestWorkspace workspace)
     {
         var reactor = CliProcess.Start(["reactor", "--rules", workspace.RulesPath, "--data", workspace.DataPath, "--http", workspace.Server, "--bus", ServicesFixture.RabbitMqUrl]);
-        await Reactors.WaitHealthyAsync(reactor, workspace.Server);
+        await Reactors.WaitReadyAsync(reactor, workspace.Server);
         return reactor;
     }
 
