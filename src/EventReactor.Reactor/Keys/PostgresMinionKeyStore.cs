@@ -25,25 +25,13 @@ internal sealed class PostgresMinionKeyStore(ReactorPostgresDatabase database) :
             {
                 await connection.ExecuteAsync($"SELECT pg_advisory_xact_lock({EnrollLock})", transaction, cancellationToken);
                 var known = await connection.QueryAsync($"SELECT {Columns} FROM minion_keys WHERE minion = @minion", Read, cancellationToken, ("minion", minion));
-                var same = known.FirstOrDefault(k => k.Fingerprint == fingerprint);
-                MinionKeyRecord? result;
-                if (same is not null)
-                {
-                    result = same.State == MinionKeyState.Pending && initial == MinionKeyState.Accepted ? same with { State = MinionKeyState.Accepted, UpdatedAt = now } : same;
-                }
-                else
-                {
-                    var untrusted = (await connection.QueryAsync(
-                        "SELECT count(*) FROM minion_keys WHERE state IN (@pending, @denied)",
-                        reader => reader.GetInt64(0),
-                        cancellationToken,
-                        ("pending", MinionKeyState.Pending.ToWire()),
-                        ("denied", MinionKeyState.Denied.ToWire())))[0];
-                    var state = known.Count > 0 ? MinionKeyState.Denied : initial;
-                    result = state != MinionKeyState.Accepted && untrusted >= maxUntrusted ? null : new MinionKeyRecord(minion, fingerprint, publicKey, state, now, now);
-                }
-
-                if (result is not null && result != same)
+                var result = await EnrollmentDecision.DecideAsync(known, minion, fingerprint, publicKey, initial, maxUntrusted, now, async () => (await connection.QueryAsync(
+                    "SELECT count(*) FROM minion_keys WHERE state IN (@pending, @denied)",
+                    reader => reader.GetInt64(0),
+                    cancellationToken,
+                    ("pending", MinionKeyState.Pending.ToWire()),
+                    ("denied", MinionKeyState.Denied.ToWire())))[0]);
+                if (result is not null && !known.Contains(result))
                 {
                     await connection.ExecuteAsync(
                         """

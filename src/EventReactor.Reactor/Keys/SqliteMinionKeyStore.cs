@@ -22,22 +22,10 @@ internal sealed class SqliteMinionKeyStore(ReactorDatabase database) : IMinionKe
             {
                 await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
                 var known = await connection.QueryAsync($"SELECT {Columns} FROM minion_keys WHERE minion = $minion", Read, cancellationToken, ("$minion", minion));
-                var same = known.FirstOrDefault(k => k.Fingerprint == fingerprint);
-                MinionKeyRecord? result;
-                if (same is not null)
-                {
-                    result = same.State == MinionKeyState.Pending && initial == MinionKeyState.Accepted ? same with { State = MinionKeyState.Accepted, UpdatedAt = now } : same;
-                }
-                else
-                {
-                    var untrusted = Convert.ToInt64(
-                        await connection.ScalarAsync("SELECT COUNT(*) FROM minion_keys WHERE state IN ($pending, $denied)", cancellationToken, ("$pending", MinionKeyState.Pending.ToWire()), ("$denied", MinionKeyState.Denied.ToWire())),
-                        System.Globalization.CultureInfo.InvariantCulture);
-                    var state = known.Count > 0 ? MinionKeyState.Denied : initial;
-                    result = state != MinionKeyState.Accepted && untrusted >= maxUntrusted ? null : new MinionKeyRecord(minion, fingerprint, publicKey, state, now, now);
-                }
-
-                if (result is not null && result != same)
+                var result = await EnrollmentDecision.DecideAsync(known, minion, fingerprint, publicKey, initial, maxUntrusted, now, async () => Convert.ToInt64(
+                    await connection.ScalarAsync("SELECT COUNT(*) FROM minion_keys WHERE state IN ($pending, $denied)", cancellationToken, ("$pending", MinionKeyState.Pending.ToWire()), ("$denied", MinionKeyState.Denied.ToWire())),
+                    System.Globalization.CultureInfo.InvariantCulture));
+                if (result is not null && !known.Contains(result))
                 {
                     await connection.ExecuteAsync(
                         """

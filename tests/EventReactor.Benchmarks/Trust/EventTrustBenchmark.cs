@@ -26,7 +26,7 @@ internal static class EventTrustBenchmark
         var identity = new BrokerIdentityCheck(
             Options.Create(new BrokerIdentityOptions { Enabled = true }),
             Options.Create(new BusOptions { Url = "rabbitmq://eventreactor:secret@localhost:5672/" }));
-        var trust = new MinionEventTrust(new AcceptedSet(ids), identity);
+        var trust = new MinionEventTrust(new AcceptedMinions(ids), identity);
         var events = Enumerable.Range(0, count)
             .Select(i => EventEnvelope.Create($"minion/{ids[i % Minions]}/docker/container/die", $"/minion/{ids[i % Minions]}", minion: ids[i % Minions]))
             .ToArray();
