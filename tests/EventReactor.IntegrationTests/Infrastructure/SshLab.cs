@@ -88,8 +88,19 @@ public sealed class SshLab : IAsyncLifetime
             var pids = await RunAsync("ip", "netns", "pids", Namespace(host));
             foreach (var pid in pids.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).Where(p => !daemons.Contains(p)))
             {
-                // Children of a session's sshd are in the namespace too; only the minions are not sshd.
-                if (!File.ReadAllText($"/proc/{pid}/cmdline").StartsWith("sshd", StringComparison.Ordinal) && !File.ReadAllText($"/proc/{pid}/cmdline").Contains("/usr/sbin/sshd", StringComparison.Ordinal))
+                // Children of a session's sshd are in the namespace too; only the minions are not sshd. A process may end
+                // between the listing and the read (a session's short-lived command): nothing to kill then.
+                string commandLine;
+                try
+                {
+                    commandLine = File.ReadAllText($"/proc/{pid}/cmdline");
+                }
+                catch (Exception ex) when (ex is DirectoryNotFoundException or FileNotFoundException)
+                {
+                    continue;
+                }
+
+                if (!commandLine.StartsWith("sshd", StringComparison.Ordinal) && !commandLine.Contains("/usr/sbin/sshd", StringComparison.Ordinal))
                 {
                     Signals.Send(pid, "KILL");
                 }
