@@ -29,4 +29,7 @@ public static class ResiliencePipelineNames
 
     /// <summary>One ssh provider attempt on a host (connect to start): 3 tries, 1 s doubling, for failures that may pass (connect, upload, install).</summary>
     public const string SshProvision = "eventreactor.ssh-provision";
+
+    /// <summary>A call of RabbitMQ's management API answered with a 5xx: 3 tries, 250 ms doubling (it answers 500 to closing a user's connections while one of them is closing already).</summary>
+    public const string BrokerManagement = "eventreactor.broker-management";
 }

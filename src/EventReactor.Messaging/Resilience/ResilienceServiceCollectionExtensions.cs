@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Polly;
 using Polly.Registry;
+using Polly.Retry;
 using Polly.Telemetry;
 
 namespace EventReactor.Messaging.Resilience;
@@ -9,7 +10,7 @@ namespace EventReactor.Messaging.Resilience;
 /// <summary>Registers named pipelines on the process's <see cref="TimeProvider"/>, so that a fake clock drives every wait in tests.</summary>
 public static class ResilienceServiceCollectionExtensions
 {
-    /// <summary>The bus's own pipelines (<see cref="ResiliencePipelineNames.DirectPublish"/>); safe to call more than once.</summary>
+    /// <summary>The bus's own pipelines (<see cref="ResiliencePipelineNames.DirectPublish"/>, <see cref="ResiliencePipelineNames.BrokerManagement"/>); safe to call more than once.</summary>
     public static IServiceCollection AddEventReactorResilience(this IServiceCollection services)
     {
         if (services.Any(d => d.ServiceType == typeof(EventReactorResilienceMarker)))
@@ -23,6 +24,17 @@ public static class ResilienceServiceCollectionExtensions
         // The callers log each wait in their own words; Polly's own events stay at debug.
         services.Configure<TelemetryOptions>(options => options.SeverityProvider = static _ => ResilienceEventSeverity.Debug);
         services.AddForeverRetry(ResiliencePipelineNames.DirectPublish, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5));
+        services.AddResiliencePipeline(ResiliencePipelineNames.BrokerManagement, (builder, context) =>
+        {
+            builder.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = 2,
+                Delay = TimeSpan.FromMilliseconds(250),
+                BackoffType = DelayBackoffType.Exponential,
+                ShouldHandle = new PredicateBuilder().Handle<HttpRequestException>(ex => (int?)ex.StatusCode >= 500),
+            });
+        });
         return services;
     }
 

@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using EventReactor.Messaging;
+using EventReactor.Messaging.Resilience;
 using Microsoft.Extensions.Options;
+using Polly.Registry;
 
 namespace EventReactor.Reactor.Broker;
 
@@ -11,7 +13,7 @@ namespace EventReactor.Reactor.Broker;
 /// The few calls of RabbitMQ's management HTTP API the reactor makes, as the user of its own <c>Bus:Url</c> (which must be
 /// an administrator): users, their permissions on the bus's vhost, and closing their connections.
 /// </summary>
-internal sealed class RabbitManagementClient(HttpClient http, IOptions<BrokerIdentityOptions> options, IOptions<BusOptions> bus)
+internal sealed class RabbitManagementClient(HttpClient http, IOptions<BrokerIdentityOptions> options, IOptions<BusOptions> bus, ResiliencePipelineProvider<string> pipelines)
 {
     public const string ClientName = "rabbitmq-management";
 
@@ -46,6 +48,19 @@ internal sealed class RabbitManagementClient(HttpClient http, IOptions<BrokerIde
 
     private async Task<T?> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await pipelines.GetPipeline(ResiliencePipelineNames.BrokerManagement)
+                .ExecuteAsync(async token => await SendOnceAsync<T>(method, path, body, token), cancellationToken);
+        }
+        catch (HttpRequestException ex) when (ex.StatusCode is not null)
+        {
+            throw new BrokerIdentityException(ex.Message, ex);
+        }
+    }
+
+    private async Task<T?> SendOnceAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
         var baseUrl = options.Value.ManagementUrl.TrimEnd('/');
         using var request = new HttpRequestMessage(method, $"{baseUrl}/api/{path}");
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_bus.Username}:{_bus.Password}")));
@@ -78,7 +93,11 @@ internal sealed class RabbitManagementClient(HttpClient http, IOptions<BrokerIde
 
             if (!response.IsSuccessStatusCode)
             {
-                throw new BrokerIdentityException($"RabbitMQ's management API answered {(int)response.StatusCode} to {method} /api/{path}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                // As HttpRequestException with its status, so that the pipeline tries a 5xx again.
+                throw new HttpRequestException(
+                    $"RabbitMQ's management API answered {(int)response.StatusCode} to {method} /api/{path}: {await response.Content.ReadAsStringAsync(cancellationToken)}",
+                    null,
+                    response.StatusCode);
             }
 
             return response.StatusCode == HttpStatusCode.OK && typeof(T) != typeof(object)

@@ -68,6 +68,42 @@ public sealed class BrokerAccountsTests : IDisposable
     }
 
     [Fact]
+    public async Task RevokeAsync_BrokerAnswers500OnceToClosingConnections_TriesAgainAndSucceeds()
+    {
+        _http.Status = HttpStatusCode.NoContent;
+        _http.Answers.Enqueue(HttpStatusCode.NoContent);
+        _http.Answers.Enqueue(HttpStatusCode.InternalServerError);
+
+        await Accounts(enabled: true).RevokeAsync("m1", CancellationToken.None);
+
+        Assert.Equal(
+            ["DELETE /api/users/minion-m1", "DELETE /api/connections/username/minion-m1", "DELETE /api/connections/username/minion-m1"],
+            _http.Requests.Select(r => r.Line));
+    }
+
+    [Fact]
+    public async Task RevokeAsync_BrokerAnswers500EveryTime_GivesUpAfterThreeTriesSayingWhat()
+    {
+        _http.Answers.Enqueue(HttpStatusCode.NoContent);
+        _http.Status = HttpStatusCode.InternalServerError;
+
+        var error = await Assert.ThrowsAsync<BrokerIdentityException>(() => Accounts(enabled: true).RevokeAsync("m1", CancellationToken.None));
+
+        Assert.Equal(3, _http.Requests.Count(r => r.Line == "DELETE /api/connections/username/minion-m1"));
+        Assert.StartsWith("RabbitMQ's management API answered 500 to DELETE /api/connections/username/minion-m1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GrantAsync_BrokerAnswers400_NotTriedAgain()
+    {
+        _http.Status = HttpStatusCode.BadRequest;
+
+        await Assert.ThrowsAsync<BrokerIdentityException>(() => Accounts(enabled: true).GrantAsync(Key("m1"), CancellationToken.None));
+
+        Assert.Single(_http.Requests);
+    }
+
+    [Fact]
     public async Task GrantAndRevoke_Disabled_AskNothing()
     {
         var accounts = Accounts(enabled: false);

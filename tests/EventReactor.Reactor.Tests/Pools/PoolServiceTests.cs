@@ -4,9 +4,12 @@ using EventReactor.Messaging;
 using EventReactor.Reactor.Pools;
 using EventReactor.Reactor.Pools.Provisioning;
 using EventReactor.Reactor.State;
+using EventReactor.Reactor.Tests.Broker;
 using EventReactor.Reactor.Tests.Minions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Polly.Registry;
 
 namespace EventReactor.Reactor.Tests.Pools;
 
@@ -109,7 +112,7 @@ public sealed class PoolServiceTests : IAsyncLifetime
     // Broker identity off: the accounts are never asked for.
     private static BrokerAccounts Brokerless(IOptions<ReactorOptions> options)
     {
-        var management = new RabbitManagementClient(new HttpClient(), Options.Create(new BrokerIdentityOptions()), Options.Create(new BusOptions()));
+        var management = new RabbitManagementClient(new HttpClient(), Options.Create(new BrokerIdentityOptions()), Options.Create(new BusOptions()), ManagementRecorder.Pipelines.GetRequiredService<ResiliencePipelineProvider<string>>());
         return new BrokerAccounts(Options.Create(new BrokerIdentityOptions()), management, new ReactorKey(options), NullLogger<BrokerAccounts>.Instance);
     }
 
