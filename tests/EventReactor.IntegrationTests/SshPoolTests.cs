@@ -11,16 +11,19 @@ public sealed class SshPoolTests(SshLab lab, ITestOutputHelper output) : IClassF
     private const string Token = "ssh-test-token-0123456789abcdef";
     private static readonly TimeSpan Slow = TimeSpan.FromSeconds(150);
 
+    // Past the 240 s the command waits itself, so that it ends with what it saw rather than being cut off.
+    private static readonly TimeSpan ScaleWait = TimeSpan.FromSeconds(270);
+
     [Fact]
     public async Task PoolsScale_SshProvider_TwoMinionsJoinThenLeaveAndAreRemoved()
     {
         using var workspace = new TestWorkspace();
         await using var pools = await StartAsync(workspace, lab.HostYaml(1, workspace.Id) + lab.HostYaml(2, workspace.Id));
         await using var stream = await EventStreamClient.ConnectAsync(pools.Server, "pool/lab/*", Token);
-        try
+        await InLabAsync(workspace, pools, async () =>
         {
             await ShowPoolsAsync(pools, "before");
-            var scale = await pools.RunCliAsync("pools", "scale", "lab", "2", "--wait", "--timeout", "240");
+            var scale = await pools.RunCliAsync(ScaleWait, "pools", "scale", "lab", "2", "--wait", "--timeout", "240");
             output.WriteLine("$ eventreactor pools scale lab 2 --wait\n" + scale.Output);
             Assert.True(scale.ExitCode == 0, scale.Output + "\nreactor:\n" + pools.Reactor.Output);
             await stream.WaitForAsync(_ => stream.Events.Count(e => e.Tag == "pool/lab/join") == 2, TimeSpan.FromSeconds(10), "two joins");
@@ -41,11 +44,7 @@ public sealed class SshPoolTests(SshLab lab, ITestOutputHelper output) : IClassF
             Assert.False(File.Exists(Path.Combine(lab.HostDirectory(2, workspace.Id), "eventreactor")));
             var keys = await pools.GetAsync("/api/keys");
             Assert.DoesNotContain(keys.EnumerateArray(), k => k.GetProperty("minion").GetString()!.StartsWith("lab-", StringComparison.Ordinal));
-        }
-        finally
-        {
-            await lab.KillMinionsAsync();
-        }
+        });
     }
 
     [Fact]
@@ -53,9 +52,9 @@ public sealed class SshPoolTests(SshLab lab, ITestOutputHelper output) : IClassF
     {
         using var workspace = new TestWorkspace();
         await using var pools = await StartAsync(workspace, lab.HostYaml(1, workspace.Id) + lab.HostYaml(2, workspace.Id));
-        try
+        await InLabAsync(workspace, pools, async () =>
         {
-            var scale = await pools.RunCliAsync("pools", "scale", "lab", "2", "--wait", "--timeout", "240");
+            var scale = await pools.RunCliAsync(ScaleWait, "pools", "scale", "lab", "2", "--wait", "--timeout", "240");
             Assert.True(scale.ExitCode == 0, scale.Output + "\nreactor:\n" + pools.Reactor.Output);
             var one = await pools.RunCliAsync("pools", "scale", "lab", "1", "--wait", "--timeout", "60");
             Assert.True(one.ExitCode == 0, one.Output);
@@ -74,11 +73,7 @@ public sealed class SshPoolTests(SshLab lab, ITestOutputHelper output) : IClassF
             Assert.False(File.Exists(Path.Combine(lab.HostDirectory(2, workspace.Id), "minion.env")));
             Assert.Contains(after.GetProperty("members").EnumerateArray(), m => m.GetProperty("minion").GetString() == "lab-1");
             Assert.DoesNotContain(pools.Reactor.Output.Split('\n'), l => l.Contains("Started minion lab-1", StringComparison.Ordinal));
-        }
-        finally
-        {
-            await lab.KillMinionsAsync();
-        }
+        });
     }
 
     [Fact]
@@ -86,9 +81,9 @@ public sealed class SshPoolTests(SshLab lab, ITestOutputHelper output) : IClassF
     {
         using var workspace = new TestWorkspace();
         await using var pools = await StartAsync(workspace, lab.HostYaml(1, workspace.Id));
-        try
+        await InLabAsync(workspace, pools, async () =>
         {
-            var scale = await pools.RunCliAsync("pools", "scale", "lab", "1", "--wait", "--timeout", "240");
+            var scale = await pools.RunCliAsync(ScaleWait, "pools", "scale", "lab", "1", "--wait", "--timeout", "240");
             Assert.True(scale.ExitCode == 0, scale.Output + "\nreactor:\n" + pools.Reactor.Output);
             var directory = lab.HostDirectory(1, workspace.Id);
             var pidBefore = File.ReadAllText(Path.Combine(directory, "minion.pid"));
@@ -108,11 +103,7 @@ public sealed class SshPoolTests(SshLab lab, ITestOutputHelper output) : IClassF
             await PoolReactor.EventuallyAsync(() => pools.GetAsync("/api/pools/lab"), p => p.GetProperty("provisioned").GetArrayLength() == 1, TimeSpan.FromSeconds(10), "lab-1 recorded again");
             Assert.Equal(pidBefore, File.ReadAllText(Path.Combine(directory, "minion.pid")));
             Assert.Equal(configured, File.GetLastWriteTimeUtc(Path.Combine(directory, "minion.env")));
-        }
-        finally
-        {
-            await lab.KillMinionsAsync();
-        }
+        });
     }
 
     [Fact]
@@ -120,9 +111,9 @@ public sealed class SshPoolTests(SshLab lab, ITestOutputHelper output) : IClassF
     {
         using var workspace = new TestWorkspace();
         await using var pools = await StartAsync(workspace, lab.HostYaml(2, workspace.Id));
-        try
+        await InLabAsync(workspace, pools, async () =>
         {
-            var scale = await pools.RunCliAsync("pools", "scale", "lab", "1", "--wait", "--timeout", "240");
+            var scale = await pools.RunCliAsync(ScaleWait, "pools", "scale", "lab", "1", "--wait", "--timeout", "240");
             Assert.True(scale.ExitCode == 0, scale.Output + "\nreactor:\n" + pools.Reactor.Output);
             var pidFile = Path.Combine(lab.HostDirectory(2, workspace.Id), "minion.pid");
             var pidBefore = File.ReadAllText(pidFile).Trim();
@@ -133,11 +124,7 @@ public sealed class SshPoolTests(SshLab lab, ITestOutputHelper output) : IClassF
             Assert.NotEqual(pidBefore, File.ReadAllText(pidFile).Trim());
             var pool = await pools.GetAsync("/api/pools/lab");
             Assert.Equal([$"root@{lab.Address(2)}:22"], pool.GetProperty("provisioned").EnumerateArray().Select(p => p.GetProperty("handle").GetString()));
-        }
-        finally
-        {
-            await lab.KillMinionsAsync();
-        }
+        });
     }
 
     [Fact]
@@ -146,7 +133,7 @@ public sealed class SshPoolTests(SshLab lab, ITestOutputHelper output) : IClassF
         using var workspace = new TestWorkspace();
         await using var pools = await StartAsync(workspace, lab.HostYaml(1, workspace.Id, fingerprint: lab.Fingerprints[2]) + lab.HostYaml(2, workspace.Id));
         await using var stream = await EventStreamClient.ConnectAsync(pools.Server, "pool/lab/*", Token);
-        try
+        await InLabAsync(workspace, pools, async () =>
         {
             var scale = await pools.RunCliAsync("pools", "scale", "lab", "2");
             Assert.True(scale.ExitCode == 0, scale.Output);
@@ -163,11 +150,7 @@ public sealed class SshPoolTests(SshLab lab, ITestOutputHelper output) : IClassF
             Assert.Equal([$"root@{lab.Address(2)}:22"], pool.GetProperty("provisioned").EnumerateArray().Select(p => p.GetProperty("handle").GetString()));
             Assert.False(Directory.Exists(lab.HostDirectory(1, workspace.Id)));
             Assert.NotNull(joined);
-        }
-        finally
-        {
-            await lab.KillMinionsAsync();
-        }
+        });
     }
 
     [Fact]
@@ -181,7 +164,7 @@ public sealed class SshPoolTests(SshLab lab, ITestOutputHelper output) : IClassF
         File.WriteAllText(blocker, "not a folder");
         await using var pools = await StartAsync(workspace, lab.HostYaml(3, workspace.Id, directory: Path.Combine(blocker, "minion")));
         await using var stream = await EventStreamClient.ConnectAsync(pools.Server, "pool/lab/*", Token);
-        try
+        await InLabAsync(workspace, pools, async () =>
         {
             var scale = await pools.RunCliAsync("pools", "scale", "lab", "1");
             Assert.True(scale.ExitCode == 0, scale.Output);
@@ -195,6 +178,20 @@ public sealed class SshPoolTests(SshLab lab, ITestOutputHelper output) : IClassF
             var joined = await stream.WaitForAsync(e => e.Tag == "pool/lab/join", Slow, "the minion after the retry");
             Assert.Equal("lab-1", joined.Data.GetProperty("minion").GetString());
             Assert.True(File.Exists(Path.Combine(blocker, "minion", "eventreactor")));
+        });
+    }
+
+    // A failing test shows what the minions and the reactor said; whatever happens, the minions it started are stopped.
+    private async Task InLabAsync(TestWorkspace workspace, PoolReactor pools, Func<Task> test)
+    {
+        try
+        {
+            await test();
+        }
+        catch (Exception)
+        {
+            output.WriteLine($"minions:\n{lab.MinionLogs(workspace.Id)}\nreactor:\n{pools.Reactor.Output}");
+            throw;
         }
         finally
         {

@@ -62,10 +62,13 @@ internal sealed class PoolReactor : IAsyncDisposable
         Reactor = await StartReactorAsync(_workspace, _vhost, _settings);
     }
 
-    public async Task<CliProcess> RunCliAsync(params string[] arguments)
+    public Task<CliProcess> RunCliAsync(params string[] arguments) => RunCliAsync(TimeSpan.FromSeconds(90), arguments);
+
+    /// <summary>Runs a command, waiting up to <paramref name="timeout"/> (longer than any <c>--timeout</c> it is given).</summary>
+    public async Task<CliProcess> RunCliAsync(TimeSpan timeout, params string[] arguments)
     {
         var cli = CliProcess.Start([.. arguments, "--server", _settings.Server], _settings.Environment);
-        await cli.WaitForExitAsync(TimeSpan.FromSeconds(90));
+        await cli.WaitForExitAsync(timeout);
         return cli;
     }
 

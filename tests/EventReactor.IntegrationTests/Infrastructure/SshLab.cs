@@ -70,6 +70,7 @@ public sealed class SshLab : IAsyncLifetime
 
         Fingerprints = fingerprints;
         await RabbitVirtualHost.RabbitMqCtlAsync("add_user", BrokerUser, BrokerPassword);
+        await EnsureHostsReachBrokerAsync();
     }
 
     /// <summary>Lets the lab's broker user into a test's virtual host; returns the bus URL as the hosts reach it.</summary>
@@ -77,6 +78,16 @@ public sealed class SshLab : IAsyncLifetime
     {
         await RabbitVirtualHost.RabbitMqCtlAsync("set_permissions", "-p", virtualHost, BrokerUser, ".*", ".*", ".*");
         return $"rabbitmq://{BrokerUser}:{BrokerPassword}@{Gateway}:5672/{virtualHost}";
+    }
+
+    /// <summary>The end of every minion.log a test's minions wrote on the hosts, for a failure's message.</summary>
+    public string MinionLogs(string test)
+    {
+        var logs = Directory.EnumerateFiles(Path.Combine(_root.FullName, "hosts"), "minion.log", SearchOption.AllDirectories)
+            .Where(f => f.Contains(test, StringComparison.Ordinal))
+            .Select(f => $"== {f}\n{string.Join('\n', File.ReadLines(f).TakeLast(40))}")
+            .ToList();
+        return logs.Count == 0 ? $"no minion.log on any host for {test}" : string.Join('\n', logs);
     }
 
     /// <summary>Kills every process in the hosts but their sshd: the minions a test left.</summary>
@@ -164,6 +175,18 @@ public sealed class SshLab : IAsyncLifetime
         _daemons.Add(daemon);
         await WaitListeningAsync(Address(host), daemon);
         return fingerprint;
+    }
+
+    // The minions connect back from the namespaces: a firewall that drops what comes in on the bridge would leave every test
+    // waiting for minions that never arrive, so say so once, here.
+    private async Task EnsureHostsReachBrokerAsync()
+    {
+        var probe = await RunAsync(false, "ip", "netns", "exec", Namespace(1), "timeout", "5", "bash", "-c", $"exec 3<>/dev/tcp/{Gateway}/5672 && echo reached");
+        if (!probe.Contains("reached", StringComparison.Ordinal))
+        {
+            var rules = await RunAsync(false, "iptables", "-S", "INPUT");
+            throw new InvalidOperationException($"from the test hosts' namespace, the broker at {Gateway}:5672 cannot be reached: what comes in on bridge {Bridge} is dropped; iptables -S INPUT:\n{rules}");
+        }
     }
 
     private static async Task WaitListeningAsync(string address, Process daemon)
