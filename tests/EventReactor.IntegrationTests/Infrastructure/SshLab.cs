@@ -15,7 +15,7 @@ public sealed class SshLab : IAsyncLifetime
     public const int HostCount = 3;
     private readonly string _id = Guid.NewGuid().ToString("N")[..6];
     private readonly List<Process> _daemons = [];
-    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("eventreactor-ssh-");
+    private readonly DirectoryInfo _root = ExecutableFolder();
 
     public string Subnet { get; private set; } = string.Empty;
 
@@ -212,6 +212,42 @@ public sealed class SshLab : IAsyncLifetime
         }
 
         throw new TimeoutException($"sshd on {address}:22 did not listen within 15 s");
+    }
+
+    // The minion is installed and run from the hosts' folders, which live on this machine's file system: a temporary folder
+    // mounted noexec would stop it at its first line. The first folder where a file may run is taken.
+    private static DirectoryInfo ExecutableFolder()
+    {
+        var tried = new List<string>();
+        foreach (var parent in new[] { Path.GetTempPath(), "/var/tmp", "/var/lib" })
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(parent, "eventreactor-ssh-" + Guid.NewGuid().ToString("N")[..8]));
+            var probe = Path.Combine(folder.FullName, "probe.sh");
+            File.WriteAllText(probe, "#!/bin/sh\nexit 0\n");
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(probe, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
+            try
+            {
+                using var run = Process.Start(new ProcessStartInfo(probe) { UseShellExecute = false })!;
+                run.WaitForExit();
+                if (run.ExitCode == 0)
+                {
+                    File.Delete(probe);
+                    return folder;
+                }
+            }
+            catch (System.ComponentModel.Win32Exception ex)
+            {
+                tried.Add($"{parent}: {ex.Message}");
+            }
+
+            folder.Delete(recursive: true);
+        }
+
+        throw new InvalidOperationException($"no folder here lets a file run, for the test hosts' minions: {string.Join("; ", tried)}");
     }
 
     // A /24 no interface here uses yet: several test runs on one machine must not collide.
