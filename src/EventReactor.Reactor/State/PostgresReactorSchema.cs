@@ -212,7 +212,7 @@ internal static class PostgresReactorSchema
                 actions_run = (SELECT count(*) FROM jsonb_array_elements(audit.actions::jsonb) AS a(v) WHERE a.v ->> 'status' IN ('done', 'failed')),
                 actions_failed = (SELECT count(*) FROM jsonb_array_elements(audit.actions::jsonb) AS a(v) WHERE a.v ->> 'status' = 'failed')
             WHERE actions <> '[]';
-            CREATE INDEX audit_by_rule_time ON audit (rule, at) INCLUDE (outcome, actions_run, actions_failed);
+            CREATE INDEX audit_by_rule_time ON audit (at) INCLUDE (rule, outcome, actions_run, actions_failed);
             """),
     ];
 }
