@@ -139,6 +139,10 @@ public static class ReactorHostExtensions
 
     private static void AddRules(IServiceCollection services)
     {
+        services.AddOptions<RuleHealthOptions>().BindConfiguration(RuleHealthOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RuleHealthOptions>, RuleHealthOptionsValidator>();
+        services.AddSingleton<RuleHealthFlagger>();
+        services.AddSingleton<RuleStatsQuery>();
         services.AddSingleton<RuleSetProvider>();
         services.AddSingleton<IThrottleGate>(provider => new ThrottleGate(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new RuleEvaluator(
@@ -261,6 +265,7 @@ public static class ReactorHostExtensions
         app.MapHealthEndpoints();
         app.MapEventEndpoints();
         app.MapAuditEndpoints();
+        app.MapRuleEndpoints();
         app.MapStateEndpoints();
         app.MapStatusEndpoints();
         app.MapBenchmarkEndpoints();

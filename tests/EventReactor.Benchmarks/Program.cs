@@ -29,6 +29,12 @@ if (args is ["trust", .. var trustArgs])
     return await EventReactor.Benchmarks.Trust.EventTrustBenchmark.RunAsync(trustArgs);
 }
 
+// "stats [rows] [rules] [postgres://...]": rule health's per-rule count over the audit (issue #20 part 3).
+if (args is ["stats", .. var statsArgs])
+{
+    return await EventReactor.Benchmarks.RuleHealth.RuleStatsBenchmark.RunAsync(statsArgs);
+}
+
 // "ui seed|measure": the dashboard's page times (deploy/perf/ui.sh).
 if (args is ["ui", .. var uiArgs])
 {

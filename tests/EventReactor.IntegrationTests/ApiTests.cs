@@ -106,7 +106,7 @@ public sealed class ApiTests
         var document = await http.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
 
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
-        string[] expected = ["/healthz", "/readyz", "/api/events", "/api/events/stream", "/api/audit", "/api/minions", "/api/jobs", "/api/jobs/{jid}", "/api/status", "/api/pools", "/api/pools/{name}", "/api/pools/{name}/scale", "/api/pools/{name}/members", "/api/pools/{name}/members/{minion}"];
+        string[] expected = ["/healthz", "/readyz", "/api/events", "/api/events/stream", "/api/audit", "/api/rules/stats", "/api/minions", "/api/jobs", "/api/jobs/{jid}", "/api/status", "/api/pools", "/api/pools/{name}", "/api/pools/{name}/scale", "/api/pools/{name}/members", "/api/pools/{name}/members/{minion}"];
         Assert.All(expected, path => Assert.Contains(path, paths));
         var ready = await http.GetFromJsonAsync<JsonElement>("/readyz");
         Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("rules").GetProperty("status").GetString());

@@ -43,6 +43,10 @@ internal sealed class ReactorClient : IDisposable
     public Task<EventAudit> AuditAsync(string eventId, CancellationToken cancellationToken) =>
         GetAsync<EventAudit>($"api/audit?event={Uri.EscapeDataString(eventId)}", cancellationToken);
 
+    /// <summary>Rule health over <paramref name="since"/> (such as <c>7d</c>), or the reactor's default window when null.</summary>
+    public Task<RuleStatsReport> RuleStatsAsync(string? since, CancellationToken cancellationToken) =>
+        GetAsync<RuleStatsReport>(since is null ? "api/rules/stats" : $"api/rules/stats?since={Uri.EscapeDataString(since)}", cancellationToken);
+
     public Task<EventAccepted> PublishAsync(PublishEventRequest request, CancellationToken cancellationToken) =>
         PostAsync<EventAccepted>("api/events", request, cancellationToken);
 

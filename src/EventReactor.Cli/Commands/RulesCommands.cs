@@ -11,7 +11,7 @@ using EventReactor.Reactor.Actions;
 
 namespace EventReactor.Cli.Commands;
 
-/// <summary><c>eventreactor rules check|test|explain|schema</c>: what operators use while editing rules.</summary>
+/// <summary><c>eventreactor rules check|test|explain|schema|stats</c>: what operators use while editing rules.</summary>
 internal static class RulesCommands
 {
 
@@ -21,14 +21,18 @@ internal static class RulesCommands
         CreateTest(),
         CreateExplain(),
         CreateSchema(),
+        RuleStatsCommand.Create(),
     };
 
     private static Command CreateCheck()
     {
         var paths = new Argument<string[]>("PATH") { Description = "Rule files or folders (default: reactors/)", Arity = ArgumentArity.ZeroOrMore };
-        var check = new Command("check", "Check rule files; print every problem as file:line:column: message") { paths };
-        check.SetAction(parse =>
+        var live = new Option<bool>("--live") { Description = "Also ask the running reactor (--server) for rules flagged unhealthy, printed as warnings" };
+        var server = CommonOptions.Server();
+        var check = new Command("check", "Check rule files; print every problem as file:line:column: message") { paths, live, server };
+        check.SetAction(async (parse, cancellationToken) =>
         {
+            var asked = !parse.GetValue(live) || await RuleStatsCommand.PrintLiveWarningsAsync(parse.GetValue(server)!, cancellationToken);
             var given = parse.GetValue(paths);
             var result = new RuleSetLoader(BuiltInActions.Catalog).Load(given is { Length: > 0 } ? given : [new ReactorOptions().RulesPath]);
             if (!result.IsValid)
@@ -43,7 +47,7 @@ internal static class RulesCommands
             }
 
             Console.WriteLine($"ok: {Count(result.RuleSet!.Rules.Count, "rule")} in {Count(result.Files.Count, "file")}");
-            return CliApplication.Ok;
+            return asked ? CliApplication.Ok : CliApplication.Failure;
         });
         return check;
     }

@@ -29,7 +29,7 @@ internal static class StateCommands
     {
         var json = new Option<bool>("--json") { Description = "As JSON" };
         var server = CommonOptions.Server();
-        var command = new Command("status", "Summarise a running reactor: uptime, rules, minions, outstanding jobs, recent failures") { json, server };
+        var command = new Command("status", "Summarise a running reactor: uptime, rules, minions, outstanding jobs, flagged rules, recent failures") { json, server };
         command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(server)!, (client, token) => client.StatusAsync(token), parse.GetValue(json), status =>
         {
             Console.WriteLine($"up {TimeSpan.FromSeconds(status.UptimeSeconds)} since {Time(status.StartedAt)}");
@@ -41,6 +41,7 @@ internal static class StateCommands
 
             Console.WriteLine($"minions   {status.Minions.Present} present, {status.Minions.Lost} lost");
             Console.WriteLine($"jobs      {status.OutstandingJobs} outstanding");
+            Console.WriteLine($"health    {status.FlaggedRules} rule(s) flagged{(status.FlaggedRules > 0 ? " (eventreactor rules stats)" : string.Empty)}");
             Console.WriteLine($"failures  {status.RecentFailures.Count} recent");
             foreach (var failure in status.RecentFailures)
             {
@@ -138,5 +139,5 @@ internal static class StateCommands
         ];
     }
 
-    private static string Time(DateTimeOffset value) => value.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    internal static string Time(DateTimeOffset value) => value.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

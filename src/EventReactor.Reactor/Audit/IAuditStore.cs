@@ -13,4 +13,7 @@ internal interface IAuditStore
 
     /// <summary>The latest records that failed or whose condition could not be evaluated, newest first.</summary>
     Task<IReadOnlyList<AuditRecord>> RecentProblemsAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>Every rule audited since <paramref name="since"/>, counted (in the database, not here), and its failing actions.</summary>
+    Task<AuditTally> TallyAsync(DateTimeOffset since, CancellationToken cancellationToken);
 }

@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace EventReactor.Reactor.Audit;
 
-/// <summary>Audit records in PostgreSQL (migration 1); a batch is one multi-row insert, its order kept by the identity column.</summary>
+/// <summary>Audit records in PostgreSQL (migrations 1 and 30); a batch is one multi-row insert, its order kept by the identity column.</summary>
 internal sealed class PostgresAuditStore(ReactorPostgresDatabase database) : IAuditStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -13,9 +13,9 @@ internal sealed class PostgresAuditStore(ReactorPostgresDatabase database) : IAu
     public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken) =>
         records.Count == 0 ? Task.CompletedTask : database.ExecuteAsync(
             """
-            INSERT INTO audit (event_id, event_tag, rule, location, outcome, detail, actions, at, duration_us)
-            SELECT e, t, r, l, o, d, a, at, du
-            FROM unnest(@event, @tag, @rule, @location, @outcome, @detail, @actions, @at, @duration) WITH ORDINALITY AS x(e, t, r, l, o, d, a, at, du, n)
+            INSERT INTO audit (event_id, event_tag, rule, location, outcome, detail, actions, at, duration_us, actions_run, actions_failed)
+            SELECT e, t, r, l, o, d, a, at, du, ru, fa
+            FROM unnest(@event, @tag, @rule, @location, @outcome, @detail, @actions, @at, @duration, @run, @failed) WITH ORDINALITY AS x(e, t, r, l, o, d, a, at, du, ru, fa, n)
             ORDER BY n
             """,
             cancellationToken,
@@ -27,13 +27,44 @@ internal sealed class PostgresAuditStore(ReactorPostgresDatabase database) : IAu
             ("detail", records.Select(r => r.Detail).ToArray()),
             ("actions", records.Select(r => JsonSerializer.Serialize(r.Actions, Json)).ToArray()),
             ("at", records.Select(r => r.At.ToUnixTimeMilliseconds()).ToArray()),
-            ("duration", records.Select(r => (long)(r.DurationMs * 1000)).ToArray()));
+            ("duration", records.Select(r => (long)(r.DurationMs * 1000)).ToArray()),
+            ("run", records.Select(AuditActionCounts.Run).ToArray()),
+            ("failed", records.Select(AuditActionCounts.Failed).ToArray()));
 
     public async Task<IReadOnlyList<AuditRecord>> ForEventAsync(string eventId, CancellationToken cancellationToken) =>
         await QueryAsync("WHERE event_id = @p ORDER BY id", eventId, cancellationToken);
 
     public async Task<IReadOnlyList<AuditRecord>> RecentProblemsAsync(int limit, CancellationToken cancellationToken) =>
         await QueryAsync($"WHERE outcome IN ('{RuleOutcome.Failed.ToWire()}', '{RuleOutcome.ConditionError.ToWire()}') ORDER BY id DESC LIMIT @p", limit, cancellationToken);
+
+    public async Task<AuditTally> TallyAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var from = ("since", (object?)since.ToUnixTimeMilliseconds());
+        var rules = await database.QueryAsync(AuditTallySql.PerRule, ReadTally, cancellationToken, from);
+
+        // Only failed evaluations are opened (audit_by_outcome_time), to say which of a rule's actions failed.
+        var failures = await database.QueryAsync(
+            $"""
+            SELECT audit.rule, (action.n - 1)::int, count(*)
+            FROM audit, jsonb_array_elements(audit.actions::jsonb) WITH ORDINALITY AS action(value, n)
+            WHERE audit.outcome = '{RuleOutcome.Failed.ToWire()}' AND audit.at >= @since AND action.value ->> 'status' = '{ActionStatus.Failed.ToWire()}'
+            GROUP BY audit.rule, action.n
+            """,
+            reader => new ActionFailureTally(reader.GetString(0), reader.GetInt32(1), reader.GetInt64(2)),
+            cancellationToken,
+            from);
+        return new AuditTally(rules, failures);
+    }
+
+    private static RuleAuditTally ReadTally(NpgsqlDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetInt64(1),
+        reader.GetInt64(2),
+        reader.GetInt64(3),
+        reader.GetInt64(4),
+        reader.GetInt64(5),
+        reader.GetInt64(6),
+        reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)));
 
     private Task<List<AuditRecord>> QueryAsync(string where, object parameter, CancellationToken cancellationToken) =>
         database.QueryAsync($"SELECT event_id, event_tag, rule, location, outcome, detail, actions, at, duration_us FROM audit {where}", ReadRecord, cancellationToken, ("p", parameter));

@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 
 namespace EventReactor.Reactor.Audit;
 
-/// <summary>Audit records in the reactor's SQLite file (migration 1).</summary>
+/// <summary>Audit records in the reactor's SQLite file (migrations 1 and 30).</summary>
 internal sealed class SqliteAuditStore(ReactorDatabase database) : IAuditStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -17,10 +17,10 @@ internal sealed class SqliteAuditStore(ReactorDatabase database) : IAuditStore
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
-                INSERT INTO audit (event_id, event_tag, rule, location, outcome, detail, actions, at, duration_us)
-                VALUES ($event, $tag, $rule, $location, $outcome, $detail, $actions, $at, $duration)
+                INSERT INTO audit (event_id, event_tag, rule, location, outcome, detail, actions, at, duration_us, actions_run, actions_failed)
+                VALUES ($event, $tag, $rule, $location, $outcome, $detail, $actions, $at, $duration, $run, $failed)
                 """;
-            var parameters = new[] { "$event", "$tag", "$rule", "$location", "$outcome", "$detail", "$actions", "$at", "$duration" }
+            var parameters = new[] { "$event", "$tag", "$rule", "$location", "$outcome", "$detail", "$actions", "$at", "$duration", "$run", "$failed" }
                 .Select(name => command.Parameters.Add(name, SqliteType.Text))
                 .ToArray();
             foreach (var record in records)
@@ -34,6 +34,8 @@ internal sealed class SqliteAuditStore(ReactorDatabase database) : IAuditStore
                 parameters[6].Value = JsonSerializer.Serialize(record.Actions, Json);
                 parameters[7].Value = record.At.ToUnixTimeMilliseconds();
                 parameters[8].Value = (long)(record.DurationMs * 1000);
+                parameters[9].Value = AuditActionCounts.Run(record);
+                parameters[10].Value = AuditActionCounts.Failed(record);
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -46,6 +48,35 @@ internal sealed class SqliteAuditStore(ReactorDatabase database) : IAuditStore
 
     public async Task<IReadOnlyList<AuditRecord>> RecentProblemsAsync(int limit, CancellationToken cancellationToken) =>
         await QueryAsync($"WHERE outcome IN ('{RuleOutcome.Failed.ToWire()}', '{RuleOutcome.ConditionError.ToWire()}') ORDER BY id DESC LIMIT $limit", ("$limit", limit), cancellationToken);
+
+    public async Task<AuditTally> TallyAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var from = ("@since", (object?)since.ToUnixTimeMilliseconds());
+        var rules = await database.QueryAsync(AuditTallySql.PerRule, ReadTally, cancellationToken, from);
+
+        // Only failed evaluations are opened (audit_by_outcome_time), to say which of a rule's actions failed.
+        var failures = await database.QueryAsync(
+            $"""
+            SELECT audit.rule, CAST(action.key AS INTEGER), count(*)
+            FROM audit, json_each(audit.actions) AS action
+            WHERE audit.outcome = '{RuleOutcome.Failed.ToWire()}' AND audit.at >= @since AND json_extract(action.value, '$.status') = '{ActionStatus.Failed.ToWire()}'
+            GROUP BY audit.rule, action.key
+            """,
+            reader => new ActionFailureTally(reader.GetString(0), reader.GetInt32(1), reader.GetInt64(2)),
+            cancellationToken,
+            from);
+        return new AuditTally(rules, failures);
+    }
+
+    private static RuleAuditTally ReadTally(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetInt64(1),
+        reader.GetInt64(2),
+        reader.GetInt64(3),
+        reader.GetInt64(4),
+        reader.GetInt64(5),
+        reader.GetInt64(6),
+        reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)));
 
     private Task<List<AuditRecord>> QueryAsync(string where, (string Name, object? Value) parameter, CancellationToken cancellationToken) =>
         database.QueryAsync($"SELECT event_id, event_tag, rule, location, outcome, detail, actions, at, duration_us FROM audit {where}", ReadRecord, cancellationToken, parameter);

@@ -19,7 +19,7 @@ internal static class StatusEndpoints
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder routes)
     {
         var read = routes.MapGroup(string.Empty).RequireScope(ApiScope.Read);
-        read.MapGet("/api/status", async (RuleSetProvider rules, IMinionStore minions, IJobStore jobs, IAuditLog audit, TimeProvider time, CancellationToken cancellationToken) =>
+        read.MapGet("/api/status", async (RuleSetProvider rules, IMinionStore minions, IJobStore jobs, IAuditLog audit, RuleStatsQuery health, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var known = await minions.ListAsync(cancellationToken);
             var last = rules.LastResult;
@@ -33,8 +33,9 @@ internal static class StatusEndpoints
                     last is { IsValid: false } ? last.Diagnostics.Select(d => d.ToString()).ToList() : []),
                 new MinionCounts(known.Count(m => m.Present), known.Count(m => !m.Present)),
                 await jobs.CountOutstandingAsync(cancellationToken),
-                await audit.RecentProblemsAsync(10, cancellationToken)));
-        }).WithSummary("Uptime, rules in force, minions present, outstanding jobs and recent failures.");
+                await audit.RecentProblemsAsync(10, cancellationToken),
+                (await health.ReportAsync(null, cancellationToken)).Flagged));
+        }).WithSummary("Uptime, rules in force, minions present, outstanding jobs, recent failures and how many rules are flagged unhealthy.");
         return routes;
     }
 }

@@ -205,5 +205,14 @@ internal static class PostgresReactorSchema
                 used_at    BIGINT
             );
             """),
+        new(30, "rule health: action counts per audit record, audit by rule and time", """
+            ALTER TABLE audit ADD COLUMN actions_run INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE audit ADD COLUMN actions_failed INTEGER NOT NULL DEFAULT 0;
+            UPDATE audit SET
+                actions_run = (SELECT count(*) FROM jsonb_array_elements(audit.actions::jsonb) AS a(v) WHERE a.v ->> 'status' IN ('done', 'failed')),
+                actions_failed = (SELECT count(*) FROM jsonb_array_elements(audit.actions::jsonb) AS a(v) WHERE a.v ->> 'status' = 'failed')
+            WHERE actions <> '[]';
+            CREATE INDEX audit_by_rule_time ON audit (at) INCLUDE (rule, outcome, actions_run, actions_failed);
+            """),
     ];
 }

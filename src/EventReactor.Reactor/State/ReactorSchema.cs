@@ -200,5 +200,15 @@ internal static class ReactorSchema
                 used_at    INTEGER
             ) WITHOUT ROWID;
             """),
+        // 30 and up: issue #20 part 3 (rule health), numbered apart from the migrations other work in flight adds.
+        new(30, "rule health: action counts per audit record, audit by rule and time", """
+            ALTER TABLE audit ADD COLUMN actions_run INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE audit ADD COLUMN actions_failed INTEGER NOT NULL DEFAULT 0;
+            UPDATE audit SET
+                actions_run = (SELECT count(*) FROM json_each(audit.actions) WHERE json_extract(value, '$.status') IN ('done', 'failed')),
+                actions_failed = (SELECT count(*) FROM json_each(audit.actions) WHERE json_extract(value, '$.status') = 'failed')
+            WHERE actions <> '[]';
+            CREATE INDEX audit_by_rule_time ON audit (rule, at, outcome, actions_run, actions_failed);
+            """),
     ];
 }

@@ -142,7 +142,7 @@ internal static class ClaimBenchmark
         return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ
     }
 
-    private static async Task AdminAsync(string server, string sql)
+    internal static async Task AdminAsync(string server, string sql)
     {
         var uri = new Uri(server);
         var user = uri.UserInfo.Split(':', 2);

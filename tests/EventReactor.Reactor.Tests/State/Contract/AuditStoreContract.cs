@@ -40,6 +40,44 @@ public abstract class AuditStoreContract : IAsyncDisposable
         Assert.Equal(["e4", "e3", "e1"], (await Store.RecentProblemsAsync(10, CancellationToken.None)).Select(r => r.EventId));
     }
 
+    [Fact]
+    public async Task TallyAsync_RecordsInAndBeforeTheWindow_CountsPerRuleOnlyInTheWindow()
+    {
+        static ActionAudit Action(ActionStatus status) => new("log", "rules.yaml:3", null, status, null, status == ActionStatus.Failed ? "boom" : null, 1, 1);
+        await Store.AppendAsync(
+        [
+            Record("old", RuleOutcome.Failed) with { Rule = "a", At = T0.AddHours(-1), Actions = [Action(ActionStatus.Failed)] },
+            Record("e1", RuleOutcome.Acted) with { Rule = "a", Actions = [Action(ActionStatus.Done), Action(ActionStatus.Done)] },
+            Record("e2", RuleOutcome.Failed) with { Rule = "a", At = T0.AddSeconds(5), Actions = [Action(ActionStatus.Done), Action(ActionStatus.Failed)] },
+            Record("e3", RuleOutcome.Acted) with { Rule = "a", At = T0.AddSeconds(2), Actions = [Action(ActionStatus.Duplicate), Action(ActionStatus.Done)] },
+            Record("e4", RuleOutcome.ConditionError) with { Rule = "a", At = T0.AddSeconds(9) },
+            Record("e5", RuleOutcome.Throttled) with { Rule = "a" },
+            Record("e1", RuleOutcome.ConditionFalse) with { Rule = "b" },
+            Record("e2", RuleOutcome.ConditionError) with { Rule = "b" },
+        ], CancellationToken.None);
+
+        var tally = await Store.TallyAsync(T0, CancellationToken.None);
+
+        Assert.Equal(
+            [
+                new RuleAuditTally("a", Matched: 5, Fired: 3, ConditionErrors: 1, Throttled: 1, ActionsRun: 5, ActionFailures: 1, LastFired: T0.AddSeconds(5)),
+                new RuleAuditTally("b", Matched: 2, Fired: 0, ConditionErrors: 1, Throttled: 0, ActionsRun: 0, ActionFailures: 0, LastFired: null),
+            ],
+            tally.Rules.OrderBy(r => r.Rule, StringComparer.Ordinal));
+        Assert.Equal([new ActionFailureTally("a", 1, 1)], tally.ActionFailures);
+    }
+
+    [Fact]
+    public async Task TallyAsync_NothingInTheWindow_NoRules()
+    {
+        await Store.AppendAsync([Record("old", RuleOutcome.Acted) with { At = T0.AddDays(-8) }], CancellationToken.None);
+
+        var tally = await Store.TallyAsync(T0.AddDays(-7), CancellationToken.None);
+
+        Assert.Empty(tally.Rules);
+        Assert.Empty(tally.ActionFailures);
+    }
+
     private static AuditRecord Record(string eventId, RuleOutcome outcome) =>
         new(eventId, "app/deploy", "rule", "rules.yaml:1", outcome, null, [], T0, 1);
 }
