@@ -205,5 +205,14 @@ internal static class PostgresReactorSchema
                 used_at    BIGINT
             );
             """),
+        new(30, "leases: one holder at a time for singleton work, with an epoch as the fencing token", """
+            CREATE TABLE leases (
+                name        TEXT    PRIMARY KEY,
+                holder      TEXT    NOT NULL,
+                epoch       BIGINT  NOT NULL,
+                acquired_at BIGINT  NOT NULL,
+                expires_at  BIGINT  NOT NULL
+            );
+            """),
     ];
 }

@@ -200,5 +200,15 @@ internal static class ReactorSchema
                 used_at    INTEGER
             ) WITHOUT ROWID;
             """),
+        // 30 and up: issue #15's leases, numbered apart from the migrations other work in flight adds.
+        new(30, "leases: one holder at a time for singleton work, with an epoch as the fencing token", """
+            CREATE TABLE leases (
+                name        TEXT    PRIMARY KEY,
+                holder      TEXT    NOT NULL,
+                epoch       INTEGER NOT NULL,
+                acquired_at INTEGER NOT NULL,
+                expires_at  INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            """),
     ];
 }
