@@ -8,6 +8,7 @@ using EventReactor.Reactor.Health;
 using EventReactor.Reactor.Http;
 using EventReactor.Reactor.Jobs;
 using EventReactor.Reactor.Keys;
+using EventReactor.Reactor.Leases;
 using EventReactor.Reactor.Metrics;
 using EventReactor.Reactor.Minions;
 using EventReactor.Reactor.Outbox;
@@ -115,6 +116,7 @@ public static class ReactorHostExtensions
             services.AddSingleton<IMinionKeyStore, SqliteMinionKeyStore>();
             services.AddSingleton<IBenchmarkStore, SqliteBenchmarkStore>();
             services.AddSingleton<IEventJournalStore, SqliteEventJournalStore>();
+            services.AddSingleton<ILeaseStore, SqliteLeaseStore>();
         }
         else
         {
@@ -129,8 +131,12 @@ public static class ReactorHostExtensions
             services.AddSingleton<IMinionKeyStore, PostgresMinionKeyStore>();
             services.AddSingleton<IBenchmarkStore, PostgresBenchmarkStore>();
             services.AddSingleton<IEventJournalStore, PostgresEventJournalStore>();
+            services.AddSingleton<ILeaseStore, PostgresLeaseStore>();
         }
 
+        services.AddOptions<LeaseOptions>().BindConfiguration(LeaseOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LeaseOptions>, LeaseOptionsValidator>();
+        services.AddSingleton<LeaseKeeper>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IEventEmitter, OutboxEventEmitter>();
         services.AddSingleton<AuditWriter>();
