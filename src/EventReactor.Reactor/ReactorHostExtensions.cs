@@ -23,6 +23,7 @@ using EventReactor.Reactor.Security;
 using EventReactor.Reactor.State;
 using EventReactor.Reactor.Streaming;
 using EventReactor.Reactor.Targeting;
+using EventReactor.Reactor.Throttles;
 using EventReactor.Reactor.Ui;
 using EventReactor.Reactor.Ui.Events;
 using MassTransit;
@@ -117,6 +118,7 @@ public static class ReactorHostExtensions
             services.AddSingleton<IBenchmarkStore, SqliteBenchmarkStore>();
             services.AddSingleton<IEventJournalStore, SqliteEventJournalStore>();
             services.AddSingleton<ILeaseStore, SqliteLeaseStore>();
+            services.AddSingleton<IThrottleGate>(provider => new ThrottleGate(provider.GetRequiredService<TimeProvider>()));
         }
         else
         {
@@ -132,6 +134,7 @@ public static class ReactorHostExtensions
             services.AddSingleton<IBenchmarkStore, PostgresBenchmarkStore>();
             services.AddSingleton<IEventJournalStore, PostgresEventJournalStore>();
             services.AddSingleton<ILeaseStore, PostgresLeaseStore>();
+            services.AddSingleton<IThrottleGate, PostgresThrottleGate>();
         }
 
         services.AddOptions<LeaseOptions>().BindConfiguration(LeaseOptions.Section).ValidateOnStart();
@@ -146,7 +149,6 @@ public static class ReactorHostExtensions
     private static void AddRules(IServiceCollection services)
     {
         services.AddSingleton<RuleSetProvider>();
-        services.AddSingleton<IThrottleGate>(provider => new ThrottleGate(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new RuleEvaluator(
             provider.GetRequiredService<IOptions<ReactorOptions>>().Value.MaxDepth,
             provider.GetRequiredService<IThrottleGate>()));

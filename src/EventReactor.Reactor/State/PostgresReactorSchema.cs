@@ -205,13 +205,19 @@ internal static class PostgresReactorSchema
                 used_at    BIGINT
             );
             """),
-        new(30, "leases: one holder at a time for singleton work, with an epoch as the fencing token", """
+        new(30, "leases: one holder at a time for singleton work, with an epoch as the fencing token; throttles shared by reactors", """
             CREATE TABLE leases (
                 name        TEXT    PRIMARY KEY,
                 holder      TEXT    NOT NULL,
                 epoch       BIGINT  NOT NULL,
                 acquired_at BIGINT  NOT NULL,
                 expires_at  BIGINT  NOT NULL
+            );
+            CREATE TABLE throttles (
+                rule    TEXT    NOT NULL,
+                key     TEXT    NOT NULL,
+                open_at BIGINT  NOT NULL,
+                PRIMARY KEY (rule, key)
             );
             """),
     ];

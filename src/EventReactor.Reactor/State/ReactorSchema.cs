@@ -201,13 +201,19 @@ internal static class ReactorSchema
             ) WITHOUT ROWID;
             """),
         // 30 and up: issue #15's leases, numbered apart from the migrations other work in flight adds.
-        new(30, "leases: one holder at a time for singleton work, with an epoch as the fencing token", """
+        new(30, "leases: one holder at a time for singleton work, with an epoch as the fencing token; throttles shared by reactors", """
             CREATE TABLE leases (
                 name        TEXT    PRIMARY KEY,
                 holder      TEXT    NOT NULL,
                 epoch       INTEGER NOT NULL,
                 acquired_at INTEGER NOT NULL,
                 expires_at  INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            CREATE TABLE throttles (
+                rule    TEXT    NOT NULL,
+                key     TEXT    NOT NULL,
+                open_at INTEGER NOT NULL,
+                PRIMARY KEY (rule, key)
             ) WITHOUT ROWID;
             """),
     ];
