@@ -9,6 +9,7 @@ using EventReactor.Reactor.Minions;
 using EventReactor.Reactor.Pools;
 using EventReactor.Reactor.State;
 using EventReactor.Reactor.Tests.Minions;
+using EventReactor.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -98,13 +99,34 @@ public sealed class PoolReconcilerTests : IAsyncLifetime
         Assert.Equal(["sim-1", "sim-2"], (await store.ProvisionedAsync(CancellationToken.None)).Select(p => p.Minion).Order());
     }
 
-    private PoolReconciler Reconciler(SqlitePoolStore store, FakeMinionProvider provider, IEventEmitter? emitter = null)
+    [Fact]
+    public async Task ExecuteAsync_AnotherReactorHoldsTheLease_ProvisionsNothingUntilItExpiresThenTakesOver()
+    {
+        var provider = new FakeMinionProvider(_time);
+        var store = new SqlitePoolStore(_database!, _time);
+        await store.SetDesiredSizeAsync("sim", 1, CancellationToken.None);
+        var leases = new SqliteLeaseStore(_database!, _time);
+        var other = await leases.TryAcquireAsync(LeaseName.PoolReconciler, "another-reactor", TimeSpan.FromSeconds(15), CancellationToken.None);
+        var reconciler = Reconciler(store, provider, leases: leases);
+        using var stop = new CancellationTokenSource();
+
+        await reconciler.StartAsync(stop.Token);
+        await _time.AdvanceUntilAsync(() => _time.GetUtcNow() >= other!.ExpiresAt - TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(250));
+        Assert.Empty(await store.ProvisionedAsync(CancellationToken.None));
+        await _time.AdvanceUntilAsync(() => store.ProvisionedAsync(CancellationToken.None).Result.Count == 1, TimeSpan.FromMilliseconds(250));
+        await reconciler.StopAsync(CancellationToken.None);
+
+        Assert.Equal(2, (await leases.ReadAsync(LeaseName.PoolReconciler, CancellationToken.None))!.Epoch);
+        Assert.NotEqual("another-reactor", (await leases.ReadAsync(LeaseName.PoolReconciler, CancellationToken.None))!.Holder);
+    }
+
+    private PoolReconciler Reconciler(SqlitePoolStore store, FakeMinionProvider provider, IEventEmitter? emitter = null, ILeaseStore? leases = null)
     {
         var catalog = new PoolCatalog(Options.Create(Settings), NullLogger<PoolCatalog>.Instance);
         Assert.Empty(catalog.Refresh());
         return new PoolReconciler(
             catalog, store, new PoolState(), new PoolSignal(), _minions, new SqliteJobStore(_database!), [provider],
-            emitter ?? Substitute.For<IEventEmitter>(), new LeaseKeeper(Substitute.For<ILeaseStore>(), Options.Create(new LeaseOptions()), _time, NullLogger<LeaseKeeper>.Instance),
+            emitter ?? Substitute.For<IEventEmitter>(), new LeaseKeeper(leases ?? Substitute.For<ILeaseStore>(), Options.Create(new LeaseOptions()), _time, NullLogger<LeaseKeeper>.Instance),
             _time, NullLogger<PoolReconciler>.Instance);
     }
 }
