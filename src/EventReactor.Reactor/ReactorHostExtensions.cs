@@ -8,6 +8,7 @@ using EventReactor.Reactor.Health;
 using EventReactor.Reactor.Http;
 using EventReactor.Reactor.Jobs;
 using EventReactor.Reactor.Keys;
+using EventReactor.Reactor.Leases;
 using EventReactor.Reactor.Metrics;
 using EventReactor.Reactor.Minions;
 using EventReactor.Reactor.Outbox;
@@ -22,6 +23,7 @@ using EventReactor.Reactor.Security;
 using EventReactor.Reactor.State;
 using EventReactor.Reactor.Streaming;
 using EventReactor.Reactor.Targeting;
+using EventReactor.Reactor.Throttles;
 using EventReactor.Reactor.Ui;
 using EventReactor.Reactor.Ui.Events;
 using MassTransit;
@@ -115,6 +117,8 @@ public static class ReactorHostExtensions
             services.AddSingleton<IMinionKeyStore, SqliteMinionKeyStore>();
             services.AddSingleton<IBenchmarkStore, SqliteBenchmarkStore>();
             services.AddSingleton<IEventJournalStore, SqliteEventJournalStore>();
+            services.AddSingleton<ILeaseStore, SqliteLeaseStore>();
+            services.AddSingleton<IThrottleGate>(provider => new ThrottleGate(provider.GetRequiredService<TimeProvider>()));
         }
         else
         {
@@ -129,8 +133,13 @@ public static class ReactorHostExtensions
             services.AddSingleton<IMinionKeyStore, PostgresMinionKeyStore>();
             services.AddSingleton<IBenchmarkStore, PostgresBenchmarkStore>();
             services.AddSingleton<IEventJournalStore, PostgresEventJournalStore>();
+            services.AddSingleton<ILeaseStore, PostgresLeaseStore>();
+            services.AddSingleton<IThrottleGate, PostgresThrottleGate>();
         }
 
+        services.AddOptions<LeaseOptions>().BindConfiguration(LeaseOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LeaseOptions>, LeaseOptionsValidator>();
+        services.AddSingleton<LeaseKeeper>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IEventEmitter, OutboxEventEmitter>();
         services.AddSingleton<AuditWriter>();
@@ -144,7 +153,6 @@ public static class ReactorHostExtensions
         services.AddSingleton<RuleHealthFlagger>();
         services.AddSingleton<RuleStatsQuery>();
         services.AddSingleton<RuleSetProvider>();
-        services.AddSingleton<IThrottleGate>(provider => new ThrottleGate(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new RuleEvaluator(
             provider.GetRequiredService<IOptions<ReactorOptions>>().Value.MaxDepth,
             provider.GetRequiredService<IThrottleGate>()));

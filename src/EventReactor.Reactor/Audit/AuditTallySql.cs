@@ -4,7 +4,7 @@ namespace EventReactor.Reactor.Audit;
 
 /// <summary>
 /// The per-rule count both stores run, written once: plain SQL that SQLite and PostgreSQL read alike (both take <c>@name</c>
-/// parameters). Migration 30 covers it with <c>audit_by_rule_time</c>: on SQLite <c>(rule, at, ...)</c>, walked in rule
+/// parameters). Migration 21 covers it with <c>audit_by_rule_time</c>: on SQLite <c>(rule, at, ...)</c>, walked in rule
 /// order with no sort and no table row read; on PostgreSQL <c>(at) INCLUDE (...)</c> for narrow windows (docs/performance.md).
 /// </summary>
 internal static class AuditTallySql

@@ -8,6 +8,7 @@ using EventReactor.Contracts.Reactor;
 using EventReactor.Contracts.Benchmarks;
 using EventReactor.Core.Benchmarks;
 using EventReactor.Messaging;
+using EventReactor.Reactor.Leases;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -17,13 +18,16 @@ namespace EventReactor.Reactor.Benchmarks;
 /// Drives benchmark runs. Each target minion runs its warm-ups and then its repetitions one after another, until the
 /// suite's repetition rule stops it; minions of a run work in parallel, but one minion runs one series at a time, so
 /// that two runs never measure each other. A host that fails a repetition (after its retries) fails the run; the other
-/// hosts finish theirs. Runs left pending or running by a stopped reactor are failed at the next start with a reason.
+/// hosts finish theirs. Runs left pending or running by a stopped reactor are failed with a reason by the reactor that
+/// holds the <see cref="LeaseName.BenchmarkRunner"/> lease, when it takes it (at start, or when it takes over from one that
+/// died); a reactor without the lease leaves them alone, since they may be another live reactor's.
 /// </summary>
 internal sealed partial class BenchmarkRunner(
     IBenchmarkStore store,
     RepetitionExecutor repetitions,
     RegressionCheck regressions,
     IEventEmitter emitter,
+    LeaseKeeper leases,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<BenchmarkRunner> logger) : BackgroundService
@@ -31,6 +35,10 @@ internal sealed partial class BenchmarkRunner(
     public const string InterruptedReason = "interrupted: the reactor stopped during the run";
 
     private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(5);
+
+    // A run is recorded a moment before it is handed to the runner of the reactor that recorded it; one younger than
+    // this at a takeover may still be on its way to that runner.
+    private static readonly TimeSpan HandOver = TimeSpan.FromSeconds(5);
 
     private readonly Channel<PendingRun> _queue = Channel.CreateUnbounded<PendingRun>();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _hostLocks = new(StringComparer.Ordinal);
@@ -52,11 +60,12 @@ internal sealed partial class BenchmarkRunner(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var sweeping = Task.CompletedTask;
         try
         {
             // Events published before the bus has started would wait on it; the host says when everything is up.
             await WhenStartedAsync(stoppingToken);
-            await FailInterruptedAsync(stoppingToken);
+            sweeping = leases.RunWhileHeldAsync(LeaseName.BenchmarkRunner, SweepWhileHeldAsync, stoppingToken);
             await foreach (var pending in _queue.Reader.ReadAllAsync(stoppingToken))
             {
                 _active[pending.Run.Id] = RunAsync(pending, stoppingToken);
@@ -73,6 +82,15 @@ internal sealed partial class BenchmarkRunner(
 
         _queue.Writer.TryComplete();
         await Task.WhenAll(_active.Values);
+        await sweeping;
+    }
+
+    private async Task SweepWhileHeldAsync(LeaseToken lease, CancellationToken held)
+    {
+        var now = time.GetUtcNow();
+        var before = now - HandOver > _since ? now - HandOver : _since;
+        await FailInterruptedAsync(lease, before, held);
+        await Task.Delay(Timeout.InfiniteTimeSpan, time, held);
     }
 
     private async Task WhenStartedAsync(CancellationToken stoppingToken)
@@ -82,12 +100,13 @@ internal sealed partial class BenchmarkRunner(
         await started.Task.WaitAsync(stoppingToken);
     }
 
-    private async Task FailInterruptedAsync(CancellationToken cancellationToken)
+    private async Task FailInterruptedAsync(LeaseToken lease, DateTimeOffset before, CancellationToken held)
     {
-        foreach (var run in (await store.ListUnfinishedAsync(cancellationToken)).Where(r => r.CreatedAt < _since && !_accepted.ContainsKey(r.Id)))
+        foreach (var run in (await store.ListUnfinishedAsync(held)).Where(r => r.CreatedAt < before && !_accepted.ContainsKey(r.Id)))
         {
+            held.ThrowIfCancellationRequested();
             LogInterrupted(logger, run.Id, run.Suite);
-            await FinishAsync(run, run.StartedAt, InterruptedReason, [], new Dictionary<string, GrainsSnapshot>(), cancellationToken);
+            await FinishAsync(run, run.StartedAt, InterruptedReason, [], new Dictionary<string, GrainsSnapshot>(), held, lease: lease);
         }
     }
 
@@ -178,7 +197,7 @@ internal sealed partial class BenchmarkRunner(
     private Task ProgressAsync(PendingRun pending, string minion, bool warmup, int completed, string? reason, CancellationToken cancellationToken) =>
         PublishAsync(pending.Cause.CreateCaused(BenchmarkTags.Progress(pending.Run.Id), ReactorTags.Source, BenchmarkEvents.Progress(pending.Run, minion, warmup, completed, reason)), cancellationToken);
 
-    private async Task FinishAsync(BenchmarkRun run, DateTimeOffset? startedAt, string? reason, IReadOnlyList<HostMetricResult> results, IReadOnlyDictionary<string, GrainsSnapshot> grains, CancellationToken cancellationToken, EventEnvelope? cause = null)
+    private async Task FinishAsync(BenchmarkRun run, DateTimeOffset? startedAt, string? reason, IReadOnlyList<HostMetricResult> results, IReadOnlyDictionary<string, GrainsSnapshot> grains, CancellationToken cancellationToken, EventEnvelope? cause = null, LeaseToken? lease = null)
     {
         var failed = reason is not null;
         var status = failed ? BenchmarkStatus.Failed : BenchmarkStatus.Done;
@@ -197,7 +216,7 @@ internal sealed partial class BenchmarkRunner(
         var data = BenchmarkEvents.Finished(run, status, reason, startedAt, endedAt, results, grains);
         var tag = BenchmarkTags.Finished(run.Id, failed);
         var finished = cause?.CreateCaused(tag, ReactorTags.Source, data) ?? EventEnvelope.Create(tag, ReactorTags.Source, data);
-        await PublishAsync(finished, cancellationToken);
+        await PublishAsync(finished, cancellationToken, lease);
         LogFinished(logger, run.Id, run.Suite, status.ToWire(), reason ?? "-");
         if (results.Count > 0)
         {
@@ -226,11 +245,11 @@ internal sealed partial class BenchmarkRunner(
         }
     }
 
-    private async Task PublishAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+    private async Task PublishAsync(EventEnvelope envelope, CancellationToken cancellationToken, LeaseToken? lease = null)
     {
         try
         {
-            await emitter.EmitAsync(envelope, cancellationToken);
+            await (lease is null ? emitter.EmitAsync(envelope, cancellationToken) : emitter.EmitAsync(envelope, lease, cancellationToken));
         }
         catch (Exception ex)
         {

@@ -3,37 +3,38 @@ using EventReactor.Contracts;
 using EventReactor.Contracts.Reactor;
 using EventReactor.Contracts.Presence;
 using EventReactor.Messaging;
+using EventReactor.Reactor.Leases;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace EventReactor.Reactor.Minions;
 
-/// <summary>Once a second, announces minions that joined or were lost (three missed heartbeats) as <c>presence/change</c>.</summary>
-internal sealed partial class PresenceMonitor(MinionPresence presence, IEventEmitter emitter, TimeProvider time, ILogger<PresenceMonitor> logger) : BackgroundService
+/// <summary>
+/// Once a second, announces minions that joined or were lost (three missed heartbeats) as <c>presence/change</c>; only on
+/// the reactor that holds the <see cref="LeaseName.PresenceMonitor"/> lease, and each announcement is fenced by it.
+/// </summary>
+internal sealed partial class PresenceMonitor(MinionPresence presence, IEventEmitter emitter, LeaseKeeper leases, TimeProvider time, ILogger<PresenceMonitor> logger) : BackgroundService
 {
     public const string ChangeTag = ReactorTags.PresenceChange;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        leases.RunWhileHeldAsync(LeaseName.PresenceMonitor, SweepWhileHeldAsync, stoppingToken);
+
+    // Ends by cancellation (the lease lost, or stopping) or by a refused write; the keeper tells which.
+    private async Task SweepWhileHeldAsync(LeaseToken lease, CancellationToken held)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
-        try
+        while (await timer.WaitForNextTickAsync(held))
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            var (arrived, lost) = await presence.SweepAsync(held);
+            if (arrived.Count == 0 && lost.Count == 0)
             {
-                var (arrived, lost) = await presence.SweepAsync(stoppingToken);
-                if (arrived.Count == 0 && lost.Count == 0)
-                {
-                    continue;
-                }
-
-                LogChange(logger, string.Join(", ", arrived), string.Join(", ", lost));
-                var data = EventData.ToElement(new PresenceChanged(arrived, lost));
-                await emitter.EmitAsync(EventEnvelope.Create(ChangeTag, ReactorTags.Source, data), stoppingToken);
+                continue;
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
+
+            LogChange(logger, string.Join(", ", arrived), string.Join(", ", lost));
+            var data = EventData.ToElement(new PresenceChanged(arrived, lost));
+            await emitter.EmitAsync(EventEnvelope.Create(ChangeTag, ReactorTags.Source, data), lease, held);
         }
     }
 

@@ -1,4 +1,5 @@
 using EventReactor.Contracts;
+using EventReactor.Reactor.Leases;
 
 namespace EventReactor.Reactor.Outbox;
 
@@ -10,4 +11,10 @@ public interface IEventEmitter
 {
     /// <summary>Returns once the event is stored; it is evaluated and published after.</summary>
     Task EmitAsync(EventEnvelope envelope, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Emits as work done under a lease: stored only while <paramref name="fence"/> is the lease's current epoch, else
+    /// <see cref="LeaseLostException"/> and nothing is stored.
+    /// </summary>
+    Task EmitAsync(EventEnvelope envelope, LeaseToken fence, CancellationToken cancellationToken);
 }

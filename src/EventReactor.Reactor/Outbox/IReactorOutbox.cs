@@ -1,4 +1,5 @@
 using EventReactor.Contracts;
+using EventReactor.Reactor.Leases;
 
 namespace EventReactor.Reactor.Outbox;
 
@@ -11,6 +12,12 @@ public interface IReactorOutbox
 {
     /// <summary>Stores an event in its own transaction (an <c>event.fire</c> is stored with its ledger completion instead).</summary>
     Task AddAsync(EventEnvelope envelope, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores an event only while <paramref name="fence"/>'s epoch is the lease's current one, in the same statement;
+    /// returns false, storing nothing, once another holder has taken the lease since (a paused old holder that resumed).
+    /// </summary>
+    Task<bool> AddFencedAsync(EventEnvelope envelope, LeaseToken fence, CancellationToken cancellationToken);
 
     /// <summary>Up to <paramref name="limit"/> events not yet evaluated, after <paramref name="after"/>, in emission order.</summary>
     Task<IReadOnlyList<OutboxEvent>> ReadToEvaluateAsync(long after, int limit, CancellationToken cancellationToken);

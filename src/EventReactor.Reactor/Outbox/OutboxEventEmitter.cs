@@ -1,5 +1,6 @@
 using EventReactor.Contracts;
 using EventReactor.Messaging.Telemetry;
+using EventReactor.Reactor.Leases;
 
 namespace EventReactor.Reactor.Outbox;
 
@@ -9,6 +10,16 @@ internal sealed class OutboxEventEmitter(IReactorOutbox outbox, OutboxSignal sig
     public async Task EmitAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {
         await outbox.AddAsync(EventReactorTelemetry.Stamp(envelope), cancellationToken);
+        signal.Notify();
+    }
+
+    public async Task EmitAsync(EventEnvelope envelope, LeaseToken fence, CancellationToken cancellationToken)
+    {
+        if (!await outbox.AddFencedAsync(EventReactorTelemetry.Stamp(envelope), fence, cancellationToken))
+        {
+            throw new LeaseLostException(fence);
+        }
+
         signal.Notify();
     }
 }

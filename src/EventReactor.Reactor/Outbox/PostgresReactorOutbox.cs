@@ -1,4 +1,5 @@
 using EventReactor.Contracts;
+using EventReactor.Reactor.Leases;
 using EventReactor.Reactor.State;
 using Npgsql;
 
@@ -8,6 +9,13 @@ namespace EventReactor.Reactor.Outbox;
 internal sealed class PostgresReactorOutbox(ReactorPostgresDatabase database, TimeProvider time) : IReactorOutbox
 {
     public const string InsertSql = "INSERT INTO reactor_outbox (event_id, tag, json, created_at) VALUES (@outbox_id, @outbox_tag, @outbox_json, @outbox_now)";
+
+    // FOR SHARE holds the lease row until this insert commits: a takeover (which updates the row) waits for it, and an
+    // insert that starts after the takeover committed finds the old epoch gone. No write of an old epoch lands after it.
+    private const string FencedInsertSql = """
+        INSERT INTO reactor_outbox (event_id, tag, json, created_at)
+        SELECT @outbox_id, @outbox_tag, @outbox_json, @outbox_now FROM leases WHERE name = @fence_name AND epoch = @fence_epoch FOR SHARE
+        """;
 
     private const string ReadSql = "SELECT seq, event_id, tag, json FROM reactor_outbox WHERE seq > @after AND NOT {0} ORDER BY seq LIMIT @limit";
 
@@ -24,6 +32,10 @@ internal sealed class PostgresReactorOutbox(ReactorPostgresDatabase database, Ti
 
     public Task AddAsync(EventEnvelope envelope, CancellationToken cancellationToken) =>
         database.ExecuteAsync(InsertSql, cancellationToken, InsertParameters(envelope, time.GetUtcNow()));
+
+    public async Task<bool> AddFencedAsync(EventEnvelope envelope, LeaseToken fence, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(FencedInsertSql, cancellationToken,
+            [.. InsertParameters(envelope, time.GetUtcNow()), ("fence_name", fence.Name.ToString()), ("fence_epoch", fence.Epoch)]) == 1;
 
     public Task<IReadOnlyList<OutboxEvent>> ReadToEvaluateAsync(long after, int limit, CancellationToken cancellationToken) =>
         ReadAsync("evaluated", after, limit, cancellationToken);

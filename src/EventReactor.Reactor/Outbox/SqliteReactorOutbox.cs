@@ -1,4 +1,5 @@
 using EventReactor.Contracts;
+using EventReactor.Reactor.Leases;
 using EventReactor.Reactor.State;
 using Microsoft.Data.Sqlite;
 
@@ -7,6 +8,11 @@ namespace EventReactor.Reactor.Outbox;
 /// <summary>The outbox in <c>reactor.db</c>; writes share group commits like the ledger's.</summary>
 internal sealed class SqliteReactorOutbox(ReactorDatabase database, TimeProvider time) : IReactorOutbox
 {
+    private const string FencedInsertSql = """
+        INSERT INTO reactor_outbox (event_id, tag, json, created_at)
+        SELECT $outbox_id, $outbox_tag, $outbox_json, $outbox_now FROM leases WHERE name = $fence_name AND epoch = $fence_epoch
+        """;
+
     private const string ReadSql = "SELECT seq, event_id, tag, json FROM reactor_outbox WHERE seq > $after AND {0} = 0 ORDER BY seq LIMIT $limit";
 
     // Removed once both steps are done; otherwise the step is marked.
@@ -24,6 +30,10 @@ internal sealed class SqliteReactorOutbox(ReactorDatabase database, TimeProvider
 
     public Task AddAsync(EventEnvelope envelope, CancellationToken cancellationToken) =>
         _writes.ExecuteAsync(OutboxRows.InsertSql, OutboxRows.InsertParameters(envelope, time.GetUtcNow()), cancellationToken);
+
+    // The check and the insert are one statement on SQLite's single writer: nothing can take the lease between them.
+    public async Task<bool> AddFencedAsync(EventEnvelope envelope, LeaseToken fence, CancellationToken cancellationToken) =>
+        await _writes.ExecuteAsync(FencedInsertSql, [.. OutboxRows.InsertParameters(envelope, time.GetUtcNow()), new("$fence_name", fence.Name.ToString()), new("$fence_epoch", fence.Epoch)], cancellationToken) == 1;
 
     public Task<IReadOnlyList<OutboxEvent>> ReadToEvaluateAsync(long after, int limit, CancellationToken cancellationToken) =>
         ReadAsync("evaluated", after, limit, cancellationToken);

@@ -7,6 +7,7 @@ using EventReactor.Core.Diagnostics;
 using EventReactor.Core.Pools;
 using EventReactor.Messaging;
 using EventReactor.Reactor.Jobs;
+using EventReactor.Reactor.Leases;
 using EventReactor.Reactor.Minions;
 using EventReactor.Reactor.Pools.Provisioning;
 using Microsoft.Extensions.Hosting;
@@ -28,6 +29,7 @@ internal sealed partial class PoolReconciler(
     IJobStore jobs,
     IEnumerable<IMinionProvider> providers,
     IEventEmitter emitter,
+    LeaseKeeper leases,
     TimeProvider time,
     ILogger<PoolReconciler> logger) : BackgroundService
 {
@@ -47,46 +49,50 @@ internal sealed partial class PoolReconciler(
         await base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        leases.RunWhileHeldAsync(LeaseName.PoolReconciler, ReconcileWhileHeldAsync, stoppingToken);
+
+    // Only on the lease's holder: providers make and destroy machines, which two reactors must never do at once. Ends by
+    // cancellation (the lease lost, or stopping) or by a refused write; the keeper tells which.
+    private async Task ReconcileWhileHeldAsync(LeaseToken lease, CancellationToken held)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        // Another reactor may have changed the membership while it held the lease.
+        state.Replace(await store.MembersAsync(held));
+        while (true)
         {
+            held.ThrowIfCancellationRequested();
             try
             {
-                await ReconcileAsync(stoppingToken);
-                await signal.WaitAsync(Interval, stoppingToken);
+                await ReconcileAsync(lease, held);
+                await signal.WaitAsync(Interval, held);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
+            catch (Exception ex) when (ex is not (OperationCanceledException or LeaseLostException))
             {
                 LogFailed(logger, ex.Message);
-                await Task.Delay(Interval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await Task.Delay(Interval, time, held).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
 
     // Internal so tests run one pass at a time under a fake clock.
-    internal async Task ReconcileAsync(CancellationToken cancellationToken)
+    internal async Task ReconcileAsync(LeaseToken lease, CancellationToken cancellationToken)
     {
         if (catalog.Refresh() is { Count: > 0 } problems)
         {
             var data = EventData.ToElement(new PoolsRejected(catalog.FilePath, problems.Select(p => p.ToString()).ToList()));
-            await emitter.EmitAsync(EventEnvelope.Create(PoolTags.Invalid, ReactorTags.Source, data), cancellationToken);
+            await emitter.EmitAsync(EventEnvelope.Create(PoolTags.Invalid, ReactorTags.Source, data), lease, cancellationToken);
         }
 
         var provisioned = await store.ProvisionedAsync(cancellationToken);
         foreach (var pool in catalog.Current.Where(p => p.Provider is not null))
         {
-            await ScaleAsync(pool, provisioned.Where(p => p.Pool == pool.Name).ToList(), cancellationToken);
+            await ScaleAsync(lease, pool, provisioned.Where(p => p.Pool == pool.Name).ToList(), cancellationToken);
         }
 
-        await UpdateMembershipAsync(await store.ProvisionedAsync(cancellationToken), cancellationToken);
+        await UpdateMembershipAsync(lease, await store.ProvisionedAsync(cancellationToken), cancellationToken);
     }
 
-    private async Task ScaleAsync(PoolDefinition pool, List<ProvisionedMinion> recorded, CancellationToken cancellationToken)
+    private async Task ScaleAsync(LeaseToken lease, PoolDefinition pool, List<ProvisionedMinion> recorded, CancellationToken cancellationToken)
     {
         var provider = providers.FirstOrDefault(p => p.Name == pool.Provider);
         if (provider is null)
@@ -169,7 +175,7 @@ internal sealed partial class PoolReconciler(
                 catch (MinionProvisioningException ex)
                 {
                     failed++;
-                    await ReportFailureAsync(pool, provider, id, ex, cancellationToken);
+                    await ReportFailureAsync(lease, pool, provider, id, ex, cancellationToken);
                 }
                 catch (PoolException ex)
                 {
@@ -181,7 +187,7 @@ internal sealed partial class PoolReconciler(
             if (made.Count > 0)
             {
                 var data = EventData.ToElement(new PoolProvisioningStarted(pool.Name, provider.Name, made, desired));
-                await emitter.EmitAsync(EventEnvelope.Create(PoolTags.Provisioning(pool.Name), ReactorTags.Source, data), cancellationToken);
+                await emitter.EmitAsync(EventEnvelope.Create(PoolTags.Provisioning(pool.Name), ReactorTags.Source, data), lease, cancellationToken);
             }
 
             if (failed > 0 || made.Count + failed < desired - living.Count)
@@ -193,11 +199,11 @@ internal sealed partial class PoolReconciler(
         _lastErrors.Remove(pool.Name);
     }
 
-    private async Task ReportFailureAsync(PoolDefinition pool, IMinionProvider provider, string minion, MinionProvisioningException failure, CancellationToken cancellationToken)
+    private async Task ReportFailureAsync(LeaseToken lease, PoolDefinition pool, IMinionProvider provider, string minion, MinionProvisioningException failure, CancellationToken cancellationToken)
     {
         LogProvisioningFailed(logger, minion, pool.Name, failure.Message);
         var data = EventData.ToElement(new PoolProvisioningFailed(pool.Name, provider.Name, minion, failure.Host, failure.Step, failure.Message));
-        await emitter.EmitAsync(EventEnvelope.Create(PoolTags.ProvisioningFailed(pool.Name), ReactorTags.Source, data), cancellationToken);
+        await emitter.EmitAsync(EventEnvelope.Create(PoolTags.ProvisioningFailed(pool.Name), ReactorTags.Source, data), lease, cancellationToken);
     }
 
     private async Task DestroyAsync(IMinionProvider provider, ProvisionedMinion minion, CancellationToken cancellationToken)
@@ -206,7 +212,7 @@ internal sealed partial class PoolReconciler(
         await store.DeleteProvisionedAsync(minion.Minion, cancellationToken);
     }
 
-    private async Task UpdateMembershipAsync(IReadOnlyList<ProvisionedMinion> provisioned, CancellationToken cancellationToken)
+    private async Task UpdateMembershipAsync(LeaseToken lease, IReadOnlyList<ProvisionedMinion> provisioned, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var known = await minions.ListAsync(cancellationToken);
@@ -225,21 +231,21 @@ internal sealed partial class PoolReconciler(
         state.Replace(current.Values.Except(left).Concat(joined).OrderBy(m => m.Pool, StringComparer.Ordinal).ThenBy(m => m.Minion, StringComparer.Ordinal).ToList());
         foreach (var member in joined)
         {
-            await AnnounceAsync(PoolMembershipChange.Join, member.Pool, member.Minion, member.Reason, cancellationToken);
+            await AnnounceAsync(lease, PoolMembershipChange.Join, member.Pool, member.Minion, member.Reason, cancellationToken);
         }
 
         foreach (var member in left)
         {
             var reason = PoolMembership.LeaveReason(member, presentIds, provisioned);
-            await AnnounceAsync(PoolMembershipChange.Leave, member.Pool, member.Minion, reason, cancellationToken);
+            await AnnounceAsync(lease, PoolMembershipChange.Leave, member.Pool, member.Minion, reason, cancellationToken);
         }
     }
 
-    private async Task AnnounceAsync(PoolMembershipChange change, string pool, string minion, string reason, CancellationToken cancellationToken)
+    private async Task AnnounceAsync(LeaseToken lease, PoolMembershipChange change, string pool, string minion, string reason, CancellationToken cancellationToken)
     {
         LogMembership(logger, minion, change, pool, reason);
         var data = EventData.ToElement(new PoolMembershipChanged(pool, minion, reason));
-        await emitter.EmitAsync(EventEnvelope.Create(PoolTags.Membership(pool, change), ReactorTags.Source, data), cancellationToken);
+        await emitter.EmitAsync(EventEnvelope.Create(PoolTags.Membership(pool, change), ReactorTags.Source, data), lease, cancellationToken);
     }
 
     private void ReportOnce(string pool, string message)

@@ -4,6 +4,7 @@ using EventReactor.Contracts;
 using EventReactor.Contracts.Reactor;
 using EventReactor.Core.Rules;
 using EventReactor.Messaging;
+using EventReactor.Reactor.Leases;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,10 +14,14 @@ namespace EventReactor.Reactor.Rules;
 /// <summary>
 /// Watches the rules folder. A change is loaded as a whole set: valid, it replaces the old set and
 /// <c>reactor/rules/loaded</c> fires; invalid, the old set stays and <c>reactor/rules/invalid</c> carries every error.
+/// Every reactor loads the rules it evaluates, but only the holder of the <see cref="LeaseName.RuleAnnouncements"/> lease
+/// announces: on taking the lease, the set in force (so once at start, and once by the new holder after a failover),
+/// then each reload while it holds it.
 /// </summary>
 internal sealed partial class RulesWatcher(
     RuleSetProvider provider,
     IEventEmitter emitter,
+    LeaseKeeper leases,
     IHostApplicationLifetime lifetime,
     IOptions<ReactorOptions> options,
     ILogger<RulesWatcher> logger) : BackgroundService
@@ -27,7 +32,37 @@ internal sealed partial class RulesWatcher(
     // Editors save in bursts (temp file, rename, chmod); wait for quiet before loading.
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
 
+    // The latest reload not yet announced; a reactor without the lease keeps only the newest and drops it on taking the lease.
+    private readonly Channel<RuleSetLoadResult> _reloads = Channel.CreateBounded<RuleSetLoadResult>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var watching = WatchAsync(stoppingToken);
+
+        // Events emitted before the bus has started would wait on it; the host says when everything is up.
+        await WhenStartedAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Task.WhenAll(watching, leases.RunWhileHeldAsync(LeaseName.RuleAnnouncements, AnnounceWhileHeldAsync, stoppingToken));
+    }
+
+    private async Task AnnounceWhileHeldAsync(LeaseToken lease, CancellationToken held)
+    {
+        while (_reloads.Reader.TryRead(out _))
+        {
+            // Loaded before this reactor held the lease: the set in force, announced next, covers it.
+        }
+
+        if (provider.LastResult is { } current)
+        {
+            await AnnounceAsync(current, lease, held);
+        }
+
+        await foreach (var result in _reloads.Reader.ReadAllAsync(held))
+        {
+            await AnnounceAsync(result, lease, held);
+        }
+    }
+
+    private async Task WatchAsync(CancellationToken stoppingToken)
     {
         var changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         using var watcher = new FileSystemWatcher(Path.GetFullPath(options.Value.RulesPath))
@@ -44,13 +79,6 @@ internal sealed partial class RulesWatcher(
             Signal(rename.FullPath);
         };
         watcher.EnableRaisingEvents = true;
-
-        await WhenStartedAsync(stoppingToken);
-        if (provider.LastResult is { } initial)
-        {
-            await AnnounceAsync(initial, stoppingToken);
-        }
-
         try
         {
             while (await changed.Reader.WaitToReadAsync(stoppingToken))
@@ -63,7 +91,7 @@ internal sealed partial class RulesWatcher(
 
                 var result = provider.Reload();
                 Log(result);
-                await AnnounceAsync(result, stoppingToken);
+                _reloads.Writer.TryWrite(result);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -99,16 +127,16 @@ internal sealed partial class RulesWatcher(
         }
     }
 
-    private async Task AnnounceAsync(RuleSetLoadResult result, CancellationToken cancellationToken)
+    private async Task AnnounceAsync(RuleSetLoadResult result, LeaseToken lease, CancellationToken cancellationToken)
     {
         var data = result.IsValid
             ? EventData.ToElement(new RulesLoaded(result.Files, result.RuleSet!.Rules.Count))
             : EventData.ToElement(new RulesRejected(result.Files, result.Diagnostics.Select(d => d.ToString()).ToList()));
         try
         {
-            await emitter.EmitAsync(EventEnvelope.Create(result.IsValid ? LoadedTag : InvalidTag, ReactorTags.Source, data), cancellationToken);
+            await emitter.EmitAsync(EventEnvelope.Create(result.IsValid ? LoadedTag : InvalidTag, ReactorTags.Source, data), lease, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not (OperationCanceledException or LeaseLostException))
         {
             LogAnnounceFailed(logger, ex.Message);
         }

@@ -205,7 +205,7 @@ internal static class PostgresReactorSchema
                 used_at    BIGINT
             );
             """),
-        new(30, "rule health: action counts per audit record, audit by rule and time", """
+        new(21, "rule health: action counts per audit record, audit by rule and time", """
             ALTER TABLE audit ADD COLUMN actions_run INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE audit ADD COLUMN actions_failed INTEGER NOT NULL DEFAULT 0;
             UPDATE audit SET
@@ -213,6 +213,21 @@ internal static class PostgresReactorSchema
                 actions_failed = (SELECT count(*) FROM jsonb_array_elements(audit.actions::jsonb) AS a(v) WHERE a.v ->> 'status' = 'failed')
             WHERE actions <> '[]';
             CREATE INDEX audit_by_rule_time ON audit (at) INCLUDE (rule, outcome, actions_run, actions_failed);
+            """),
+        new(22, "leases: one holder at a time for singleton work, with an epoch as the fencing token; throttles shared by reactors", """
+            CREATE TABLE leases (
+                name        TEXT    PRIMARY KEY,
+                holder      TEXT    NOT NULL,
+                epoch       BIGINT  NOT NULL,
+                acquired_at BIGINT  NOT NULL,
+                expires_at  BIGINT  NOT NULL
+            );
+            CREATE TABLE throttles (
+                rule    TEXT    NOT NULL,
+                key     TEXT    NOT NULL,
+                open_at BIGINT  NOT NULL,
+                PRIMARY KEY (rule, key)
+            );
             """),
     ];
 }

@@ -200,8 +200,7 @@ internal static class ReactorSchema
                 used_at    INTEGER
             ) WITHOUT ROWID;
             """),
-        // 30 and up: issue #20 part 3 (rule health), numbered apart from the migrations other work in flight adds.
-        new(30, "rule health: action counts per audit record, audit by rule and time", """
+        new(21, "rule health: action counts per audit record, audit by rule and time", """
             ALTER TABLE audit ADD COLUMN actions_run INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE audit ADD COLUMN actions_failed INTEGER NOT NULL DEFAULT 0;
             UPDATE audit SET
@@ -209,6 +208,21 @@ internal static class ReactorSchema
                 actions_failed = (SELECT count(*) FROM json_each(audit.actions) WHERE json_extract(value, '$.status') = 'failed')
             WHERE actions <> '[]';
             CREATE INDEX audit_by_rule_time ON audit (rule, at, outcome, actions_run, actions_failed);
+            """),
+        new(22, "leases: one holder at a time for singleton work, with an epoch as the fencing token; throttles shared by reactors", """
+            CREATE TABLE leases (
+                name        TEXT    PRIMARY KEY,
+                holder      TEXT    NOT NULL,
+                epoch       INTEGER NOT NULL,
+                acquired_at INTEGER NOT NULL,
+                expires_at  INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            CREATE TABLE throttles (
+                rule    TEXT    NOT NULL,
+                key     TEXT    NOT NULL,
+                open_at INTEGER NOT NULL,
+                PRIMARY KEY (rule, key)
+            ) WITHOUT ROWID;
             """),
     ];
 }

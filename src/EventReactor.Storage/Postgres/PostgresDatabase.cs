@@ -92,6 +92,17 @@ public abstract class PostgresDatabase : IAsyncDisposable, IDisposable
         return await command.ExecuteScalarAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// One statement's first column of its first row, synchronously, committed on its own: only for a caller that cannot
+    /// await (the rule evaluator's throttle, which is pure and synchronous in EventReactor.Core).
+    /// </summary>
+    public object? Scalar(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = _dataSource.CreateCommand(sql);
+        AddParameters(command, parameters);
+        return command.ExecuteScalar();
+    }
+
     /// <summary>Opens a transaction that takes a write without changing anything; throws when the database cannot be written.</summary>
     public Task CheckWritableAsync(CancellationToken cancellationToken) =>
         InTransactionAsync(async (connection, transaction) => await connection.ExecuteAsync("SELECT txid_current()", transaction, cancellationToken), cancellationToken);

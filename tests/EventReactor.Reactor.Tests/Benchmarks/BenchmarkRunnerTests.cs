@@ -208,4 +208,21 @@ public sealed class BenchmarkRunnerTests
         var detail = await harness.Store.FindAsync("old-run", CancellationToken.None);
         Assert.Equal((BenchmarkStatus.Failed, BenchmarkStatus.Failed, BenchmarkStatus.Failed), (detail!.Run.Status, detail.Hosts[0].Status, detail.Repetitions[0].Status));
     }
+
+    [Fact]
+    public async Task Start_AnotherReactorHoldsTheLease_RunLeftRunningIsLeftToIt()
+    {
+        await using var harness = new RunnerHarness();
+        harness.Migrate();
+        Assert.NotNull(await harness.HoldLeaseElsewhereAsync());
+        var suite = RunnerHarness.Suite(Suite);
+        var run = new BenchmarkRun("its-run", suite.Name, BenchmarkStatus.Running, null, "m1", "list", ["m1"], RunPolicy.From(suite), "", null, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(-1), null);
+        await harness.Store.CreateRunAsync(run, [new BenchmarkHost("its-run", "m1", BenchmarkStatus.Running, null, GrainsSnapshot.From(null))], CancellationToken.None);
+
+        await harness.StartAsync();
+        await harness.RunAsync(suite);
+
+        Assert.Equal(BenchmarkStatus.Running, (await harness.Store.FindAsync("its-run", CancellationToken.None))!.Run.Status);
+        Assert.DoesNotContain(harness.Published, e => e.Tag.StartsWith("bench/its-run/", StringComparison.Ordinal));
+    }
 }

@@ -8,6 +8,7 @@ using EventReactor.Messaging;
 using EventReactor.Reactor.Outbox;
 using EventReactor.Reactor.Benchmarks;
 using EventReactor.Reactor.Jobs;
+using EventReactor.Reactor.Leases;
 using EventReactor.Reactor.State;
 using EventReactor.Reactor.Tests.Minions;
 using Microsoft.Extensions.Hosting;
@@ -38,11 +39,13 @@ internal sealed class RunnerHarness : IAsyncDisposable
         Minions = new FakeMinionStore().With(Minion, grains: """{"cpu": {"model": "Test CPU 9000"}, "gpus": [{"model": "Tesla K80"}], "virtualization": {"instanceType": null}}""");
         Dispatcher = new ScriptedJobDispatcher(Answer);
         Publisher.EmitAsync(Arg.Do<EventEnvelope>(e => { lock (Published) { Published.Add(e); } }), Arg.Any<CancellationToken>()).Returns(Task.CompletedTask);
+        Publisher.EmitAsync(Arg.Do<EventEnvelope>(e => { lock (Published) { Published.Add(e); } }), Arg.Any<LeaseToken>(), Arg.Any<CancellationToken>()).Returns(Task.CompletedTask);
         var lifetime = Substitute.For<IHostApplicationLifetime>();
         lifetime.ApplicationStarted.Returns(new CancellationToken(canceled: true));
         var benchmarkOptions = Options.Create(new BenchmarkOptions { ReturnGrace = returnGrace ?? TimeSpan.FromSeconds(30) });
         Executor = new RepetitionExecutor(Store, Dispatcher, Minions, TimeProvider.System, benchmarkOptions);
-        Runner = new BenchmarkRunner(Store, Executor, new RegressionCheck(Store, benchmarkOptions), Publisher, TimeProvider.System, lifetime, NullLogger<BenchmarkRunner>.Instance);
+        var leases = new LeaseKeeper(new SqliteLeaseStore(_database, TimeProvider.System), Options.Create(new LeaseOptions()), TimeProvider.System, NullLogger<LeaseKeeper>.Instance);
+        Runner = new BenchmarkRunner(Store, Executor, new RegressionCheck(Store, benchmarkOptions), Publisher, leases, TimeProvider.System, lifetime, NullLogger<BenchmarkRunner>.Instance);
     }
 
     public IBenchmarkStore Store { get; }
@@ -94,6 +97,10 @@ internal sealed class RunnerHarness : IAsyncDisposable
     }
 
     public void Migrate() => _database.Migrate(TimeProvider.System);
+
+    /// <summary>Another reactor on the same state takes the runner's lease (for a minute) before this one starts.</summary>
+    public Task<LeaseToken?> HoldLeaseElsewhereAsync() =>
+        new SqliteLeaseStore(_database, TimeProvider.System).TryAcquireAsync(LeaseName.BenchmarkRunner, "another-reactor", TimeSpan.FromMinutes(1), CancellationToken.None);
 
     public async Task StartAsync()
     {

@@ -4,10 +4,12 @@ using EventReactor.Contracts.Pools;
 using EventReactor.Messaging;
 using EventReactor.Reactor.Outbox;
 using EventReactor.Reactor.Jobs;
+using EventReactor.Reactor.Leases;
 using EventReactor.Reactor.Minions;
 using EventReactor.Reactor.Pools;
 using EventReactor.Reactor.State;
 using EventReactor.Reactor.Tests.Minions;
+using EventReactor.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -30,6 +32,9 @@ public sealed class PoolReconcilerTests : IAsyncLifetime
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     private readonly FakeMinionStore _minions = new();
     private ReactorDatabase? _database;
+
+    // One pass at a time is run directly, as the lease's holder would.
+    private static readonly LeaseToken Lease = new(LeaseName.PoolReconciler, "test", 1, DateTimeOffset.MaxValue);
 
     private ReactorOptions Settings => new() { DataPath = Path.Combine(_root.FullName, "data"), PoolsFile = Path.Combine(_root.FullName, "pools.yaml") };
 
@@ -58,17 +63,17 @@ public sealed class PoolReconcilerTests : IAsyncLifetime
 
         // Slow to start: absent for longer than idle_shutdown, so not a member and not idle.
         _time.Advance(TimeSpan.FromSeconds(10));
-        await reconciler.ReconcileAsync(CancellationToken.None);
+        await reconciler.ReconcileAsync(Lease, CancellationToken.None);
         Assert.Empty(provider.Destroyed);
 
         await _minions.SaveAsync(new MinionRecord("sim-1", _time.GetUtcNow(), _time.GetUtcNow(), Present: true, 10, null), CancellationToken.None);
-        await reconciler.ReconcileAsync(CancellationToken.None);
+        await reconciler.ReconcileAsync(Lease, CancellationToken.None);
         _time.Advance(TimeSpan.FromSeconds(3));
-        await reconciler.ReconcileAsync(CancellationToken.None);
+        await reconciler.ReconcileAsync(Lease, CancellationToken.None);
         Assert.Empty(provider.Destroyed);
 
         _time.Advance(TimeSpan.FromSeconds(2));
-        await reconciler.ReconcileAsync(CancellationToken.None);
+        await reconciler.ReconcileAsync(Lease, CancellationToken.None);
         Assert.Equal(["sim-1"], provider.Destroyed);
     }
 
@@ -82,7 +87,7 @@ public sealed class PoolReconcilerTests : IAsyncLifetime
         var emitter = Substitute.For<IEventEmitter>();
         var reconciler = Reconciler(store, provider, emitter);
 
-        await reconciler.ReconcileAsync(CancellationToken.None);
+        await reconciler.ReconcileAsync(Lease, CancellationToken.None);
 
         Assert.Equal(["sim-2"], (await store.ProvisionedAsync(CancellationToken.None)).Select(p => p.Minion));
         var failed = Assert.Single(emitter.ReceivedCalls().Select(c => (EventEnvelope)c.GetArguments()[0]!), e => e.Tag == "pool/sim/provisioning/failed");
@@ -90,16 +95,38 @@ public sealed class PoolReconcilerTests : IAsyncLifetime
         Assert.Equal(new PoolProvisioningFailed("sim", "fake", "sim-1", "bad-host", ProvisioningStep.Upload, "bad-host: upload: disk full"), data);
 
         provider.Failing.Clear();
-        await reconciler.ReconcileAsync(CancellationToken.None);
+        await reconciler.ReconcileAsync(Lease, CancellationToken.None);
         Assert.Equal(["sim-1", "sim-2"], (await store.ProvisionedAsync(CancellationToken.None)).Select(p => p.Minion).Order());
     }
 
-    private PoolReconciler Reconciler(SqlitePoolStore store, FakeMinionProvider provider, IEventEmitter? emitter = null)
+    [Fact]
+    public async Task ExecuteAsync_AnotherReactorHoldsTheLease_ProvisionsNothingUntilItExpiresThenTakesOver()
+    {
+        var provider = new FakeMinionProvider(_time);
+        var store = new SqlitePoolStore(_database!, _time);
+        await store.SetDesiredSizeAsync("sim", 1, CancellationToken.None);
+        var leases = new SqliteLeaseStore(_database!, _time);
+        var other = await leases.TryAcquireAsync(LeaseName.PoolReconciler, "another-reactor", TimeSpan.FromSeconds(15), CancellationToken.None);
+        var reconciler = Reconciler(store, provider, leases: leases);
+        using var stop = new CancellationTokenSource();
+
+        await reconciler.StartAsync(stop.Token);
+        await _time.AdvanceUntilAsync(() => _time.GetUtcNow() >= other!.ExpiresAt - TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(250));
+        Assert.Empty(await store.ProvisionedAsync(CancellationToken.None));
+        await _time.AdvanceUntilAsync(() => store.ProvisionedAsync(CancellationToken.None).Result.Count == 1, TimeSpan.FromMilliseconds(250));
+        await reconciler.StopAsync(CancellationToken.None);
+
+        Assert.Equal(2, (await leases.ReadAsync(LeaseName.PoolReconciler, CancellationToken.None))!.Epoch);
+        Assert.NotEqual("another-reactor", (await leases.ReadAsync(LeaseName.PoolReconciler, CancellationToken.None))!.Holder);
+    }
+
+    private PoolReconciler Reconciler(SqlitePoolStore store, FakeMinionProvider provider, IEventEmitter? emitter = null, ILeaseStore? leases = null)
     {
         var catalog = new PoolCatalog(Options.Create(Settings), NullLogger<PoolCatalog>.Instance);
         Assert.Empty(catalog.Refresh());
         return new PoolReconciler(
             catalog, store, new PoolState(), new PoolSignal(), _minions, new SqliteJobStore(_database!), [provider],
-            emitter ?? Substitute.For<IEventEmitter>(), _time, NullLogger<PoolReconciler>.Instance);
+            emitter ?? Substitute.For<IEventEmitter>(), new LeaseKeeper(leases ?? Substitute.For<ILeaseStore>(), Options.Create(new LeaseOptions()), _time, NullLogger<LeaseKeeper>.Instance),
+            _time, NullLogger<PoolReconciler>.Instance);
     }
 }

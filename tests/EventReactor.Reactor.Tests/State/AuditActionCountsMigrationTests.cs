@@ -3,17 +3,17 @@ using EventReactor.Reactor.State;
 
 namespace EventReactor.Reactor.Tests.State;
 
-/// <summary>Migration 30 fills the action counts of audit records written before it, on both back ends.</summary>
+/// <summary>Migration 21 fills the action counts of audit records written before it, on both back ends.</summary>
 public sealed class AuditActionCountsMigrationTests(PostgresTestDatabase postgres) : IClassFixture<PostgresTestDatabase>
 {
     private const string Undo = """
         DROP INDEX audit_by_rule_time;
         ALTER TABLE audit DROP COLUMN actions_run;
         ALTER TABLE audit DROP COLUMN actions_failed;
-        DELETE FROM schema_version WHERE version = 30;
+        DELETE FROM schema_version WHERE version = 21;
         """;
 
-    // Written as before migration 30: no count columns. One record ran two actions and failed one, one skipped a redelivered action.
+    // Written as before migration 21: no count columns. One record ran two actions and failed one, one skipped a redelivered action.
     private const string OldRows = """
         INSERT INTO audit (event_id, event_tag, rule, location, outcome, detail, actions, at, duration_us) VALUES
           ('e1', 't', 'r', 'r.yaml:1:3', 'failed', NULL, '[{"action":"log","status":"done"},{"action":"http.post","status":"failed"}]', 1000, 1),
@@ -27,7 +27,7 @@ public sealed class AuditActionCountsMigrationTests(PostgresTestDatabase postgre
         await using var state = new TempReactorDatabase();
         await state.Database.ExecuteAsync(Undo + OldRows, CancellationToken.None);
 
-        Assert.Equal([30], state.Database.Migrate(TimeProvider.System).Select(m => m.Version));
+        Assert.Equal([21], state.Database.Migrate(TimeProvider.System).Select(m => m.Version));
 
         AssertCounted(await new SqliteAuditStore(state.Database).TallyAsync(DateTimeOffset.FromUnixTimeMilliseconds(0), CancellationToken.None));
     }
@@ -38,7 +38,7 @@ public sealed class AuditActionCountsMigrationTests(PostgresTestDatabase postgre
         await using var database = postgres.OpenEmpty();
         await database.ExecuteAsync(Undo + OldRows, CancellationToken.None);
 
-        Assert.Equal([30], database.Migrate(TimeProvider.System).Select(m => m.Version));
+        Assert.Equal([21], database.Migrate(TimeProvider.System).Select(m => m.Version));
 
         AssertCounted(await new PostgresAuditStore(database).TallyAsync(DateTimeOffset.FromUnixTimeMilliseconds(0), CancellationToken.None));
     }
