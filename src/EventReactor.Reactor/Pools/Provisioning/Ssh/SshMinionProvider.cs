@@ -216,7 +216,8 @@ internal sealed partial class SshMinionProvider(
             + SshShell.EnvironmentLine("EVENTREACTOR__Minion__Grains__pool", pool.Name)
 
             // The light agent, as eventreactor-minion.service of the .deb runs it (docs/performance.md, "Minion footprint").
-            + SshShell.EnvironmentLine("DOTNET_TieredCompilation", "0");
+            + SshShell.EnvironmentLine("DOTNET_TieredCompilation", "0")
+            + SshShell.EnvironmentLine("MALLOC_ARENA_MAX", "2");
         foreach (var (key, value) in pool.Grains.OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             lines += SshShell.EnvironmentLine($"EVENTREACTOR__Minion__Grains__{key}", value);
