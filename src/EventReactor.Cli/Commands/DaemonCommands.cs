@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
 using EventReactor.Cli.Hosting;
 using EventReactor.Messaging;
 using EventReactor.Minion;
@@ -56,18 +57,24 @@ internal static class DaemonCommands
                 .Set("Minion:Reactor", parse.GetValue(reactor))
                 .Set("Minion:EnrollmentTokenFile", parse.GetValue(token))
                 .Set("Bus:Url", parse.GetValue(bus));
-            if (parse.GetValue(health) is not { } healthUrl)
-            {
-                return await DaemonHost.RunAsync(AddMinionParts(DaemonHost.CreateBuilder(settings)).Build(), cancellationToken);
-            }
-
-            // Asked for health endpoints: the same minion on a web host that serves only them.
-            var web = DaemonHost.CreateWebBuilder(settings);
-            web.WebHost.UseUrls(healthUrl);
-            var app = AddMinionParts(web).Build();
-            app.MapHealthEndpoints();
-            return await DaemonHost.RunAsync(app, cancellationToken);
+            return parse.GetValue(health) is { } healthUrl
+                ? await RunMinionWithHealthAsync(settings, healthUrl, cancellationToken)
+                : await DaemonHost.RunAsync(AddMinionParts(DaemonHost.CreateBuilder(settings)).Build(), cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>
+    /// Asked for health endpoints: the same minion on a web host that serves only them. A method of its own, so that
+    /// a minion without them never loads ASP.NET Core (compiling the caller would load what it references).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static async Task<int> RunMinionWithHealthAsync(DaemonSettings settings, string healthUrl, CancellationToken cancellationToken)
+    {
+        var web = DaemonHost.CreateWebBuilder(settings);
+        web.WebHost.UseUrls(healthUrl);
+        var app = AddMinionParts(web).Build();
+        app.MapHealthEndpoints();
+        return await DaemonHost.RunAsync(app, cancellationToken);
     }
 }

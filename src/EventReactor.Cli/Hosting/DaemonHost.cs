@@ -11,6 +11,8 @@ namespace EventReactor.Cli.Hosting;
 /// <summary>Builds and runs the daemons with one configuration order: config/eventreactor.json, EVENTREACTOR__ variables, command line.</summary>
 internal static class DaemonHost
 {
+    internal const string ReloadConfigOnChangeKey = "hostBuilder:reloadConfigOnChange";
+
     public static WebApplicationBuilder CreateWebBuilder(DaemonSettings settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
@@ -20,7 +22,7 @@ internal static class DaemonHost
 
     public static HostApplicationBuilder CreateBuilder(DaemonSettings settings)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], Configuration = WithoutReloadWatcher() });
         Configure(builder.Configuration, builder.Logging, settings);
         return builder;
     }
@@ -70,6 +72,18 @@ internal static class DaemonHost
             await Console.Error.WriteLineAsync($"eventreactor: cannot listen: {ex.Message}");
             return CliApplication.Failure;
         }
+    }
+
+    /// <summary>
+    /// The host's defaults would watch the whole working folder, recursively, for a changed appsettings.json that
+    /// EventReactor never reads; a minion whose data folder lies below it then wakes on every write of its outbox
+    /// (docs/performance.md, "Minion footprint").
+    /// </summary>
+    internal static ConfigurationManager WithoutReloadWatcher()
+    {
+        var configuration = new ConfigurationManager();
+        configuration[ReloadConfigOnChangeKey] = "false";
+        return configuration;
     }
 
     private static void Configure(IConfigurationManager configuration, ILoggingBuilder logging, DaemonSettings settings)

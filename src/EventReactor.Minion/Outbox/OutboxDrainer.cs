@@ -31,7 +31,9 @@ internal sealed partial class OutboxDrainer(
     IEventBatchPublisher? batchPublisher = null) : BackgroundService
 {
     private readonly ResiliencePipeline _untilConfirmed = pipelines.GetPipeline(ResiliencePipelineNames.OutboxDrain);
-    private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
+
+    // Every stored event signals the drainer; the poll is only a backstop, so an idle minion seldom wakes for it.
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(30);
 
     // Confirmed events are deleted with the next stored event's transaction; if none comes this soon, on their own.
     private static readonly TimeSpan DeleteConfirmedAfter = TimeSpan.FromMilliseconds(200);

@@ -213,7 +213,11 @@ internal sealed partial class SshMinionProvider(
     {
         var lines = SshShell.EnvironmentLine("EVENTREACTOR_MINION_BUS", MinionBusUrl)
             + SshShell.EnvironmentLine("EVENTREACTOR__Minion__Reactor", MinionReactorUrl)
-            + SshShell.EnvironmentLine("EVENTREACTOR__Minion__Grains__pool", pool.Name);
+            + SshShell.EnvironmentLine("EVENTREACTOR__Minion__Grains__pool", pool.Name)
+
+            // The light agent, as eventreactor-minion.service of the .deb runs it (docs/performance.md, "Minion footprint").
+            + SshShell.EnvironmentLine("DOTNET_TieredCompilation", "0")
+            + SshShell.EnvironmentLine("MALLOC_ARENA_MAX", "2");
         foreach (var (key, value) in pool.Grains.OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             lines += SshShell.EnvironmentLine($"EVENTREACTOR__Minion__Grains__{key}", value);
