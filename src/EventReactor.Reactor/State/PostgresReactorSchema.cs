@@ -205,5 +205,9 @@ internal static class PostgresReactorSchema
                 used_at    BIGINT
             );
             """),
+        // 30 and up: issue #20 (journal and replay), numbered apart from the migrations other work in flight adds.
+        new(30, "event journal: events by time, for replay windows and retention by age", """
+            CREATE INDEX events_by_time ON events (time);
+            """),
     ];
 }

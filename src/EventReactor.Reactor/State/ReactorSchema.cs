@@ -200,5 +200,9 @@ internal static class ReactorSchema
                 used_at    INTEGER
             ) WITHOUT ROWID;
             """),
+        // 30 and up: issue #20 (journal and replay), numbered apart from the migrations other work in flight adds.
+        new(30, "event journal: events by time, for replay windows and retention by age", """
+            CREATE INDEX events_by_time ON events (time);
+            """),
     ];
 }

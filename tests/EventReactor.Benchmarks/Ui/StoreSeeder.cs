@@ -6,11 +6,11 @@ using EventReactor.Core.Benchmarks;
 using EventReactor.Reactor;
 using EventReactor.Reactor.Audit;
 using EventReactor.Reactor.Benchmarks;
+using EventReactor.Reactor.Journal;
 using EventReactor.Reactor.Metrics;
 using EventReactor.Reactor.Minions;
 using EventReactor.Reactor.State;
 using EventReactor.Reactor.Ui;
-using EventReactor.Reactor.Ui.Events;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

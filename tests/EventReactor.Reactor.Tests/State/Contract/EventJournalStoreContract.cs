@@ -1,6 +1,6 @@
 using System.Text.Json;
 using EventReactor.Contracts;
-using EventReactor.Reactor.Ui.Events;
+using EventReactor.Reactor.Journal;
 
 namespace EventReactor.Reactor.Tests.State.Contract;
 

@@ -1,5 +1,5 @@
+using EventReactor.Reactor.Journal;
 using EventReactor.Reactor.State;
-using EventReactor.Reactor.Ui.Events;
 
 namespace EventReactor.Reactor.Tests.State.Contract;
 
