@@ -43,6 +43,9 @@ internal sealed class ReactorClient : IDisposable
     public Task<EventAudit> AuditAsync(string eventId, CancellationToken cancellationToken) =>
         GetAsync<EventAudit>($"api/audit?event={Uri.EscapeDataString(eventId)}", cancellationToken);
 
+    public Task<ReplayReport> ReplayAsync(ReplayRequest request, CancellationToken cancellationToken) =>
+        PostAsync<ReplayReport>("api/rules/replay", request, cancellationToken);
+
     public Task<EventAccepted> PublishAsync(PublishEventRequest request, CancellationToken cancellationToken) =>
         PostAsync<EventAccepted>("api/events", request, cancellationToken);
 
