@@ -68,7 +68,7 @@ internal static class StoreSeeder
 
     private static async Task SeedEventsAsync(ReactorDatabase database, int count, DateTimeOffset start, CancellationToken cancellationToken)
     {
-        var journal = new EventJournal(new SqliteEventJournalStore(database), Options.Create(new UiOptions { EventHistory = Math.Max(count, 1) }));
+        var journal = new EventJournal(new SqliteEventJournalStore(database), Options.Create(new JournalOptions()), TimeProvider.System, NullLogger<EventJournal>.Instance);
         var audit = new AuditWriter(new SqliteAuditStore(database));
         await journal.StartAsync(cancellationToken);
         await audit.StartAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using EventReactor.Reactor.Journal;
+using EventReactor.Reactor.Audit;
 using EventReactor.Reactor.State;
 
 namespace EventReactor.Reactor.Tests.State.Contract;
@@ -11,9 +12,12 @@ public sealed class PostgresEventJournalStoreTests : EventJournalStoreContract, 
     {
         _database = state.OpenEmpty();
         Store = new PostgresEventJournalStore(_database);
+        Audit = new PostgresAuditStore(_database);
     }
 
     private protected override IEventJournalStore Store { get; }
+
+    private protected override IAuditStore Audit { get; }
 
     public override ValueTask DisposeAsync() => _database.DisposeAsync();
 }
