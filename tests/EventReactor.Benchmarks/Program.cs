@@ -29,6 +29,18 @@ if (args is ["trust", .. var trustArgs])
     return await EventReactor.Benchmarks.Trust.EventTrustBenchmark.RunAsync(trustArgs);
 }
 
+// "replay [events] [rules]": replaying the event journal through edited rules (issue #20).
+if (args is ["replay", .. var replayArgs])
+{
+    return await EventReactor.Benchmarks.Replay.ReplayBenchmark.RunAsync(replayArgs);
+}
+
+// "journal [events]": the event journal's cost per event, on against off in the same run (issue #20).
+if (args is ["journal", .. var journalArgs])
+{
+    return await EventReactor.Benchmarks.Replay.JournalCostBenchmark.RunAsync(journalArgs);
+}
+
 // "ui seed|measure": the dashboard's page times (deploy/perf/ui.sh).
 if (args is ["ui", .. var uiArgs])
 {
