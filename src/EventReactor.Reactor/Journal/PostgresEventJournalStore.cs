@@ -12,6 +12,8 @@ internal sealed class PostgresEventJournalStore(ReactorPostgresDatabase database
     /// <summary>A row's size as retention counts it: its text, plus a fixed share for the row and its indexes.</summary>
     private const string RowBytes = "octet_length(data) + octet_length(tag) + octet_length(id) + octet_length(source) + 96";
 
+    private static readonly string WindowColumns = RecordedEventReader.Columns(column => $"convert_to({column}, 'UTF8')");
+
     public Task AppendAsync(IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken) =>
         events.Count == 0 ? Task.CompletedTask : database.ExecuteAsync(
             """
@@ -51,7 +53,7 @@ internal sealed class PostgresEventJournalStore(ReactorPostgresDatabase database
         {
             await using var command = new NpgsqlCommand(
                 $"""
-                SELECT {RecordedEventReader.Columns}
+                SELECT {WindowColumns}
                 FROM events e LEFT JOIN audit a ON a.event_id = e.id
                 WHERE e.time >= @from AND e.time < @to
                 ORDER BY e.time, e.seq, a.id

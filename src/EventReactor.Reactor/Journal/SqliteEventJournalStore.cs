@@ -12,6 +12,8 @@ internal sealed class SqliteEventJournalStore(ReactorDatabase database) : IEvent
     /// <summary>A row's size as retention counts it: its text, plus a fixed share for the row and its indexes.</summary>
     private const string RowBytes = "length(data) + length(tag) + length(id) + length(source) + 96";
 
+    private static readonly string WindowColumns = RecordedEventReader.Columns(column => $"CAST({column} AS BLOB)");
+
     public Task AppendAsync(IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken) =>
         database.WriteAsync(async connection =>
         {
@@ -64,7 +66,7 @@ internal sealed class SqliteEventJournalStore(ReactorDatabase database) : IEvent
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"""
-                SELECT {RecordedEventReader.Columns}
+                SELECT {WindowColumns}
                 FROM events e LEFT JOIN audit a ON a.event_id = e.id
                 WHERE e.time >= $from AND e.time < $to
                 ORDER BY e.time, e.rowid, a.id

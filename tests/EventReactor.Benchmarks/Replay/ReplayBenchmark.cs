@@ -42,6 +42,8 @@ internal static class ReplayBenchmark
             events = null;
             GC.Collect();
 
+            var step = await TimeAsync(() => StepAsync(database, from, to, readText: false));
+            var text = await TimeAsync(() => StepAsync(database, from, to, readText: true));
             var read = await TimeAsync(() => journal.ReadWindowAsync(from, to, _ => { }, CancellationToken.None));
             ReplayReport? report = null;
             var replay = await TimeAsync(async () =>
@@ -57,6 +59,8 @@ internal static class ReplayBenchmark
             Console.WriteLine(string.Create(invariant, $"rules: {ruleCount} live; the candidate rewords 50 actions and drops 50 conditions"));
             Console.WriteLine();
             Console.WriteLine(string.Create(invariant, $"{"pass",-34} {"events",10} {"wall s",8} {"cpu s",8} {"events/wall-s",14} {"events/cpu-s",13}"));
+            Print("step the rows only", step);
+            Print("step and read every column", text);
             Print("read the window (peer)", read);
             Print("replay (read + evaluate + diff)", replay);
             Console.WriteLine();
@@ -87,6 +91,31 @@ internal static class ReplayBenchmark
 
         return records;
     }
+
+    // The window's query stepped through without building events: what SQLite itself costs, and with the text read.
+    private static Task<long> StepAsync(ReactorDatabase database, DateTimeOffset from, DateTimeOffset to, bool readText) =>
+        database.ReadAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {RecordedEventReader.Columns(column => $"CAST({column} AS BLOB)")} FROM events e LEFT JOIN audit a ON a.event_id = e.id WHERE e.time >= $from AND e.time < $to ORDER BY e.time, e.rowid, a.id";
+            command.Parameters.AddWithValue("$from", from.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
+            await using var reader = await command.ExecuteReaderAsync();
+            long rows = 0;
+            while (await reader.ReadAsync())
+            {
+                rows++;
+                if (readText)
+                {
+                    for (var i = 0; i < reader.FieldCount; i++)
+                    {
+                        _ = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                    }
+                }
+            }
+
+            return rows;
+        }, CancellationToken.None);
 
     private static async Task<TimedPass> TimeAsync(Func<Task<long>> pass)
     {
