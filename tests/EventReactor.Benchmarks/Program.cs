@@ -29,6 +29,12 @@ if (args is ["trust", .. var trustArgs])
     return await EventReactor.Benchmarks.Trust.EventTrustBenchmark.RunAsync(trustArgs);
 }
 
+// "replay seed DATA RULES [events]": a day of history in a reactor's data folder, for rules test --replay (issue #20).
+if (args is ["replay", "seed", var seedData, var seedRules, .. var seedArgs])
+{
+    return await EventReactor.Benchmarks.Replay.ReplaySeeder.RunAsync(seedData, seedRules, seedArgs is [var n] ? int.Parse(n, CultureInfo.InvariantCulture) : 43_200);
+}
+
 // "replay [events] [rules]": replaying the event journal through edited rules (issue #20).
 if (args is ["replay", .. var replayArgs])
 {
