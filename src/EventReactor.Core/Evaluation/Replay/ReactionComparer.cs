@@ -10,7 +10,8 @@ internal static class ReactionComparer
     private const string NoLiveRule = "no live rule of this name matched the event";
     private const string NoCandidateRule = "no candidate rule of this name matches the event";
 
-    public static void Compare(ReplayTally tally, string eventId, string tag, string? via, IReadOnlyList<AuditRecord> live, IReadOnlyList<RuleVerdict> candidate)
+    /// <param name="absent">Why the candidate does not act, when it has no verdicts because it would not fire the event at all.</param>
+    public static void Compare(ReplayTally tally, string eventId, string tag, string? via, IReadOnlyList<AuditRecord> live, IReadOnlyList<RuleVerdict> candidate, string? absent = null)
     {
         if (live.Count == 0 && candidate.All(v => v.Outcome is not (RuleOutcome.Acted or RuleOutcome.ConditionError)))
         {
@@ -50,7 +51,7 @@ internal static class ReactionComparer
             for (var index = kept; index < record.Actions.Count; index++)
             {
                 var action = record.Actions[index];
-                tally.Add(DifferenceKind.Removed, record.Rule, index, action.Action, new ReplayExample(eventId, tag, via, action.Arguments, null, verdict?.Detail ?? NoCandidateRule));
+                tally.Add(DifferenceKind.Removed, record.Rule, index, action.Action, new ReplayExample(eventId, tag, via, action.Arguments, null, verdict?.Detail ?? absent ?? NoCandidateRule));
             }
         }
     }

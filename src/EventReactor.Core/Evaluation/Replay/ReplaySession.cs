@@ -94,7 +94,7 @@ public sealed class ReplaySession
         }
 
         _clock.Now = recorded.Event.Time;
-        ReactionComparer.Compare(_tally, recorded.Event.Id, recorded.Event.Tag, null, recorded.Audit, []);
+        ReactionComparer.Compare(_tally, recorded.Event.Id, recorded.Event.Tag, null, recorded.Audit, [], $"the candidate does not fire {recorded.Event.Tag} from {chain.EventId}");
         if (FiredLive(recorded.Audit))
         {
             Hold(new PendingChain(recorded.Event.Id, recorded.Event.Time, via, []));
