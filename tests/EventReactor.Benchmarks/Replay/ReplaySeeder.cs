@@ -80,8 +80,9 @@ internal static class ReplaySeeder
         records.AddRange(ReplayWorld.Audit(envelope, verdicts));
         foreach (var planned in verdicts.Where(v => v.Outcome == RuleOutcome.Acted).SelectMany(v => v.Actions).Where(a => a.Action.Name == "event.fire"))
         {
-            var data = planned.Arguments!.GetValueOrDefault("data") as IDictionary;
-            var fired = envelope.CreateCaused((string)planned.Arguments["tag"]!, ReactorTags.Source, data is null ? null : CelValues.ToJson(data)) with { Time = envelope.Time.AddMilliseconds(1) };
+            var arguments = planned.Arguments!;
+            var data = arguments.GetValueOrDefault("data") as IDictionary;
+            var fired = envelope.CreateCaused((string)arguments["tag"]!, ReactorTags.Source, data is null ? null : CelValues.ToJson(data)) with { Time = envelope.Time.AddMilliseconds(1) };
             Record(fired, live, evaluator, clock, events, records);
         }
     }
