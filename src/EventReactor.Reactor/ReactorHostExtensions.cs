@@ -7,6 +7,7 @@ using EventReactor.Reactor.Broker;
 using EventReactor.Reactor.Health;
 using EventReactor.Reactor.Http;
 using EventReactor.Reactor.Jobs;
+using EventReactor.Reactor.Journal;
 using EventReactor.Reactor.Keys;
 using EventReactor.Reactor.Leases;
 using EventReactor.Reactor.Metrics;
@@ -25,7 +26,6 @@ using EventReactor.Reactor.Streaming;
 using EventReactor.Reactor.Targeting;
 using EventReactor.Reactor.Throttles;
 using EventReactor.Reactor.Ui;
-using EventReactor.Reactor.Ui.Events;
 using MassTransit;
 using Polly;
 using Polly.Retry;
@@ -53,6 +53,7 @@ public static class ReactorHostExtensions
         AddKeys(builder.Services);
         AddMinionsJobsAndPools(builder.Services);
         builder.Services.AddMetricSinks(builder.Configuration);
+        AddJournal(builder.Services);
         builder.Services.AddDashboard();
         AddHttpApi(builder);
 
@@ -144,6 +145,17 @@ public static class ReactorHostExtensions
         services.AddSingleton<IEventEmitter, OutboxEventEmitter>();
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<IAuditLog>(provider => provider.GetRequiredService<AuditWriter>());
+    }
+
+    // The journal of evaluated events (Reactor:Journal) and what reads it: the dashboard's event pages and replays.
+    private static void AddJournal(IServiceCollection services)
+    {
+        services.AddOptions<JournalOptions>().BindConfiguration(JournalOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JournalOptions>, JournalOptionsValidator>();
+        services.AddSingleton<EventJournal>();
+        services.AddSingleton<IEventObserver>(provider => provider.GetRequiredService<EventJournal>());
+        services.AddHostedService(provider => provider.GetRequiredService<EventJournal>());
+        services.AddSingleton<RuleReplay>();
     }
 
     private static void AddRules(IServiceCollection services)
@@ -274,6 +286,7 @@ public static class ReactorHostExtensions
         app.MapEventEndpoints();
         app.MapAuditEndpoints();
         app.MapRuleEndpoints();
+        app.MapReplayEndpoints();
         app.MapStateEndpoints();
         app.MapStatusEndpoints();
         app.MapBenchmarkEndpoints();

@@ -35,6 +35,24 @@ if (args is ["stats", .. var statsArgs])
     return await EventReactor.Benchmarks.RuleHealth.RuleStatsBenchmark.RunAsync(statsArgs);
 }
 
+// "replay seed DATA RULES [events]": a day of history in a reactor's data folder, for rules test --replay (issue #20).
+if (args is ["replay", "seed", var seedData, var seedRules, .. var seedArgs])
+{
+    return await EventReactor.Benchmarks.Replay.ReplaySeeder.RunAsync(seedData, seedRules, seedArgs is [var n] ? int.Parse(n, CultureInfo.InvariantCulture) : 43_200);
+}
+
+// "replay [events] [rules]": replaying the event journal through edited rules (issue #20).
+if (args is ["replay", .. var replayArgs])
+{
+    return await EventReactor.Benchmarks.Replay.ReplayBenchmark.RunAsync(replayArgs);
+}
+
+// "journal [events]": the event journal's cost per event, on against off in the same run (issue #20).
+if (args is ["journal", .. var journalArgs])
+{
+    return await EventReactor.Benchmarks.Replay.JournalCostBenchmark.RunAsync(journalArgs);
+}
+
 // "ui seed|measure": the dashboard's page times (deploy/perf/ui.sh).
 if (args is ["ui", .. var uiArgs])
 {

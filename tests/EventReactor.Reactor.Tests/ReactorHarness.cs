@@ -67,6 +67,8 @@ internal sealed class ReactorHarness : IAsyncDisposable
 
     public IAuditLog Audit => _audit;
 
+    public ReactorDatabase Database => _database;
+
     public static async Task<ReactorHarness> StartAsync(string rules, int maxDepth = 8, DirectoryInfo? root = null, IMinionTrust? trust = null, IEventIdentityCheck? identity = null)
     {
         var harness = new ReactorHarness(rules, maxDepth, root, trust, identity);

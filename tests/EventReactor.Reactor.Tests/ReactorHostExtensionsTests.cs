@@ -1,12 +1,12 @@
 using EventReactor.Contracts;
 using EventReactor.Messaging;
 using EventReactor.Reactor.Jobs;
+using EventReactor.Reactor.Journal;
 using EventReactor.Reactor.Minions;
 using EventReactor.Reactor.Reactions;
 using EventReactor.Reactor.Rules;
 using EventReactor.Reactor.State;
 using EventReactor.Reactor.Streaming;
-using EventReactor.Reactor.Ui.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -47,6 +47,9 @@ internal sealed class ReactorClient : IDisposable
     public Task<RuleStatsReport> RuleStatsAsync(string? since, CancellationToken cancellationToken) =>
         GetAsync<RuleStatsReport>(since is null ? "api/rules/stats" : $"api/rules/stats?since={Uri.EscapeDataString(since)}", cancellationToken);
 
+    public Task<ReplayReport> ReplayAsync(ReplayRequest request, CancellationToken cancellationToken) =>
+        PostAsync<ReplayReport>("api/rules/replay", request, cancellationToken);
+
     public Task<EventAccepted> PublishAsync(PublishEventRequest request, CancellationToken cancellationToken) =>
         PostAsync<EventAccepted>("api/events", request, cancellationToken);
 

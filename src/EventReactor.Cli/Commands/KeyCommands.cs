@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using EventReactor.Cli.Client;
 using EventReactor.Contracts.Api;
+using EventReactor.Core.Time;
 
 namespace EventReactor.Cli.Commands;
 
@@ -57,7 +58,7 @@ internal static class KeyCommands
         {
             Description = "How long it stays usable: a number with s, m, h or d (default 1h)",
             DefaultValueFactory = _ => TimeSpan.FromHours(1),
-            CustomParser = result => ParseDuration(result.Tokens.Single().Value) ?? Fail(result),
+            CustomParser = result => ShortDuration.Parse(result.Tokens.Single().Value) ?? Fail(result),
         };
         var json = new Option<bool>("--json") { Description = "As JSON" };
         var server = CommonOptions.Server();
@@ -74,23 +75,5 @@ internal static class KeyCommands
     {
         result.AddError($"--ttl '{result.Tokens.Single().Value}' must be a whole number followed by s, m, h or d, such as 1h");
         return default;
-    }
-
-    /// <summary>Reads <c>90s</c>, <c>30m</c>, <c>1h</c>, <c>2d</c>; null for anything else.</summary>
-    internal static TimeSpan? ParseDuration(string text)
-    {
-        if (text.Length < 2 || !int.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n <= 0)
-        {
-            return null;
-        }
-
-        return text[^1] switch
-        {
-            's' => TimeSpan.FromSeconds(n),
-            'm' => TimeSpan.FromMinutes(n),
-            'h' => TimeSpan.FromHours(n),
-            'd' => TimeSpan.FromDays(n),
-            _ => null,
-        };
     }
 }

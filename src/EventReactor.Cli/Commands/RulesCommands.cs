@@ -54,17 +54,32 @@ internal static class RulesCommands
 
     private static Command CreateTest()
     {
-        var eventPath = new Option<string>("--event") { Description = "The event: a JSON file, or - for standard input", Required = true };
+        var eventPath = new Option<string?>("--event") { Description = "The event: a JSON file, or - for standard input" };
+        var replay = new Option<string?>("--replay") { Description = "Instead of one event, replay the running reactor's journal over this window (such as 24h) and print what would change" };
+        var tag = new Option<string?>("--tag") { Description = "With --replay: only events whose tag matches this glob (and what they chain to)" };
+        var server = CommonOptions.Server();
         var rules = new Option<string?>("--rules") { Description = "Rule file or folder (default: reactors/)" };
-        var json = new Option<bool>("--json") { Description = "One JSON document with 'matched' and 'actions'" };
-        var test = new Command("test", "Dry run: which rules an event would make act, which not and why, with rendered arguments") { eventPath, rules, json };
+        var json = new Option<bool>("--json") { Description = "One JSON document with 'matched' and 'actions' (with --replay: the replay report)" };
+        var test = new Command("test", "Dry run: which rules an event would make act, which not and why, with rendered arguments; or, with --replay, what the rules would change over recent history") { eventPath, replay, tag, server, rules, json };
         test.SetAction(async (parse, cancellationToken) =>
         {
-            var result = new RuleSetLoader(BuiltInActions.Catalog).Load([parse.GetValue(rules) ?? new ReactorOptions().RulesPath]);
+            if ((parse.GetValue(eventPath) is null) == (parse.GetValue(replay) is null))
+            {
+                await Console.Error.WriteLineAsync("eventreactor: give either --event FILE or --replay WINDOW");
+                return CliApplication.Usage;
+            }
+
+            var path = parse.GetValue(rules) ?? new ReactorOptions().RulesPath;
+            var result = new RuleSetLoader(BuiltInActions.Catalog).Load([path]);
             if (!result.IsValid)
             {
                 result.Diagnostics.ToList().ForEach(d => Console.Error.WriteLine(d));
                 return CliApplication.Failure;
+            }
+
+            if (parse.GetValue(replay) is { } window)
+            {
+                return await RulesReplay.RunAsync(parse.GetValue(server)!, window, parse.GetValue(tag), result.Files, parse.GetValue(json), cancellationToken);
             }
 
             EventEnvelope envelope;

@@ -229,5 +229,8 @@ internal static class PostgresReactorSchema
                 PRIMARY KEY (rule, key)
             );
             """),
+        new(23, "event journal: events by time, for replay windows and retention by age", """
+            CREATE INDEX events_by_time ON events (time);
+            """),
     ];
 }

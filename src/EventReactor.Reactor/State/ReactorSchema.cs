@@ -224,5 +224,8 @@ internal static class ReactorSchema
                 PRIMARY KEY (rule, key)
             ) WITHOUT ROWID;
             """),
+        new(23, "event journal: events by time, for replay windows and retention by age", """
+            CREATE INDEX events_by_time ON events (time);
+            """),
     ];
 }

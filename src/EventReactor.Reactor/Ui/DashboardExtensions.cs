@@ -1,9 +1,9 @@
+using EventReactor.Reactor.Journal;
 using EventReactor.Reactor.Processing;
 using EventReactor.Reactor.Security;
 using EventReactor.Reactor.Ui.Assets;
 using EventReactor.Reactor.Ui.Auth;
 using EventReactor.Reactor.Ui.Endpoints;
-using EventReactor.Reactor.Ui.Events;
 using EventReactor.Reactor.Ui.Queries;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,8 +17,6 @@ internal static class DashboardExtensions
 {
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
-        services.AddOptions<UiOptions>().BindConfiguration(UiOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<UiOptions>, UiOptionsValidator>();
         services.AddRazorComponents();
         services.AddAntiforgery(options =>
         {
@@ -31,9 +29,6 @@ internal static class DashboardExtensions
         services.AddSingleton<AuditStatistics>();
         services.AddSingleton<RepetitionCharts>();
         services.AddSingleton<EventExplanation>();
-        services.AddSingleton<EventJournal>();
-        services.AddSingleton<IEventObserver>(provider => provider.GetRequiredService<EventJournal>());
-        services.AddHostedService(provider => provider.GetRequiredService<EventJournal>());
         return services;
     }
 

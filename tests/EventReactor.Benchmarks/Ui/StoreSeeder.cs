@@ -6,11 +6,11 @@ using EventReactor.Core.Benchmarks;
 using EventReactor.Reactor;
 using EventReactor.Reactor.Audit;
 using EventReactor.Reactor.Benchmarks;
+using EventReactor.Reactor.Journal;
 using EventReactor.Reactor.Metrics;
 using EventReactor.Reactor.Minions;
 using EventReactor.Reactor.State;
 using EventReactor.Reactor.Ui;
-using EventReactor.Reactor.Ui.Events;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -68,7 +68,7 @@ internal static class StoreSeeder
 
     private static async Task SeedEventsAsync(ReactorDatabase database, int count, DateTimeOffset start, CancellationToken cancellationToken)
     {
-        var journal = new EventJournal(new SqliteEventJournalStore(database), Options.Create(new UiOptions { EventHistory = Math.Max(count, 1) }));
+        var journal = new EventJournal(new SqliteEventJournalStore(database), Options.Create(new JournalOptions()), TimeProvider.System, NullLogger<EventJournal>.Instance);
         var audit = new AuditWriter(new SqliteAuditStore(database));
         await journal.StartAsync(cancellationToken);
         await audit.StartAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using EventReactor.Core.Tags;
+using EventReactor.Reactor.Journal;
 using EventReactor.Reactor.Rules;
 using EventReactor.Reactor.Streaming;
 using EventReactor.Reactor.Ui.Events;

@@ -1,9 +1,9 @@
 using EventReactor.Reactor.Jobs;
+using EventReactor.Reactor.Journal;
 using EventReactor.Reactor.Metrics;
 using EventReactor.Reactor.Minions;
 using EventReactor.Reactor.Pools;
 using EventReactor.Reactor.Ui.Charts;
-using EventReactor.Reactor.Ui.Events;
 using EventReactor.Reactor.Ui.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

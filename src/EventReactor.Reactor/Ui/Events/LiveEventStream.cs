@@ -1,5 +1,6 @@
 using EventReactor.Contracts;
 using EventReactor.Core.Tags;
+using EventReactor.Reactor.Journal;
 using EventReactor.Reactor.Streaming;
 using EventReactor.Reactor.Ui.Shared;
 using Microsoft.AspNetCore.Components;

@@ -1,4 +1,4 @@
-using EventReactor.Reactor.Ui.Events;
+using EventReactor.Reactor.Journal;
 
 namespace EventReactor.Reactor.Ui.Pages;
 

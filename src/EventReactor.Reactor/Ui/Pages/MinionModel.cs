@@ -1,6 +1,6 @@
 using EventReactor.Reactor.Jobs;
+using EventReactor.Reactor.Journal;
 using EventReactor.Reactor.Ui.Charts;
-using EventReactor.Reactor.Ui.Events;
 
 namespace EventReactor.Reactor.Ui.Pages;
 

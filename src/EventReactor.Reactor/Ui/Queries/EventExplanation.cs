@@ -1,7 +1,7 @@
 using EventReactor.Contracts.Api;
 using EventReactor.Core.Rules;
 using EventReactor.Reactor.Audit;
-using EventReactor.Reactor.Ui.Events;
+using EventReactor.Reactor.Journal;
 using EventReactor.Reactor.Ui.Pages;
 
 namespace EventReactor.Reactor.Ui.Queries;

@@ -1,5 +1,6 @@
+using EventReactor.Reactor.Journal;
+using EventReactor.Reactor.Audit;
 using EventReactor.Reactor.State;
-using EventReactor.Reactor.Ui.Events;
 
 namespace EventReactor.Reactor.Tests.State.Contract;
 
@@ -11,9 +12,12 @@ public sealed class PostgresEventJournalStoreTests : EventJournalStoreContract, 
     {
         _database = state.OpenEmpty();
         Store = new PostgresEventJournalStore(_database);
+        Audit = new PostgresAuditStore(_database);
     }
 
     private protected override IEventJournalStore Store { get; }
+
+    private protected override IAuditStore Audit { get; }
 
     public override ValueTask DisposeAsync() => _database.DisposeAsync();
 }

@@ -1,4 +1,5 @@
-using EventReactor.Reactor.Ui.Events;
+using EventReactor.Reactor.Audit;
+using EventReactor.Reactor.Journal;
 
 namespace EventReactor.Reactor.Tests.State.Contract;
 
@@ -9,9 +10,12 @@ public sealed class SqliteEventJournalStoreTests : EventJournalStoreContract
     public SqliteEventJournalStoreTests()
     {
         Store = new SqliteEventJournalStore(_state.Database);
+        Audit = new SqliteAuditStore(_state.Database);
     }
 
     private protected override IEventJournalStore Store { get; }
+
+    private protected override IAuditStore Audit { get; }
 
     public override ValueTask DisposeAsync() => _state.DisposeAsync();
 }

@@ -1,13 +1,20 @@
 using EventReactor.Contracts;
+using EventReactor.Core.Evaluation.Replay;
 using EventReactor.Reactor.State;
+using EventReactor.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
-namespace EventReactor.Reactor.Ui.Events;
+namespace EventReactor.Reactor.Journal;
 
-/// <summary>The journal in the reactor's SQLite file (migration 6), ordered by rowid, which grows with insertion.</summary>
+/// <summary>The journal in the reactor's SQLite file (migrations 6 and 30), ordered by rowid, which grows with insertion.</summary>
 internal sealed class SqliteEventJournalStore(ReactorDatabase database) : IEventJournalStore
 {
-    public Task AppendAsync(IReadOnlyList<EventEnvelope> events, int keep, CancellationToken cancellationToken) =>
+    /// <summary>A row's size as retention counts it: its text, plus a fixed share for the row and its indexes.</summary>
+    private const string RowBytes = "length(data) + length(tag) + length(id) + length(source) + 96";
+
+    private static readonly string WindowColumns = RecordedEventReader.Columns(column => $"CAST({column} AS BLOB)");
+
+    public Task AppendAsync(IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken) =>
         database.WriteAsync(async connection =>
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
@@ -33,13 +40,41 @@ internal sealed class SqliteEventJournalStore(ReactorDatabase database) : IEvent
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            await using var prune = connection.CreateCommand();
-            prune.Transaction = transaction;
-            prune.CommandText = "DELETE FROM events WHERE rowid <= (SELECT max(rowid) FROM events) - $keep";
-            prune.Parameters.AddWithValue("$keep", keep);
-            await prune.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;
+        }, cancellationToken);
+
+    public Task<long> PruneAsync(DateTimeOffset olderThan, long maxBytes, CancellationToken cancellationToken) =>
+        database.WriteAsync(async connection =>
+        {
+            var byAge = await connection.ExecuteAsync("DELETE FROM events WHERE time < $before", cancellationToken, ("$before", olderThan.ToUnixTimeMilliseconds()));
+
+            // The newest events are kept while their running size fits; the first that does not and all older go.
+            var bySize = await connection.ExecuteAsync(
+                $"""
+                DELETE FROM events WHERE rowid <= (
+                    SELECT rowid FROM (SELECT rowid, SUM({RowBytes}) OVER (ORDER BY rowid DESC) AS total FROM events)
+                    WHERE total > $max ORDER BY rowid DESC LIMIT 1)
+                """,
+                cancellationToken,
+                ("$max", maxBytes));
+            return (long)byAge + bySize;
+        }, cancellationToken);
+
+    public Task<long> ReadWindowAsync(DateTimeOffset from, DateTimeOffset to, Action<RecordedEvent> visit, CancellationToken cancellationToken) =>
+        database.ReadAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT {WindowColumns}
+                FROM events e LEFT JOIN audit a ON a.event_id = e.id
+                WHERE e.time >= $from AND e.time < $to
+                ORDER BY e.time, e.rowid, a.id
+                """;
+            command.Parameters.AddWithValue("$from", from.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await RecordedEventReader.ReadAsync(reader, visit, cancellationToken);
         }, cancellationToken);
 
     public async Task<JournalEntry?> FindAsync(string id, CancellationToken cancellationToken) =>
