@@ -29,6 +29,12 @@ public static class EventBusNames
     public const string ReactorQueue = "eventreactor.reactor";
 
     /// <summary>
+    /// Membership: a quorum queue that every reactor on RabbitMQ consumes and nothing is sent to, so that its consumer count
+    /// is how many reactors share the partitions.
+    /// </summary>
+    public const string ReactorsQueue = "eventreactor.reactors";
+
+    /// <summary>
     /// Where malformed or failed events go, with the reason in <c>MT-Fault-Message</c>: a fanout exchange and a
     /// queue of this name, as MassTransit names them, declared when the reactor starts.
     /// </summary>

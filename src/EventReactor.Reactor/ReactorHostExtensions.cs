@@ -67,6 +67,7 @@ public static class ReactorHostExtensions
         builder.Services.AddHostedService<ApiSecurityNotice>();
         builder.Services.AddSingleton<TopologyState>();
         builder.Services.AddHostedService<TopologyDeclarer>();
+        builder.Services.AddHostedService<PartitionConsumers>();
         builder.Services.AddHostedService<OutboxEvaluator>();
         builder.Services.AddHostedService<OutboxPublisher>();
 

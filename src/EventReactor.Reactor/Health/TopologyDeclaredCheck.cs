@@ -6,13 +6,12 @@ using Microsoft.Extensions.Options;
 namespace EventReactor.Reactor.Health;
 
 /// <summary>
-/// Ready once the partition queues are bound: MassTransit's endpoints may be consuming before that, and an event
-/// published then would reach no queue.
+/// Ready once the partition queues are bound and consumed: an event published before they are bound reaches no queue.
 /// </summary>
 internal sealed class TopologyDeclaredCheck(TopologyState state, IOptions<BusOptions> bus) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(bus.Value.InMemory || state.Declared
+        Task.FromResult(bus.Value.InMemory || state.Ready
             ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy("the event exchanges and partition queues are not declared yet"));
+            : HealthCheckResult.Unhealthy("the partition queues are not declared and consumed yet"));
 }

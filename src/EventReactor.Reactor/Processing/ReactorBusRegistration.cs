@@ -9,8 +9,7 @@ namespace EventReactor.Reactor.Processing;
 
 /// <summary>
 /// The reactor's receive endpoints. In memory (<c>up</c>): one queue, as ever. On RabbitMQ: the partition queues
-/// (<see cref="EventBusNames.PartitionQueue"/>), every one consumed by every reactor and given by the broker to one of
-/// them at a time (single active consumer), and a temporary queue on <see cref="EventBusNames.AllExchange"/> that feeds
+/// (<see cref="PartitionConsumers"/>), and a temporary queue on <see cref="EventBusNames.AllExchange"/> that feeds
 /// live watchers with every event, whichever reactor processed it (docs/scale-out.md).
 /// </summary>
 internal static class ReactorBusRegistration
@@ -21,7 +20,6 @@ internal static class ReactorBusRegistration
     public static void Add(WebApplicationBuilder builder)
     {
         var bus = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
-        var partitions = builder.Configuration.GetSection(ReactorOptions.Section).Get<ReactorOptions>()?.Partitions ?? ReactorOptions.DefaultPartitions;
         if (bus.InMemory)
         {
             builder.AddEventBusPart(registration => registration.AddConsumer<EventConsumer>().Endpoint(endpoint =>
@@ -33,37 +31,14 @@ internal static class ReactorBusRegistration
             return;
         }
 
-        // An invalid count is reported by ReactorOptionsValidator at start; here it only must not break registration.
-        partitions = Math.Clamp(partitions, 1, ReactorOptions.MaxPartitions);
+        // The partition queues are connected by PartitionConsumers once the bus runs, so that it can hand one back.
         builder.AddEventBusPart(registration =>
         {
             registration.AddConsumer<EventConsumer>().ExcludeFromConfigureEndpoints();
             registration.AddConsumer<EventStreamFeedConsumer>().ExcludeFromConfigureEndpoints();
         });
         builder.AddRabbitMqEndpoints((context, cfg) =>
-        {
-            for (var i = 0; i < partitions; i++)
-            {
-                cfg.ReceiveEndpoint(EventBusNames.PartitionQueue(i), endpoint => ConfigurePartition(endpoint, context, bus, partitions));
-            }
-
-            cfg.ReceiveEndpoint(new TemporaryEndpointDefinition("stream"), endpoint => ConfigureStreamFeed(endpoint, context));
-        });
-    }
-
-    private static void ConfigurePartition(IRabbitMqReceiveEndpointConfigurator endpoint, IBusRegistrationContext context, BusOptions bus, int partitions)
-    {
-        // TopologyDeclarer binds the queue to the partition exchange; the arguments are the same, so either declares first.
-        endpoint.ConfigureConsumeTopology = false;
-        foreach (var (key, value) in BusTopology.PartitionQueueArguments)
-        {
-            endpoint.SetQueueArgument(key, value);
-        }
-
-        // Bus:ConcurrentMessageLimit and Bus:PrefetchCount stay what one reactor holding every partition handles at once.
-        endpoint.ConcurrentMessageLimit = Math.Max(1, (bus.ConcurrentMessageLimit + partitions - 1) / partitions);
-        endpoint.PrefetchCount = Math.Max(1, (bus.PrefetchCount + partitions - 1) / partitions);
-        endpoint.ConfigureConsumer<EventConsumer>(context);
+            cfg.ReceiveEndpoint(new TemporaryEndpointDefinition("stream"), endpoint => ConfigureStreamFeed(endpoint, context)));
     }
 
     private static void ConfigureStreamFeed(IRabbitMqReceiveEndpointConfigurator endpoint, IBusRegistrationContext context)

@@ -32,6 +32,7 @@ internal sealed partial class TopologyDeclarer(
         if (address.InMemory)
         {
             state.MarkDeclared();
+            state.MarkConsuming();
             return;
         }
 
