@@ -15,6 +15,7 @@
 #        services.sh stop-rabbitmq  stop the broker (rabbitmqctl shutdown)
 #        services.sh start-rabbitmq start the broker and wait until guest/guest works
 #        services.sh restart-docker stop dockerd (its containers die with it) and start it again
+#        services.sh postgres       install and start PostgreSQL alone (deploy/dev/cluster.sh uses it)
 set -eEuo pipefail
 
 readonly IMAGE=eventreactor/busybox:latest
@@ -295,9 +296,10 @@ case $cmd in
   stop-rabbitmq) require_root_debian; rabbit_stop ;;
   start-rabbitmq) require_root_debian; rabbit_start; rabbit_wait; rabbit_management; rabbit_partitions ;;
   restart-docker) require_root_debian; docker_restart ;;
+  postgres) require_root_debian; install_missing_packages; postgres_ensure ;;
   -h | --help | help) sed -n '2,/^set /s/^# \{0,1\}//p' "$0" ;;
   *)
-    echo "$me: unknown command '$cmd' (try: up, stop-rabbitmq, start-rabbitmq, restart-docker)" >&2
+    echo "$me: unknown command '$cmd' (try: up, stop-rabbitmq, start-rabbitmq, restart-docker, postgres)" >&2
     exit 2
     ;;
 esac

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text;
+using EventReactor.Contracts;
+using EventReactor.IntegrationTests.Infrastructure;
+using RabbitMQ.Client;
+
+namespace EventReactor.IntegrationTests;
+
+/// <summary>
+/// Several reactors on one PostgreSQL database and one broker (issue #15): the events are split into partitions by
+/// minion, the reactors share the partitions, and when one is killed the other takes its partitions over, with every
+/// event acted on exactly once. Each test has a virtual host and a database of its own.
+/// </summary>
+[Collection(ServicesCollection.Name)]
+public sealed class PartitionTests
+{
+    private const int Minions = 6;
+    private const int PerMinion = 40;
+    private static readonly TimeSpan TakeOver = TimeSpan.FromSeconds(15);
+
+    [Fact]
+    public async Task TwoReactors_OneKilledMidStream_SplitPartitionsKeepEachMinionInOrderAndActOnEveryEventOnce()
+    {
+        using var workspace = new TestWorkspace();
+        using var second = new TestWorkspace();
+        var id = workspace.Id;
+        await using var vhost = await RabbitVirtualHost.CreateAsync($"part-{id}");
+        await using var database = await TestPostgresDatabase.CreateAsync(id);
+        var rules = $$$"""
+            rules:
+              - name: seq
+                on: seq/{{{id}}}/*
+                do:
+                  - log: { message: "acted ${{ event.data.n }}" }
+            """;
+        workspace.WithRules("seq.yaml", rules);
+        second.WithRules("seq.yaml", rules);
+
+        // One event at a time per partition, so that the order the rules see is the order on the queue.
+        var environment = new Dictionary<string, string> { ["EVENTREACTOR__Reactor__Partitions"] = "4", ["EVENTREACTOR__Bus__ConcurrentMessageLimit"] = "4" };
+        await using var first = await StartAsync(workspace, vhost, database, environment);
+        await using var other = await StartAsync(second, vhost, database, environment);
+
+        await using var connection = await new ConnectionFactory { HostName = "localhost", VirtualHost = vhost.Name, UserName = "guest", Password = "guest" }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        var published = new List<string>();
+        DateTime? killedAt = null;
+        for (var n = 0; n < PerMinion; n++)
+        {
+            for (var m = 0; m < Minions; m++)
+            {
+                published.Add(await PublishAsync(channel, id, $"m{m}", n));
+            }
+
+            // A steady stream, so that the reactors balance while it flows; the first is killed a third of the way in,
+            // once both have acted (the second was given partitions).
+            await Task.Delay(150);
+            if (n == PerMinion / 3)
+            {
+                await WaitActedAsync(first, "the first reactor to act");
+                await WaitActedAsync(other, "the second reactor to be given partitions and act");
+                first.Crash();
+                killedAt = DateTime.UtcNow;
+            }
+        }
+
+        var lastPublished = DateTime.UtcNow;
+        var done = await WaitAllDoneAsync(database, published.Count, lastPublished + TakeOver);
+        Assert.True(killedAt is not null);
+        Assert.Equal(published.Order(StringComparer.Ordinal), done.Select(r => r[0]).Order(StringComparer.Ordinal));
+        Assert.All(done, r => Assert.Equal("1", r[1]));
+
+        // Acted once each, across both reactors; a redelivery after the kill is audited as a duplicate, never acted again.
+        var acted = await database.QueryAsync($"SELECT event_id, at, id FROM audit WHERE rule = 'seq' AND outcome = 'acted' ORDER BY at, id");
+        Assert.Equal(published.Count, acted.Count);
+        Assert.Equal(published.Count, acted.Select(r => r[0]).Distinct().Count());
+
+        // Each minion's events were acted on in the order they were published, by whichever reactor held its partition.
+        foreach (var minion in acted.GroupBy(r => r[0].Split('-')[0]))
+        {
+            var order = minion.Select(r => int.Parse(r[0].Split('-')[1], CultureInfo.InvariantCulture)).ToList();
+            Assert.True(order.SequenceEqual(Enumerable.Range(0, PerMinion)), $"minion {minion.Key}'s events were acted on in the order {string.Join(',', order)}");
+        }
+
+        Assert.True(first.HasExited, "the first reactor was not killed");
+    }
+
+    private static async Task<CliProcess> StartAsync(TestWorkspace workspace, RabbitVirtualHost vhost, TestPostgresDatabase database, IReadOnlyDictionary<string, string> environment)
+    {
+        var reactor = CliProcess.Start(["reactor", "--rules", workspace.RulesPath, "--data", workspace.DataPath, "--http", workspace.Server, "--bus", vhost.Url, "--state", database.Url], environment);
+        await Reactors.WaitReadyAsync(reactor, workspace.Server);
+        return reactor;
+    }
+
+    // As a minion's publisher does: the partition header names the minion, so that its events share one partition.
+    private static async Task<string> PublishAsync(IChannel channel, string id, string minion, int n)
+    {
+        var envelope = EventEnvelope.Create($"seq/{id}/{minion}", "/test", EventData.ToElement(new { n })) with { Id = $"{minion}-{n:D4}" };
+        var properties = new BasicProperties
+        {
+            ContentType = "application/json",
+            Persistent = true,
+            MessageId = envelope.Id,
+            Headers = new Dictionary<string, object?> { ["eventreactor-partition"] = minion },
+        };
+        await channel.BasicPublishAsync("eventreactor.events", RoutingKeys.FromTag(envelope.Tag), true, properties, Encoding.UTF8.GetBytes(CloudEventJson.Serialize(envelope)));
+        return envelope.Id;
+    }
+
+    private static Task WaitActedAsync(CliProcess reactor, string what) =>
+        reactor.WaitForLineAsync(l => l.Contains("[seq]", StringComparison.Ordinal) && l.Contains("acted", StringComparison.Ordinal), TakeOver, what);
+
+    private static async Task<List<string[]>> WaitAllDoneAsync(TestPostgresDatabase database, int count, DateTime deadline)
+    {
+        while (true)
+        {
+            var done = await database.QueryAsync("SELECT event_id, count(*) FROM reactions WHERE rule = 'seq' AND status = 'done' GROUP BY event_id");
+            if (done.Count >= count || DateTime.UtcNow > deadline)
+            {
+                Assert.True(done.Count >= count, $"only {done.Count} of {count} events were acted on within {TakeOver.TotalSeconds} s of the last publish (one reactor killed)");
+                return done;
+            }
+
+            await Task.Delay(250);
+        }
+    }
+}
