@@ -15,7 +15,7 @@ namespace EventReactor.IntegrationTests;
 public sealed class PartitionTests
 {
     private const int Minions = 6;
-    private const int PerMinion = 40;
+    private const int PerMinion = 60;
     private static readonly TimeSpan TakeOver = TimeSpan.FromSeconds(15);
 
     [Fact]
@@ -43,30 +43,28 @@ public sealed class PartitionTests
 
         await using var connection = await new ConnectionFactory { HostName = "localhost", VirtualHost = vhost.Name, UserName = "guest", Password = "guest" }.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        // A steady stream (about 12 s), so that the reactors balance while it flows; the first is killed once both have
+        // acted (the second was given partitions), about a third of the way in.
         var published = new List<string>();
-        DateTime? killedAt = null;
-        for (var n = 0; n < PerMinion; n++)
+        var publishing = Task.Run(async () =>
         {
-            for (var m = 0; m < Minions; m++)
+            for (var n = 0; n < PerMinion; n++)
             {
-                published.Add(await PublishAsync(channel, id, $"m{m}", n));
-            }
+                for (var m = 0; m < Minions; m++)
+                {
+                    published.Add(await PublishAsync(channel, id, $"m{m}", n));
+                }
 
-            // A steady stream, so that the reactors balance while it flows; the first is killed a third of the way in,
-            // once both have acted (the second was given partitions).
-            await Task.Delay(150);
-            if (n == PerMinion / 3)
-            {
-                await WaitActedAsync(first, "the first reactor to act");
-                await WaitActedAsync(other, "the second reactor to be given partitions and act");
-                first.Crash();
-                killedAt = DateTime.UtcNow;
+                await Task.Delay(200);
             }
-        }
-
+        });
+        await WaitActedAsync(first, "the first reactor to act");
+        await WaitActedAsync(other, "the second reactor to be given partitions and act");
+        Assert.False(publishing.IsCompleted, "the stream ended before the second reactor was given partitions");
+        first.Crash();
+        await publishing;
         var lastPublished = DateTime.UtcNow;
         var done = await WaitAllDoneAsync(database, published.Count, lastPublished + TakeOver);
-        Assert.True(killedAt is not null);
         Assert.Equal(published.Order(StringComparer.Ordinal), done.Select(r => r[0]).Order(StringComparer.Ordinal));
         Assert.All(done, r => Assert.Equal("1", r[1]));
 

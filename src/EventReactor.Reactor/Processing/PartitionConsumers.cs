@@ -53,7 +53,8 @@ internal sealed partial class PartitionConsumers(
             IChannel? membership = null;
             try
             {
-                while (await timer.WaitForNextTickAsync(stoppingToken))
+                // Counted by the others from the start, not from this reactor's first look.
+                do
                 {
                     try
                     {
@@ -82,6 +83,7 @@ internal sealed partial class PartitionConsumers(
                         }
                     }
                 }
+                while (await timer.WaitForNextTickAsync(stoppingToken));
             }
             finally
             {
@@ -112,9 +114,10 @@ internal sealed partial class PartitionConsumers(
                 }
             }
 
-            // Bus:ConcurrentMessageLimit and Bus:PrefetchCount stay what one reactor holding every partition handles at once.
+            // Bus:ConcurrentMessageLimit stays what one reactor holding every partition handles at once. Nothing is fetched
+            // ahead of what runs: a partition handed back would return such events to its queue behind later ones.
             endpoint.ConcurrentMessageLimit = Math.Max(1, (bus.ConcurrentMessageLimit + partitions - 1) / partitions);
-            endpoint.PrefetchCount = Math.Max(1, (bus.PrefetchCount + partitions - 1) / partitions);
+            endpoint.PrefetchCount = endpoint.ConcurrentMessageLimit;
             endpoint.UseExecute(_ => activity.Mark(partition));
             endpoint.ConfigureConsumer<EventConsumer>(registration);
         });
