@@ -116,8 +116,9 @@ internal sealed partial class PartitionConsumers(
 
             // Bus:ConcurrentMessageLimit stays what one reactor holding every partition handles at once. Nothing is fetched
             // ahead of what runs: a partition handed back would return such events to its queue behind later ones.
-            endpoint.ConcurrentMessageLimit = Math.Max(1, (bus.ConcurrentMessageLimit + partitions - 1) / partitions);
-            endpoint.PrefetchCount = endpoint.ConcurrentMessageLimit;
+            var concurrent = Math.Max(1, (bus.ConcurrentMessageLimit + partitions - 1) / partitions);
+            endpoint.ConcurrentMessageLimit = concurrent;
+            endpoint.PrefetchCount = concurrent;
             endpoint.UseExecute(_ => activity.Mark(partition));
             endpoint.ConfigureConsumer<EventConsumer>(registration);
         });
