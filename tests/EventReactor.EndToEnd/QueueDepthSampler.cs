@@ -13,29 +13,37 @@ internal sealed class QueueDepthSampler : IAsyncDisposable
     private readonly Task _polling;
     private long _max;
 
-    private QueueDepthSampler(IConnection connection, IChannel channel)
+    private QueueDepthSampler(IConnection connection, IChannel channel, string[] queues)
     {
         _connection = connection;
         _channel = channel;
-        _polling = PollAsync();
+        _polling = PollAsync(queues);
     }
 
     public long Max => Interlocked.Read(ref _max);
 
-    public static async Task<QueueDepthSampler> StartAsync(BenchSettings settings)
+    /// <summary>Samples the reactor's partition queues.</summary>
+    public static Task<QueueDepthSampler> StartAsync(BenchSettings settings) => StartAsync(settings, ReactorQueues);
+
+    /// <summary>Samples the given queues, summed.</summary>
+    public static async Task<QueueDepthSampler> StartAsync(BenchSettings settings, params string[] queues)
     {
         var connection = await BrokerConnections.OpenAsync(settings, "bench-depth");
         var channel = await connection.CreateChannelAsync();
-        return new QueueDepthSampler(connection, channel);
+        return new QueueDepthSampler(connection, channel, queues);
     }
 
     /// <summary>The reactor's queues' depth now: every partition queue's, summed (one passive declare each).</summary>
-    public static async Task<uint> ReadAsync(IChannel channel)
+    public static Task<uint> ReadAsync(IChannel channel) => ReadAsync(channel, ReactorQueues);
+
+    private static string[] ReactorQueues => [.. Enumerable.Range(0, ReactorOptions.DefaultPartitions).Select(EventBusNames.PartitionQueue)];
+
+    private static async Task<uint> ReadAsync(IChannel channel, string[] queues)
     {
         var depth = 0u;
-        for (var i = 0; i < ReactorOptions.DefaultPartitions; i++)
+        foreach (var queue in queues)
         {
-            depth += (await channel.QueueDeclarePassiveAsync(EventBusNames.PartitionQueue(i))).MessageCount;
+            depth += (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
         }
 
         return depth;
@@ -50,11 +58,11 @@ internal sealed class QueueDepthSampler : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task PollAsync()
+    private async Task PollAsync(string[] queues)
     {
         while (!_stop.IsCancellationRequested)
         {
-            var depth = await ReadAsync(_channel);
+            var depth = await ReadAsync(_channel, queues);
             if (depth > Interlocked.Read(ref _max))
             {
                 Interlocked.Exchange(ref _max, depth);

@@ -1,6 +1,7 @@
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
 using RabbitMQ.Client.Exceptions;
 
 namespace EventReactor.Messaging.Tests;
@@ -53,7 +54,7 @@ public sealed class BusTopologyTests
         var error = await Assert.ThrowsAsync<BusTopologyException>(() => BusTopology.DeclarePartitionsAsync(channel, 2, CancellationToken.None));
 
         Assert.Contains("rabbitmq-plugins enable rabbitmq_consistent_hash_exchange", error.Message, StringComparison.Ordinal);
-        Assert.Empty(channel.ReceivedCalls().Where(c => c.GetMethodInfo().Name == nameof(IChannel.QueueDeclareAsync)));
+        Assert.DoesNotContain(channel.ReceivedCalls(), c => c.GetMethodInfo().Name == nameof(IChannel.QueueDeclareAsync));
     }
 
     [Theory]
