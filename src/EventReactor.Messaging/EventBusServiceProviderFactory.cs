@@ -68,6 +68,16 @@ internal sealed class EventBusServiceProviderFactory(bool inMemory, ServiceProvi
                     cfg.Publish<EventEnvelope>(publish => publish.ExchangeType = ExchangeType.Topic);
                     cfg.Send<EventEnvelope>(send => send.UseRoutingKeyFormatter(message => RoutingKeys.FromTag(message.Message.Tag)));
                     cfg.SendTopology.ErrorQueueNameFormatter = new PartitionErrorQueueNameFormatter();
+
+                    // MassTransit copies a queue's arguments to its error queue; the partitions' quorum and single-consumer
+                    // ones must not reach the classic eventreactor.reactor_error (the broker refuses the declaration).
+                    cfg.SendTopology.ConfigureErrorSettings = settings =>
+                    {
+                        foreach (var key in BusTopology.PartitionQueueArguments.Keys)
+                        {
+                            settings.SetQueueArgument(key, null);
+                        }
+                    };
                     foreach (var endpoints in rabbitEndpoints)
                     {
                         endpoints.Configure(context, cfg);

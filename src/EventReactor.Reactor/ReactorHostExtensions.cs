@@ -66,6 +66,7 @@ public static class ReactorHostExtensions
         builder.Services.AddHostedService(services => services.GetRequiredService<BenchmarkRunner>());
         builder.Services.AddHostedService<ApiSecurityNotice>();
         builder.Services.AddSingleton<TopologyState>();
+        builder.Services.AddSingleton<BusStarted>();
         builder.Services.AddHostedService<TopologyDeclarer>();
         builder.Services.AddHostedService<PartitionConsumers>();
         builder.Services.AddHostedService<OutboxEvaluator>();

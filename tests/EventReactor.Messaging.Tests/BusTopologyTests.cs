@@ -18,8 +18,8 @@ public sealed class BusTopologyTests
         await channel.Received(1).ExchangeDeclareAsync(
             EventBusNames.PartitionExchange,
             "x-consistent-hash",
-            true,
-            false,
+            Arg.Is(true),
+            Arg.Is(false),
             Arg.Is<IDictionary<string, object?>>(a => (string)a["hash-header"]! == EventBusNames.PartitionHeader),
             Arg.Any<bool>(),
             Arg.Any<bool>(),
@@ -29,9 +29,9 @@ public sealed class BusTopologyTests
         {
             await channel.Received(1).QueueDeclareAsync(
                 queue,
-                true,
-                false,
-                false,
+                Arg.Is(true),
+                Arg.Is(false),
+                Arg.Is(false),
                 Arg.Is<IDictionary<string, object?>>(a => (string)a["x-queue-type"]! == "quorum" && (bool)a["x-single-active-consumer"]!),
                 Arg.Any<bool>(),
                 Arg.Any<bool>(),

@@ -21,6 +21,7 @@ namespace EventReactor.Reactor.Processing;
 internal sealed partial class PartitionConsumers(
     IBus consumers,
     IBusRegistrationContext registration,
+    BusStarted started,
     IOptions<BusOptions> busOptions,
     IOptions<ReactorOptions> reactor,
     TopologyState state,
@@ -32,6 +33,15 @@ internal sealed partial class PartitionConsumers(
     {
         var options = busOptions.Value;
         if (options.InMemory)
+        {
+            return;
+        }
+
+        try
+        {
+            await started.Started.WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             return;
         }

@@ -4,6 +4,7 @@ using EventReactor.Reactor.Streaming;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EventReactor.Reactor.Processing;
 
@@ -38,7 +39,10 @@ internal static class ReactorBusRegistration
             registration.AddConsumer<EventStreamFeedConsumer>().ExcludeFromConfigureEndpoints();
         });
         builder.AddRabbitMqEndpoints((context, cfg) =>
-            cfg.ReceiveEndpoint(new TemporaryEndpointDefinition("stream"), endpoint => ConfigureStreamFeed(endpoint, context)));
+        {
+            cfg.ConnectBusObserver(context.GetRequiredService<BusStarted>());
+            cfg.ReceiveEndpoint(new TemporaryEndpointDefinition("stream"), endpoint => ConfigureStreamFeed(endpoint, context));
+        });
     }
 
     private static void ConfigureStreamFeed(IRabbitMqReceiveEndpointConfigurator endpoint, IBusRegistrationContext context)
