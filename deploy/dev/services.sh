@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Brings up what the EventReactor tests need on a Debian machine, as root:
 #   - RabbitMQ on localhost:5672, default guest/guest account (Debian rabbitmq-server), with the
-#     management API on 127.0.0.1:15672 (plugin rabbitmq_management: per-minion broker users)
+#     management API on 127.0.0.1:15672 (plugin rabbitmq_management: per-minion broker users) and the
+#     consistent-hash exchange (plugin rabbitmq_consistent_hash_exchange: the reactors' event partitions)
 #   - a Docker engine (Debian docker.io; dockerd runs with its defaults)
 #   - the local image eventreactor/busybox:latest, made from Debian's busybox-static
 #     (no registry is used, nothing is ever pulled)
@@ -14,6 +15,7 @@
 #        services.sh stop-rabbitmq  stop the broker (rabbitmqctl shutdown)
 #        services.sh start-rabbitmq start the broker and wait until guest/guest works
 #        services.sh restart-docker stop dockerd (its containers die with it) and start it again
+#        services.sh postgres       install and start PostgreSQL alone (deploy/dev/cluster.sh uses it)
 set -eEuo pipefail
 
 readonly IMAGE=eventreactor/busybox:latest
@@ -136,6 +138,14 @@ rabbit_management() {
     sleep 0.5
   done
   echo "rabbitmq: management API on 127.0.0.1:15672"
+}
+
+# The exchange type that splits events into the reactors' partitions (docs/scale-out.md); enabled on the running
+# node, no restart. Enabling an enabled plugin changes nothing, so this runs every time.
+rabbit_partitions() {
+  timeout 120 rabbitmq-plugins -q enable rabbitmq_consistent_hash_exchange >/dev/null 2>&1 ||
+    fail "rabbitmq-plugins enable rabbitmq_consistent_hash_exchange failed" "$(rabbit_node_log)"
+  echo "rabbitmq: consistent-hash exchange enabled"
 }
 
 rabbit_stop() {
@@ -281,13 +291,15 @@ case $cmd in
     postgres_ensure
     rabbit_wait
     rabbit_management
+    rabbit_partitions
     ;;
   stop-rabbitmq) require_root_debian; rabbit_stop ;;
-  start-rabbitmq) require_root_debian; rabbit_start; rabbit_wait; rabbit_management ;;
+  start-rabbitmq) require_root_debian; rabbit_start; rabbit_wait; rabbit_management; rabbit_partitions ;;
   restart-docker) require_root_debian; docker_restart ;;
+  postgres) require_root_debian; install_missing_packages; postgres_ensure ;;
   -h | --help | help) sed -n '2,/^set /s/^# \{0,1\}//p' "$0" ;;
   *)
-    echo "$me: unknown command '$cmd' (try: up, stop-rabbitmq, start-rabbitmq, restart-docker)" >&2
+    echo "$me: unknown command '$cmd' (try: up, stop-rabbitmq, start-rabbitmq, restart-docker, postgres)" >&2
     exit 2
     ;;
 esac

@@ -7,6 +7,9 @@ public sealed class BusOptions
 
     public string Url { get; set; } = "rabbitmq://guest:guest@localhost:5672/";
 
+    /// <summary>Whether <see cref="Url"/> names the in-memory bus (one process, <c>up</c>).</summary>
+    public bool InMemory => Url.StartsWith(BusAddress.MemoryScheme + ":", StringComparison.Ordinal);
+
     /// <summary>CA and client certificate for <c>amqps://</c>.</summary>
     public BusTlsOptions Tls { get; set; } = new();
 

@@ -18,6 +18,16 @@ public static class EventBusExtensions
     }
 
     /// <summary>
+    /// Adds receive endpoints that one part configures itself on RabbitMQ (ignored on the in-memory bus), before or after
+    /// <see cref="AddEventBus"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddRabbitMqEndpoints(this IHostApplicationBuilder builder, Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator> configure)
+    {
+        builder.Services.AddSingleton(new RabbitMqEndpointsPart(configure));
+        return builder;
+    }
+
+    /// <summary>
     /// Wires the bus (in-memory or RabbitMQ, from <c>Bus:Url</c>) with every part the host holds when it is built, in
     /// any order; a second call changes nothing.
     /// </summary>
@@ -34,7 +44,7 @@ public static class EventBusExtensions
 
         // The transport is chosen at registration time; a bad URL is reported by the validator at start.
         var configured = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
-        var inMemory = configured.Url.StartsWith(BusAddress.MemoryScheme + ":", StringComparison.Ordinal);
+        var inMemory = configured.InMemory;
         // One publish path per transport: RabbitMQ.Client with confirms on RabbitMQ, MassTransit's only in memory.
         if (!inMemory)
         {

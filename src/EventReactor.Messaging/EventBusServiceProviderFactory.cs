@@ -15,6 +15,7 @@ internal sealed class EventBusServiceProviderFactory(bool inMemory, ServiceProvi
     public IServiceCollection CreateBuilder(IServiceCollection services)
     {
         var parts = services.Where(d => d.ServiceType == typeof(EventBusPart) && !d.IsKeyedService).Select(d => (EventBusPart)d.ImplementationInstance!).ToList();
+        var rabbitEndpoints = services.Where(d => d.ServiceType == typeof(RabbitMqEndpointsPart) && !d.IsKeyedService).Select(d => (RabbitMqEndpointsPart)d.ImplementationInstance!).ToList();
         services.AddMassTransit(bus =>
         {
             foreach (var part in parts)
@@ -66,6 +67,22 @@ internal sealed class EventBusServiceProviderFactory(bool inMemory, ServiceProvi
                     // Declared by us as a topic exchange (BusTopology); MassTransit must declare it the same way.
                     cfg.Publish<EventEnvelope>(publish => publish.ExchangeType = ExchangeType.Topic);
                     cfg.Send<EventEnvelope>(send => send.UseRoutingKeyFormatter(message => RoutingKeys.FromTag(message.Message.Tag)));
+                    cfg.SendTopology.ErrorQueueNameFormatter = new PartitionErrorQueueNameFormatter();
+
+                    // MassTransit copies a queue's arguments to its error queue; the partitions' quorum and single-consumer
+                    // ones must not reach the classic eventreactor.reactor_error (the broker refuses the declaration).
+                    cfg.SendTopology.ConfigureErrorSettings = settings =>
+                    {
+                        foreach (var key in BusTopology.PartitionQueueArguments.Keys)
+                        {
+                            settings.SetQueueArgument(key, null);
+                        }
+                    };
+                    foreach (var endpoints in rabbitEndpoints)
+                    {
+                        endpoints.Configure(context, cfg);
+                    }
+
                     cfg.ConfigureEndpoints(context);
                 });
             }

@@ -68,35 +68,14 @@ public static class ReactorHostExtensions
         builder.Services.AddHostedService<PoolReconciler>();
         builder.Services.AddHostedService(services => services.GetRequiredService<BenchmarkRunner>());
         builder.Services.AddHostedService<ApiSecurityNotice>();
+        builder.Services.AddSingleton<TopologyState>();
+        builder.Services.AddSingleton<BusStarted>();
         builder.Services.AddHostedService<TopologyDeclarer>();
+        builder.Services.AddHostedService<PartitionConsumers>();
         builder.Services.AddHostedService<OutboxEvaluator>();
         builder.Services.AddHostedService<OutboxPublisher>();
 
-        var bus = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
-        builder.AddEventBusPart(registration =>
-        {
-            registration.AddConsumer<EventConsumer>().Endpoint(endpoint =>
-            {
-                endpoint.Name = EventBusNames.ReactorQueue;
-                endpoint.ConcurrentMessageLimit = bus.ConcurrentMessageLimit;
-                endpoint.PrefetchCount = bus.PrefetchCount;
-            });
-
-            // On RabbitMQ the queue binds the ingress exchange with '#' (the empty key of a plain publisher included),
-            // never eventreactor.all, which carries what the reactor emits and chains in-process.
-            registration.AddConfigureEndpointsCallback((_, name, endpoint) =>
-            {
-                if (name == EventBusNames.ReactorQueue && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
-                {
-                    rabbit.ConfigureConsumeTopology = false;
-                    rabbit.Bind(EventBusNames.EventsExchange, binding =>
-                    {
-                        binding.ExchangeType = RabbitMQ.Client.ExchangeType.Topic;
-                        binding.RoutingKey = EventBusNames.EveryKey;
-                    });
-                }
-            });
-        });
+        ReactorBusRegistration.Add(builder);
         return builder;
     }
 
@@ -168,7 +147,8 @@ public static class ReactorHostExtensions
         services.AddSingleton(provider => new RuleEvaluator(
             provider.GetRequiredService<IOptions<ReactorOptions>>().Value.MaxDepth,
             provider.GetRequiredService<IThrottleGate>()));
-        services.AddSingleton<EventStreamHub>();
+        services.AddSingleton(provider => new EventStreamHub(
+            provider.GetRequiredService<IOptions<BusOptions>>().Value.InMemory ? EventStreamSource.Processed : EventStreamSource.Bus));
         services.AddScoped<EventProcessor>();
         services.AddScoped<EventPipeline>();
     }
@@ -266,7 +246,8 @@ public static class ReactorHostExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks()
             .AddCheck<RulesLoadedCheck>("rules")
-            .AddCheck<StoreWritableCheck>("store");
+            .AddCheck<StoreWritableCheck>("store")
+            .AddCheck<TopologyDeclaredCheck>("topology");
         var reactor = builder.Configuration.GetSection(ReactorOptions.Section).Get<ReactorOptions>() ?? new ReactorOptions();
         builder.WebHost.UseUrls(reactor.Http);
 

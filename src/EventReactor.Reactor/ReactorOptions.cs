@@ -50,6 +50,17 @@ public sealed class ReactorOptions
     /// <summary>The pools file; a missing file means no pools.</summary>
     public string PoolsFile { get; set; } = "config/pools.yaml";
 
+    /// <summary>
+    /// How many partition queues the events are split into on RabbitMQ (by minion, <c>eventreactor.reactor.0</c>, ...): the
+    /// most reactors that share the event work. The same on every reactor of one broker; see docs/scale-out.md.
+    /// </summary>
+    public int Partitions { get; set; } = DefaultPartitions;
+
+    public const int DefaultPartitions = 4;
+
+    /// <summary>The most <see cref="Partitions"/>: each is a quorum queue (a Raft group on every broker node).</summary>
+    public const int MaxPartitions = 64;
+
     /// <summary>Events deeper than this in a causation chain are not acted on: it cuts reaction loops.</summary>
     public int MaxDepth { get; set; } = 8;
 }

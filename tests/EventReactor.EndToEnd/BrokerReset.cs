@@ -1,4 +1,5 @@
 using EventReactor.Messaging;
+using EventReactor.Reactor;
 
 namespace EventReactor.EndToEnd;
 
@@ -9,6 +10,9 @@ internal static class BrokerReset
     {
         await using var connection = await BrokerConnections.OpenAsync(settings, "bench-reset");
         await using var channel = await connection.CreateChannelAsync();
-        await channel.QueueDeleteAsync(EventBusNames.ReactorQueue, ifUnused: false, ifEmpty: false);
+        for (var i = 0; i < ReactorOptions.DefaultPartitions; i++)
+        {
+            await channel.QueueDeleteAsync(EventBusNames.PartitionQueue(i), ifUnused: false, ifEmpty: false);
+        }
     }
 }

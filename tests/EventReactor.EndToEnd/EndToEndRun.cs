@@ -1,6 +1,5 @@
 using System.Globalization;
 using EventReactor.Contracts;
-using EventReactor.Messaging;
 
 namespace EventReactor.EndToEnd;
 
@@ -72,7 +71,7 @@ internal static class EndToEndRun
                 await QueueDrain.WaitAsync(settings, TimeSpan.FromSeconds(60));
                 SteadyResult steady;
                 long maxDepth;
-                await using (var depth = await QueueDepthSampler.StartAsync(settings, EventBusNames.ReactorQueue))
+                await using (var depth = await QueueDepthSampler.StartAsync(settings))
                 {
                     steady = await generator.SteadyAsync(rate, settings.SustainSeconds, SustainGrace);
                     maxDepth = depth.Max;

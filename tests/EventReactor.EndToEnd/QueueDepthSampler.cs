@@ -1,8 +1,10 @@
+using EventReactor.Messaging;
+using EventReactor.Reactor;
 using RabbitMQ.Client;
 
 namespace EventReactor.EndToEnd;
 
-/// <summary>Polls one queue's depth every 200 ms until disposed and keeps the highest seen.</summary>
+/// <summary>Polls the reactor's queues' depth (its partitions, summed) every 200 ms until disposed and keeps the highest seen.</summary>
 internal sealed class QueueDepthSampler : IAsyncDisposable
 {
     private readonly IConnection _connection;
@@ -11,24 +13,41 @@ internal sealed class QueueDepthSampler : IAsyncDisposable
     private readonly Task _polling;
     private long _max;
 
-    private QueueDepthSampler(IConnection connection, IChannel channel, string queue)
+    private QueueDepthSampler(IConnection connection, IChannel channel, string[] queues)
     {
         _connection = connection;
         _channel = channel;
-        _polling = PollAsync(queue);
+        _polling = PollAsync(queues);
     }
 
     public long Max => Interlocked.Read(ref _max);
 
-    public static async Task<QueueDepthSampler> StartAsync(BenchSettings settings, string queue)
+    /// <summary>Samples the reactor's partition queues.</summary>
+    public static Task<QueueDepthSampler> StartAsync(BenchSettings settings) => StartAsync(settings, ReactorQueues);
+
+    /// <summary>Samples the given queues, summed.</summary>
+    public static async Task<QueueDepthSampler> StartAsync(BenchSettings settings, params string[] queues)
     {
         var connection = await BrokerConnections.OpenAsync(settings, "bench-depth");
         var channel = await connection.CreateChannelAsync();
-        return new QueueDepthSampler(connection, channel, queue);
+        return new QueueDepthSampler(connection, channel, queues);
     }
 
-    /// <summary>The queue's depth now (one passive declare).</summary>
-    public static async Task<uint> ReadAsync(IChannel channel, string queue) => (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
+    /// <summary>The reactor's queues' depth now: every partition queue's, summed (one passive declare each).</summary>
+    public static Task<uint> ReadAsync(IChannel channel) => ReadAsync(channel, ReactorQueues);
+
+    private static string[] ReactorQueues => [.. Enumerable.Range(0, ReactorOptions.DefaultPartitions).Select(EventBusNames.PartitionQueue)];
+
+    private static async Task<uint> ReadAsync(IChannel channel, string[] queues)
+    {
+        var depth = 0u;
+        foreach (var queue in queues)
+        {
+            depth += (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
+        }
+
+        return depth;
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -39,11 +58,11 @@ internal sealed class QueueDepthSampler : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task PollAsync(string queue)
+    private async Task PollAsync(string[] queues)
     {
         while (!_stop.IsCancellationRequested)
         {
-            var depth = await ReadAsync(_channel, queue);
+            var depth = await ReadAsync(_channel, queues);
             if (depth > Interlocked.Read(ref _max))
             {
                 Interlocked.Exchange(ref _max, depth);

@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using EventReactor.Messaging;
 
 namespace EventReactor.EndToEnd;
 
 /// <summary>
-/// Waits until the reactor's queue is empty: after a flood it still consumes its own fired events, and a latency
+/// Waits until the reactor's queues (its partitions) are empty: after a flood it still consumes its own fired events, and a latency
 /// phase started then would measure that backlog, not the reaction.
 /// </summary>
 internal static class QueueDrain
@@ -14,7 +13,7 @@ internal static class QueueDrain
         await using var connection = await BrokerConnections.OpenAsync(settings, "bench-drain");
         await using var channel = await connection.CreateChannelAsync();
         var started = Stopwatch.GetTimestamp();
-        while ((await channel.QueueDeclarePassiveAsync(EventBusNames.ReactorQueue)).MessageCount > 0 && Stopwatch.GetElapsedTime(started) < timeout)
+        while (await QueueDepthSampler.ReadAsync(channel) > 0 && Stopwatch.GetElapsedTime(started) < timeout)
         {
             await Task.Delay(100);
         }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using EventReactor.Messaging;
 using RabbitMQ.Client.Exceptions;
 
 namespace EventReactor.EndToEnd;
@@ -43,7 +42,7 @@ internal static class SoakRun
             var reactorRss = new List<double>();
             var minionRss = new List<double>();
             long queueMax;
-            await using (var depth = await QueueDepthSampler.StartAsync(settings, EventBusNames.ReactorQueue))
+            await using (var depth = await QueueDepthSampler.StartAsync(settings))
             {
                 var started = Stopwatch.GetTimestamp();
                 for (var minute = 1; minute <= settings.SoakMinutes; minute++)
@@ -108,7 +107,7 @@ internal static class SoakRun
     {
         await using var connection = await BrokerConnections.OpenAsync(settings, "bench-soak-queue");
         await using var channel = await connection.CreateChannelAsync();
-        return await QueueDepthSampler.ReadAsync(channel, EventBusNames.ReactorQueue);
+        return await QueueDepthSampler.ReadAsync(channel);
     }
 
     // The reactor declares its queue once its bus has started; events published before that would be lost.

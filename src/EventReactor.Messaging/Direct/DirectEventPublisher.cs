@@ -40,7 +40,7 @@ internal sealed partial class DirectEventPublisher(IDirectPublishChannel channel
                 var open = await channel.GetAsync(token);
                 try
                 {
-                    await open.BasicPublishAsync(EventBusNames.EventsExchange, routingKey, mandatory: false, Properties(envelope.Id, channel.UserId), json, token);
+                    await open.BasicPublishAsync(EventBusNames.EventsExchange, routingKey, mandatory: false, Properties(envelope.Id, envelope.Tag, channel.UserId), json, token);
                 }
                 catch (Exception ex) when (IsConnectionFailure(ex))
                 {
@@ -67,7 +67,7 @@ internal sealed partial class DirectEventPublisher(IDirectPublishChannel channel
         var pending = new Task[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
-            pending[i] = open.BasicPublishAsync(exchange, RoutingKeys.FromTag(events[i].Tag), mandatory: false, Properties(events[i].Id, channel.UserId), events[i].Json, cancellationToken).AsTask();
+            pending[i] = open.BasicPublishAsync(exchange, RoutingKeys.FromTag(events[i].Tag), mandatory: false, Properties(events[i].Id, events[i].Tag, channel.UserId), events[i].Json, cancellationToken).AsTask();
         }
 
         var confirmed = new bool[events.Count];
@@ -96,13 +96,15 @@ internal sealed partial class DirectEventPublisher(IDirectPublishChannel channel
     }
 
     // user_id names the connection's user, and the broker refuses a message whose user_id is not: the reactor reads it
-    // as the validated sender (issue #14, identity on the bus).
-    private static BasicProperties Properties(string id, string userId) => new()
+    // as the validated sender (issue #14, identity on the bus). The partition header keeps one minion's events on one
+    // partition queue (docs/scale-out.md).
+    private static BasicProperties Properties(string id, string tag, string userId) => new()
     {
         Persistent = true,
         ContentType = ContentType,
         MessageId = id,
         UserId = userId,
+        Headers = new Dictionary<string, object?> { [EventBusNames.PartitionHeader] = PartitionKeys.FromTag(tag) },
     };
 
     // A channel disposed under a publish was dropped by Reset after another publish failed: as transient as that failure.

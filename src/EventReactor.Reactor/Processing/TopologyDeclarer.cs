@@ -9,13 +9,20 @@ using RabbitMQ.Client;
 namespace EventReactor.Reactor.Processing;
 
 /// <summary>
-/// Declares the bus topology at start: the event exchanges (<see cref="BusTopology"/>) and the reactor's error
-/// exchange and queue. MassTransit declares the latter only at the first fault, so on a broker that never saw a fault a
+/// Declares the bus topology at start: the event exchanges and the partition exchange and queues
+/// (<see cref="BusTopology"/>, <see cref="ReactorOptions.Partitions"/>), and the reactor's error exchange and queue. MassTransit declares the latter only at the first fault, so on a broker that never saw a fault a
 /// service looking for rejected events would find no queue; the declaration is the one MassTransit makes (a durable
 /// fanout exchange bound to a durable queue without arguments), so either may come first. An exchange left by an older
-/// version with another type stops the reactor with how to remove it.
+/// version with another type stops the reactor with how to remove it, and so does a broker without the consistent-hash
+/// plugin. The error queue stays a classic queue: MassTransit declares it so at the first fault, and it holds only
+/// messages the reactor refused (docs/scale-out.md).
 /// </summary>
-internal sealed partial class TopologyDeclarer(IOptions<BusOptions> options, TimeProvider time, ILogger<TopologyDeclarer> logger) : BackgroundService
+internal sealed partial class TopologyDeclarer(
+    IOptions<BusOptions> options,
+    IOptions<ReactorOptions> reactor,
+    TopologyState state,
+    TimeProvider time,
+    ILogger<TopologyDeclarer> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
 
@@ -24,6 +31,8 @@ internal sealed partial class TopologyDeclarer(IOptions<BusOptions> options, Tim
         var address = BusAddress.Parse(options.Value.Url);
         if (address.InMemory)
         {
+            state.MarkDeclared();
+            state.MarkConsuming();
             return;
         }
 
@@ -47,8 +56,10 @@ internal sealed partial class TopologyDeclarer(IOptions<BusOptions> options, Tim
 
         try
         {
-            await pipeline.ExecuteAsync(token => DeclareAsync(address, options.Value.Tls, token), stoppingToken);
-            LogDeclared(logger, EventBusNames.ReactorErrorQueue);
+            var partitions = reactor.Value.Partitions;
+            await pipeline.ExecuteAsync(token => DeclareAsync(address, options.Value.Tls, partitions, token), stoppingToken);
+            state.MarkDeclared();
+            LogDeclared(logger, partitions, EventBusNames.ReactorErrorQueue);
         }
         catch (BusTopologyException ex)
         {
@@ -62,11 +73,12 @@ internal sealed partial class TopologyDeclarer(IOptions<BusOptions> options, Tim
         }
     }
 
-    private static async ValueTask DeclareAsync(BusAddress address, BusTlsOptions tls, CancellationToken cancellationToken)
+    private static async ValueTask DeclareAsync(BusAddress address, BusTlsOptions tls, int partitions, CancellationToken cancellationToken)
     {
         await using var connection = await address.CreateConnectionFactory("eventreactor-topology", tls).CreateConnectionAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         await BusTopology.DeclareEventExchangesAsync(channel, cancellationToken);
+        await BusTopology.DeclarePartitionsAsync(channel, partitions, cancellationToken);
         const string name = EventBusNames.ReactorErrorQueue;
         await channel.ExchangeDeclareAsync(name, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
         await channel.QueueDeclareAsync(name, durable: true, exclusive: false, autoDelete: false, cancellationToken: cancellationToken);
@@ -76,8 +88,8 @@ internal sealed partial class TopologyDeclarer(IOptions<BusOptions> options, Tim
     [LoggerMessage(Level = LogLevel.Critical, Message = "Cannot start: {Reason}")]
     private static partial void LogWrongTopology(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Event exchanges and error queue {Queue} declared")]
-    private static partial void LogDeclared(ILogger logger, string queue);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Event exchanges, {Partitions} partition queues and error queue {Queue} declared")]
+    private static partial void LogDeclared(ILogger logger, int partitions, string queue);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not declare the event exchanges and error queue {Queue} yet; retrying in {Delay}")]
     private static partial void LogRetrying(ILogger logger, string queue, TimeSpan delay, Exception? exception);

@@ -7,9 +7,9 @@ namespace EventReactor.Reactor.Streaming;
 
 /// <summary>
 /// Fans bus traffic out to live watchers (server-sent events). A slow watcher loses its oldest events,
-/// never slows the reactor.
+/// never slows the reactor. Only events from the hub's <see cref="EventStreamSource"/> are passed on.
 /// </summary>
-internal sealed class EventStreamHub
+internal sealed class EventStreamHub(EventStreamSource source)
 {
     private const int WatcherBuffer = 4096;
     private readonly ConcurrentDictionary<Guid, (TagGlob? Filter, Channel<EventEnvelope> Channel)> _watchers = new();
@@ -26,8 +26,14 @@ internal sealed class EventStreamHub
         return new StreamSubscription(channel.Reader, () => _watchers.TryRemove(id, out _));
     }
 
-    public void Publish(EventEnvelope envelope)
+    /// <summary>Passes <paramref name="envelope"/> to the watchers whose filter matches, when it comes from the hub's source.</summary>
+    public void Publish(EventEnvelope envelope, EventStreamSource from)
     {
+        if (from != source)
+        {
+            return;
+        }
+
         foreach (var (filter, channel) in _watchers.Values)
         {
             if (filter is null || filter.IsMatch(envelope.Tag))

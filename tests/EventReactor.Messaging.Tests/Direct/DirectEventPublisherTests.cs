@@ -74,6 +74,23 @@ public sealed class DirectEventPublisherTests
         Assert.Equal([(EventBusNames.EventsExchange, "ci.build.finished"), (EventBusNames.AllExchange, "reactor.action.failed")], Sent(channel));
     }
 
+    [Fact]
+    public async Task PublishAsync_MinionEventAndJobReturn_CarryTheMinionAsPartitionHeader()
+    {
+        var channel = new ScriptedPublishChannel(unreachable: 0);
+        var publisher = Publisher(channel);
+
+        await publisher.PublishAsync(EventEnvelope.Create("minion/gpu7/docker/container/oom", "/test"), CancellationToken.None);
+        await ((IEventBatchPublisher)publisher).PublishAsync([new("2", JobTags.Return("42", "gpu7"), new byte[] { 2 }), new("3", "ci/build/finished", new byte[] { 3 })], CancellationToken.None);
+
+        Assert.Equal(["gpu7", "gpu7", "ci/build/finished"], PartitionHeaders(channel));
+    }
+
+    private static List<string?> PartitionHeaders(ScriptedPublishChannel channel) =>
+        [.. channel.Channel.ReceivedCalls()
+            .Where(call => call.GetMethodInfo().Name == nameof(RabbitMQ.Client.IChannel.BasicPublishAsync))
+            .Select(call => ((RabbitMQ.Client.IReadOnlyBasicProperties)call.GetArguments()[3]!).Headers?[EventBusNames.PartitionHeader] as string)];
+
     private static List<(string Exchange, string RoutingKey)> Sent(ScriptedPublishChannel channel) =>
         [.. channel.Channel.ReceivedCalls()
             .Where(call => call.GetMethodInfo().Name == nameof(RabbitMQ.Client.IChannel.BasicPublishAsync))
