@@ -52,7 +52,7 @@ internal sealed class SqliteAuditStore(ReactorDatabase database) : IAuditStore
     public async Task<AuditTally> TallyAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         var from = ("@since", (object?)since.ToUnixTimeMilliseconds());
-        var rules = await database.QueryAsync(AuditTallySql.PerRule, ReadTally, cancellationToken, from);
+        var rules = await database.QueryAsync(AuditTallySql.PerRule, RuleAuditTally.Read, cancellationToken, from);
 
         // Only failed evaluations are opened (audit_by_outcome_time), to say which of a rule's actions failed.
         var failures = await database.QueryAsync(
@@ -67,16 +67,6 @@ internal sealed class SqliteAuditStore(ReactorDatabase database) : IAuditStore
             from);
         return new AuditTally(rules, failures);
     }
-
-    private static RuleAuditTally ReadTally(SqliteDataReader reader) => new(
-        reader.GetString(0),
-        reader.GetInt64(1),
-        reader.GetInt64(2),
-        reader.GetInt64(3),
-        reader.GetInt64(4),
-        reader.GetInt64(5),
-        reader.GetInt64(6),
-        reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)));
 
     private Task<List<AuditRecord>> QueryAsync(string where, (string Name, object? Value) parameter, CancellationToken cancellationToken) =>
         database.QueryAsync($"SELECT event_id, event_tag, rule, location, outcome, detail, actions, at, duration_us FROM audit {where}", ReadRecord, cancellationToken, parameter);
