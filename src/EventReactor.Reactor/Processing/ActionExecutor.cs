@@ -9,9 +9,12 @@ using EventReactor.Core.Rules;
 using EventReactor.Messaging.Telemetry;
 using EventReactor.Reactor.Actions;
 using EventReactor.Reactor.Audit;
+using EventReactor.Reactor.Leases;
 using EventReactor.Reactor.Outbox;
 using EventReactor.Reactor.Reactions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
 
 namespace EventReactor.Reactor.Processing;
 
@@ -25,15 +28,28 @@ internal sealed partial class ActionExecutor(
     IReactionLedger ledger,
     RetryPipelines retries,
     OutboxSignal outbox,
+    IOptions<LeaseOptions> leases,
     ILogger<ActionExecutor> logger)
 {
     public const string FailedTag = ReactorTags.ActionFailed;
+
+    private readonly ResiliencePipeline _heldClaim = RetryPipelines.ForHeldClaim(leases.Value);
 
     public async Task<ActionAudit> ExecuteAsync(EventEnvelope envelope, Rule rule, PlannedAction planned, CancellationToken cancellationToken)
     {
         var action = planned.Action;
         var arguments = planned.Arguments is null ? (JsonElement?)null : CelValues.ToJson(planned.Arguments);
-        var claim = await ledger.TryClaimAsync(envelope.Id, rule.Name, planned.Index, cancellationToken);
+        ReactionClaim? claim;
+        try
+        {
+            claim = await _heldClaim.ExecuteAsync(token => new ValueTask<ReactionClaim?>(ledger.TryClaimAsync(envelope.Id, rule.Name, planned.Index, token)), cancellationToken);
+        }
+        catch (ClaimHeldException)
+        {
+            // Its owner kept renewing its lease all along: it is alive and will complete the action itself.
+            return new ActionAudit(action.Name, action.Location.ToString(), arguments, ActionStatus.Duplicate, "running on another live reactor", null, 0, 0);
+        }
+
         if (claim is null)
         {
             return new ActionAudit(action.Name, action.Location.ToString(), arguments, ActionStatus.Duplicate, "already acted on this event", null, 0, 0);

@@ -35,6 +35,8 @@ internal sealed class PostgresReactionLedger(ReactorPostgresDatabase database, R
         DELETE FROM reactions WHERE event_id = @event AND rule = @rule AND action_index = @index AND status = 'running' AND owner = @owner AND owner_epoch = @epoch
         """;
 
+    private const string RunningSql = "SELECT count(*) FROM reactions WHERE event_id = @event AND rule = @rule AND action_index = @index AND status = 'running' AND (owner IS NULL OR owner <> @owner)";
+
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
 
     public async Task<ReactionClaim?> TryClaimAsync(string eventId, string rule, int actionIndex, CancellationToken cancellationToken)
@@ -45,7 +47,15 @@ internal sealed class PostgresReactionLedger(ReactorPostgresDatabase database, R
             ("event", eventId), ("rule", rule), ("index", actionIndex), ("now", now.ToUnixTimeMilliseconds()),
             ("owner", lease.Holder), ("epoch", lease.Epoch), ("prefix", LeaseRow.ReactorPrefix),
             ("abandoned", (now - AbandonedAfter).ToUnixTimeMilliseconds())) == 1;
-        return claimed ? new ReactionClaim(eventId, rule, actionIndex, lease.Holder, lease.Epoch) : null;
+        if (claimed)
+        {
+            return new ReactionClaim(eventId, rule, actionIndex, lease.Holder, lease.Epoch);
+        }
+
+        // Refused: done for good, or running here already (both duplicates), or running on another reactor whose lease is
+        // live: the caller waits and tries again.
+        var running = (await database.QueryAsync(RunningSql, r => r.GetInt64(0), cancellationToken, ("event", eventId), ("rule", rule), ("index", actionIndex), ("owner", lease.Holder)))[0];
+        return running == 0 ? null : throw new ClaimHeldException(eventId, rule, actionIndex);
     }
 
     public async Task<bool> CompleteAsync(ReactionClaim claim, bool succeeded, EventEnvelope? emitted, CancellationToken cancellationToken)

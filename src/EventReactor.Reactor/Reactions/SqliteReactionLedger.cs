@@ -36,6 +36,8 @@ internal sealed class SqliteReactionLedger(ReactorDatabase database, ReactorLive
         DELETE FROM reactions WHERE event_id = $event AND rule = $rule AND action_index = $index AND status = 'running' AND owner = $owner AND owner_epoch = $epoch
         """;
 
+    private const string RunningSql = "SELECT count(*) FROM reactions WHERE event_id = $event AND rule = $rule AND action_index = $index AND status = 'running' AND (owner IS NULL OR owner <> $owner)";
+
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
 
     private readonly GroupCommit _writes = new(database);
@@ -54,7 +56,15 @@ internal sealed class SqliteReactionLedger(ReactorDatabase database, ReactorLive
             new("$prefix", LeaseRow.ReactorPrefix),
             new("$abandoned", (now - AbandonedAfter).ToUnixTimeMilliseconds()),
         ], cancellationToken) == 1;
-        return claimed ? new ReactionClaim(eventId, rule, actionIndex, lease.Holder, lease.Epoch) : null;
+        if (claimed)
+        {
+            return new ReactionClaim(eventId, rule, actionIndex, lease.Holder, lease.Epoch);
+        }
+
+        // Refused: done for good, or running here already (both duplicates), or running on another reactor whose lease is
+        // live: the caller waits and tries again.
+        var running = (await database.QueryAsync(RunningSql, r => r.GetInt64(0), cancellationToken, ("$event", eventId), ("$rule", rule), ("$index", actionIndex), ("$owner", lease.Holder)))[0];
+        return running == 0 ? null : throw new ClaimHeldException(eventId, rule, actionIndex);
     }
 
     public async Task<bool> CompleteAsync(ReactionClaim claim, bool succeeded, EventEnvelope? emitted, CancellationToken cancellationToken)

@@ -106,7 +106,7 @@ public abstract class ReactionLedgerContract : IAsyncDisposable
             await A.RenewAsync(CancellationToken.None);
         }
 
-        Assert.Null(await Other.TryClaimAsync("e1", "rule", 0, CancellationToken.None));
+        await Assert.ThrowsAsync<ClaimHeldException>(() => Other.TryClaimAsync("e1", "rule", 0, CancellationToken.None));
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public abstract class ReactionLedgerContract : IAsyncDisposable
     {
         var first = await ClaimAsync(Ledger);
         Time.Advance(LeaseLength - TimeSpan.FromSeconds(1));
-        Assert.Null(await Other.TryClaimAsync("e1", "rule", 0, CancellationToken.None));
+        await Assert.ThrowsAsync<ClaimHeldException>(() => Other.TryClaimAsync("e1", "rule", 0, CancellationToken.None));
 
         Time.Advance(TimeSpan.FromSeconds(2));
 
@@ -123,7 +123,7 @@ public abstract class ReactionLedgerContract : IAsyncDisposable
         Assert.Equal("reactor-b", taken.Owner);
         Assert.NotEqual(first.Owner, taken.Owner);
         Assert.Null(await Other.TryClaimAsync("e1", "rule", 0, CancellationToken.None));
-        Assert.Null(await Ledger.TryClaimAsync("e1", "rule", 0, CancellationToken.None));
+        await Assert.ThrowsAsync<ClaimHeldException>(() => Ledger.TryClaimAsync("e1", "rule", 0, CancellationToken.None));
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public abstract class ReactionLedgerContract : IAsyncDisposable
 
         await Ledger.ReleaseAsync(lost, CancellationToken.None);
 
-        Assert.Null(await Ledger.TryClaimAsync("e1", "rule", 0, CancellationToken.None));
+        await Assert.ThrowsAsync<ClaimHeldException>(() => Ledger.TryClaimAsync("e1", "rule", 0, CancellationToken.None));
         Assert.True(await Other.CompleteAsync(taken, succeeded: true, null, CancellationToken.None));
     }
 
