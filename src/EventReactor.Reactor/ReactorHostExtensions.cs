@@ -64,6 +64,7 @@ public static class ReactorHostExtensions
         builder.Services.AddHostedService<RuleSetStartupLoader>();
         builder.Services.AddHostedService(services => services.GetRequiredService<AuditWriter>());
         builder.Services.AddHostedService<RulesWatcher>();
+        builder.Services.AddHostedService<ReactorLivenessRenewer>();
         builder.Services.AddHostedService<PresenceMonitor>();
         builder.Services.AddHostedService<PoolReconciler>();
         builder.Services.AddHostedService(services => services.GetRequiredService<BenchmarkRunner>());
@@ -120,6 +121,11 @@ public static class ReactorHostExtensions
         services.AddOptions<LeaseOptions>().BindConfiguration(LeaseOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LeaseOptions>, LeaseOptionsValidator>();
         services.AddSingleton<LeaseKeeper>();
+        services.AddSingleton(provider => new ReactorLiveness(
+            provider.GetRequiredService<ILeaseStore>(),
+            provider.GetRequiredService<LeaseKeeper>().Holder,
+            provider.GetRequiredService<IOptions<LeaseOptions>>().Value.Duration,
+            provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IEventEmitter, OutboxEventEmitter>();
         services.AddSingleton<AuditWriter>();

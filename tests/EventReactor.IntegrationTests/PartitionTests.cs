@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using EventReactor.Contracts;
 using EventReactor.IntegrationTests.Infrastructure;
 using RabbitMQ.Client;
@@ -8,15 +9,20 @@ namespace EventReactor.IntegrationTests;
 
 /// <summary>
 /// Several reactors on one PostgreSQL database and one broker (issue #15): the events are split into partitions by
-/// minion, the reactors share the partitions, and when one is killed the other takes its partitions over, with every
-/// event acted on exactly once. Each test has a virtual host and a database of its own.
+/// minion, the reactors share the partitions, and when one is killed the other takes its partitions over, and the claims
+/// it left running once its liveness lease runs out, with every event acted on exactly once. Each test has a virtual
+/// host and a database of its own.
 /// </summary>
 [Collection(ServicesCollection.Name)]
-public sealed class PartitionTests
+public sealed partial class PartitionTests
 {
     private const int Minions = 6;
     private const int PerMinion = 60;
     private static readonly TimeSpan TakeOver = TimeSpan.FromSeconds(15);
+
+    // Short liveness leases, so that the killed reactor's running claims are taken over within seconds.
+    private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(4);
+    private static readonly TimeSpan LeaseRenewEvery = TimeSpan.FromSeconds(1);
 
     [Fact]
     public async Task TwoReactors_OneKilledMidStream_SplitPartitionsKeepEachMinionInOrderAndActOnEveryEventOnce()
@@ -31,18 +37,31 @@ public sealed class PartitionTests
               - name: seq
                 on: seq/{{{id}}}/*
                 do:
-                  - log: { message: "acted ${{ event.data.n }}" }
+                  - event.fire:
+                      tag: seqdone/{{{id}}}
+                      data: { n: "${{ event.data.n }}" }
             """;
         workspace.WithRules("seq.yaml", rules);
         second.WithRules("seq.yaml", rules);
 
         // One event at a time per partition, so that the order the rules see is the order on the queue.
-        var environment = new Dictionary<string, string> { ["EVENTREACTOR__Reactor__Partitions"] = "4", ["EVENTREACTOR__Bus__ConcurrentMessageLimit"] = "4" };
+        var environment = new Dictionary<string, string>
+        {
+            ["EVENTREACTOR__Reactor__Partitions"] = "4",
+            ["EVENTREACTOR__Bus__ConcurrentMessageLimit"] = "4",
+            ["EVENTREACTOR__Reactor__Leases__Duration"] = LeaseDuration.ToString("c", CultureInfo.InvariantCulture),
+            ["EVENTREACTOR__Reactor__Leases__RenewEvery"] = LeaseRenewEvery.ToString("c", CultureInfo.InvariantCulture),
+        };
         await using var first = await StartAsync(workspace, vhost, database, environment);
         await using var other = await StartAsync(second, vhost, database, environment);
 
         await using var connection = await new ConnectionFactory { HostName = "localhost", VirtualHost = vhost.Name, UserName = "guest", Password = "guest" }.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+
+        // The reactions: each event.fire publishes an event of its own id, caused by the event acted on, to eventreactor.all.
+        var reactions = (await channel.QueueDeclareAsync($"test.reactions.{id}", durable: false, exclusive: true, autoDelete: true)).QueueName;
+        await channel.QueueBindAsync(reactions, "eventreactor.all", RoutingKeys.FromTag($"seqdone/{id}"));
+
         // A steady stream (about 12 s), so that the reactors balance while it flows; the first is killed once both have
         // acted (the second was given partitions), about a third of the way in.
         var published = new List<string>();
@@ -67,13 +86,28 @@ public sealed class PartitionTests
         var claims = await WaitAllClaimedAsync(database, published.Count, lastPublished + TakeOver);
         Assert.Equal(published.Order(StringComparer.Ordinal), claims.Select(r => r[0]).Order(StringComparer.Ordinal));
 
-        // Every event is done, except what the killed reactor was running at that moment (at most one per partition it
-        // held, one event at a time each): its claim stays 'running' until the ledger deems it abandoned (10 min), and
-        // the survivor audits the redelivery as a duplicate. Taking such a claim over safely needs the claim's lease and
-        // fencing token (issue #15's leases); until then those events are not acted on by the survivor.
-        var running = claims.Where(r => r[1] == "running").ToList();
-        Assert.True(running.Count <= 2, $"{running.Count} claims were left running: {string.Join(',', running.Select(r => r[0]))}");
-        Assert.All(claims, r => Assert.Contains(r[1], new[] { "done", "running" }));
+        // Every event is done, those the killed reactor was running at that moment included: the survivor got them again,
+        // waited for the killed reactor's liveness lease to run out, took the claims over and acted.
+        var done = await WaitAllDoneAsync(database, published.Count, DateTime.UtcNow + LeaseDuration + TakeOver);
+        Assert.All(done, r => Assert.Equal("done", r[1]));
+
+        // Exactly one reaction per event, counted by the reactions' ids: each event.fire's event has an id of its own, seen
+        // where it was published (a fired event may be published more than once, always with the same id) or in the audit
+        // of the action that fired it. The union covers a reactor killed before it published what it fired, or before it
+        // wrote its last audit batch; two ids for one event would be two reactions.
+        var fired = await CollectReactionsAsync(channel, reactions, published.Count, DateTime.UtcNow + TakeOver);
+        foreach (var row in await database.QueryAsync("SELECT event_id, actions FROM audit WHERE rule = 'seq' AND outcome = 'acted'"))
+        {
+            foreach (Match reaction in FiredId().Matches(row[1]))
+            {
+                Reactions(fired, row[0]).Add(reaction.Groups[1].Value);
+            }
+        }
+
+        var missing = published.Except(fired.Keys, StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0, $"no reaction to {string.Join(',', missing)}");
+        var doubled = fired.Where(r => r.Value.Count != 1).Select(r => $"{r.Key}: {string.Join(',', r.Value)}").ToList();
+        Assert.True(doubled.Count == 0, $"acted on more than once: {string.Join("; ", doubled)}");
 
         // Never acted twice, across both reactors: a redelivery after the kill is audited as a duplicate. (The audit is
         // written in batches after the claim commits, so the killed reactor's last batch may be missing.)
@@ -114,7 +148,7 @@ public sealed class PartitionTests
     }
 
     private static Task WaitActedAsync(CliProcess reactor, string what) =>
-        reactor.WaitForLineAsync(l => l.Contains("[seq]", StringComparison.Ordinal) && l.Contains("acted", StringComparison.Ordinal), TakeOver, what);
+        reactor.WaitForLineAsync(l => l.Contains("[seq]", StringComparison.Ordinal) && l.Contains("fired", StringComparison.Ordinal), TakeOver, what);
 
     // One ledger row per (event, rule, action): the primary key lets a claim win once, whichever reactor makes it.
     private static async Task<List<string[]>> WaitAllClaimedAsync(TestPostgresDatabase database, int count, DateTime deadline)
@@ -131,4 +165,66 @@ public sealed class PartitionTests
             await Task.Delay(250);
         }
     }
+
+    // Waits until no claim is left running (the killed reactor's are taken over once its liveness lease has run out).
+    private static async Task<List<string[]>> WaitAllDoneAsync(TestPostgresDatabase database, int count, DateTime deadline)
+    {
+        while (true)
+        {
+            var claims = await database.QueryAsync("SELECT event_id, status FROM reactions WHERE rule = 'seq'");
+            var running = claims.Where(r => r[1] == "running").Select(r => r[0]).ToList();
+            if ((claims.Count >= count && running.Count == 0) || DateTime.UtcNow > deadline)
+            {
+                Assert.True(running.Count == 0, $"{running.Count} claims were left running: {string.Join(',', running)}");
+                return claims;
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    // The reactions' ids by the event they were caused by, once every event has one (or the deadline passed).
+    private static async Task<Dictionary<string, HashSet<string>>> CollectReactionsAsync(IChannel channel, string queue, int count, DateTime deadline)
+    {
+        var byCause = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        while (byCause.Count < count && DateTime.UtcNow < deadline)
+        {
+            var message = await channel.BasicGetAsync(queue, autoAck: true);
+            if (message is null)
+            {
+                await Task.Delay(100);
+                continue;
+            }
+
+            Add(byCause, message);
+        }
+
+        // Anything still queued (a second reaction to an event) is counted too.
+        while (await channel.BasicGetAsync(queue, autoAck: true) is { } late)
+        {
+            Add(byCause, late);
+        }
+
+        return byCause;
+    }
+
+    private static void Add(Dictionary<string, HashSet<string>> byCause, BasicGetResult message)
+    {
+        var reaction = CloudEventJson.Deserialize(message.Body.Span);
+        Reactions(byCause, reaction.CausedBy ?? throw new InvalidOperationException($"reaction {reaction.Id} names no cause")).Add(reaction.Id);
+    }
+
+    private static HashSet<string> Reactions(Dictionary<string, HashSet<string>> byCause, string cause)
+    {
+        if (!byCause.TryGetValue(cause, out var ids))
+        {
+            byCause[cause] = ids = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        return ids;
+    }
+
+    // An action's audit: "status":"done","result":"fired <tag> (<id>)".
+    [GeneratedRegex(@"""status"":""done"",""result"":""fired [^""]* \(([0-9a-f]+)\)""")]
+    private static partial Regex FiredId();
 }

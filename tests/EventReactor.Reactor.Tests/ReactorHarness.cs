@@ -1,6 +1,7 @@
 using System.Net;
 using EventReactor.Contracts;
 using EventReactor.Core.Evaluation;
+using EventReactor.Reactor.Leases;
 using EventReactor.Reactor.Outbox;
 using EventReactor.Reactor.Actions;
 using EventReactor.Reactor.Audit;
@@ -28,8 +29,9 @@ internal sealed class ReactorHarness : IAsyncDisposable
     private readonly ReactorDatabase _database;
     private readonly AuditWriter _audit;
 
-    public ReactorHarness(string rules, int maxDepth = 8, DirectoryInfo? root = null, IMinionTrust? trust = null, IEventIdentityCheck? identity = null)
+    public ReactorHarness(string rules, int maxDepth = 8, DirectoryInfo? root = null, IMinionTrust? trust = null, IEventIdentityCheck? identity = null, LeaseOptions? leases = null)
     {
+        leases ??= new LeaseOptions();
         Trust = trust ?? FakeMinionTrust.Everyone;
         _root = root ?? Directory.CreateTempSubdirectory("reactor-");
         Directory.CreateDirectory(RulesPath);
@@ -44,8 +46,8 @@ internal sealed class ReactorHarness : IAsyncDisposable
         _database = new ReactorDatabase(options);
         _audit = new AuditWriter(new SqliteAuditStore(_database));
         Outbox = new SqliteReactorOutbox(_database, TimeProvider.System);
-        var ledger = new EmissionRecordingLedger(new SqliteReactionLedger(_database, TimeProvider.System), Published);
-        var executor = new ActionExecutor(registry, ledger, new RetryPipelines(), new OutboxSignal(), NullLogger<ActionExecutor>.Instance);
+        var ledger = new EmissionRecordingLedger(new SqliteReactionLedger(_database, new ReactorLiveness(new SqliteLeaseStore(_database, TimeProvider.System), "reactor", leases.Duration, TimeProvider.System), TimeProvider.System), Published);
+        var executor = new ActionExecutor(registry, ledger, new RetryPipelines(), new OutboxSignal(), Options.Create(leases), NullLogger<ActionExecutor>.Instance);
         Processor = new EventProcessor(Rules, new RuleEvaluator(maxDepth, new ThrottleGate(TimeProvider.System)), executor, _audit, new MinionEventTrust(Trust, identity ?? new BrokerIdentityCheck(Options.Create(new BrokerIdentityOptions()), Options.Create(new BusOptions()))), TimeProvider.System, NullLogger<EventProcessor>.Instance);
     }
 
@@ -69,9 +71,9 @@ internal sealed class ReactorHarness : IAsyncDisposable
 
     public ReactorDatabase Database => _database;
 
-    public static async Task<ReactorHarness> StartAsync(string rules, int maxDepth = 8, DirectoryInfo? root = null, IMinionTrust? trust = null, IEventIdentityCheck? identity = null)
+    public static async Task<ReactorHarness> StartAsync(string rules, int maxDepth = 8, DirectoryInfo? root = null, IMinionTrust? trust = null, IEventIdentityCheck? identity = null, LeaseOptions? leases = null)
     {
-        var harness = new ReactorHarness(rules, maxDepth, root, trust, identity);
+        var harness = new ReactorHarness(rules, maxDepth, root, trust, identity, leases);
         harness._database.Migrate(TimeProvider.System);
         await harness._audit.StartAsync(CancellationToken.None);
         return harness;

@@ -14,4 +14,10 @@ public enum LeaseName
 
     /// <summary>The <c>reactor/rules/loaded</c> and <c>reactor/rules/invalid</c> announcements (every reactor still loads the rules).</summary>
     RuleAnnouncements,
+
+    /// <summary>
+    /// This reactor's liveness: each reactor holds its own (row <c>reactor/&lt;holder&gt;</c>), and a claim it left
+    /// running is taken over once that lease has expired.
+    /// </summary>
+    Reactor,
 }

@@ -26,13 +26,13 @@ internal sealed class PostgresLeaseStore(ReactorPostgresDatabase database, TimeP
     {
         var now = time.GetUtcNow();
         var rows = await database.QueryAsync(AcquireSql, r => Read(name, r), cancellationToken,
-            ("name", name.ToString()), ("holder", holder), ("now", now.ToUnixTimeMilliseconds()), ("expires", (now + duration).ToUnixTimeMilliseconds()));
+            ("name", LeaseRow.Key(name, holder)), ("holder", holder), ("now", now.ToUnixTimeMilliseconds()), ("expires", (now + duration).ToUnixTimeMilliseconds()));
         return rows.SingleOrDefault();
     }
 
     public Task ReleaseAsync(LeaseToken token, CancellationToken cancellationToken) =>
         database.ExecuteAsync("UPDATE leases SET expires_at = @now WHERE name = @name AND holder = @holder AND epoch = @epoch AND expires_at > @now", cancellationToken,
-            ("name", token.Name.ToString()), ("holder", token.Holder), ("epoch", token.Epoch), ("now", time.GetUtcNow().ToUnixTimeMilliseconds()));
+            ("name", LeaseRow.Key(token.Name, token.Holder)), ("holder", token.Holder), ("epoch", token.Epoch), ("now", time.GetUtcNow().ToUnixTimeMilliseconds()));
 
     public async Task<LeaseToken?> ReadAsync(LeaseName name, CancellationToken cancellationToken) =>
         (await database.QueryAsync("SELECT holder, epoch, expires_at FROM leases WHERE name = @name", r => Read(name, r), cancellationToken, ("name", name.ToString()))).SingleOrDefault();

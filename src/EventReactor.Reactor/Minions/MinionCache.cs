@@ -35,6 +35,12 @@ internal sealed class MinionCache(IMinionStore durable) : IMinionStore
         await PersistAsync(minion.Id, cancellationToken);
     }
 
+    /// <summary>
+    /// The minions as the durable store has them now, bypassing the cache: with several reactors each writes the minions
+    /// whose events it handles, and the presence sweep must judge by all of them.
+    /// </summary>
+    public Task<IReadOnlyList<MinionRecord>> ReadStoredAsync(CancellationToken cancellationToken) => durable.ListAsync(cancellationToken);
+
     public MinionRecord? Get(string id) => _minions.GetValueOrDefault(id);
 
     /// <summary>Changes the minion in memory only; <see cref="PersistAsync"/> writes it.</summary>

@@ -111,6 +111,7 @@ internal sealed class MinionPresence(MinionCache minions, TimeProvider time) : I
     public async Task<(IReadOnlyList<string> Arrived, IReadOnlyList<string> Lost)> SweepAsync(CancellationToken cancellationToken)
     {
         await minions.EnsureLoadedAsync(cancellationToken);
+        var stored = await minions.ReadStoredAsync(cancellationToken);
         var arrived = new List<string>();
         while (_arrived.TryDequeue(out var id))
         {
@@ -127,6 +128,28 @@ internal sealed class MinionPresence(MinionCache minions, TimeProvider time) : I
         var silent = new List<string>();
         lock (_update)
         {
+            // Events are partitioned by minion over the reactors, and each writes the minions it hears from (last_seen at
+            // least every PersistEvery): take what another reactor saw more recently than this one before judging, so a
+            // minion heard elsewhere is neither marked lost here nor missed when it arrives or says goodbye there.
+            foreach (var record in stored)
+            {
+                var known = minions.Get(record.Id);
+                if (known is not null && record.LastSeen <= known.LastSeen)
+                {
+                    continue;
+                }
+
+                minions.Set(known is null ? record : record with { FirstSeen = known.FirstSeen < record.FirstSeen ? known.FirstSeen : record.FirstSeen });
+                if (record.Present && known is not { Present: true })
+                {
+                    arrived.Add(record.Id);
+                }
+                else if (!record.Present && known is { Present: true })
+                {
+                    lost.Add(record.Id);
+                }
+            }
+
             foreach (var record in minions.Current)
             {
                 if (record.Present && now - record.LastSeen > TimeSpan.FromSeconds(3 * record.HeartbeatSeconds))

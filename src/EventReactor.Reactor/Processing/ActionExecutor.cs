@@ -9,9 +9,12 @@ using EventReactor.Core.Rules;
 using EventReactor.Messaging.Telemetry;
 using EventReactor.Reactor.Actions;
 using EventReactor.Reactor.Audit;
+using EventReactor.Reactor.Leases;
 using EventReactor.Reactor.Outbox;
 using EventReactor.Reactor.Reactions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
 
 namespace EventReactor.Reactor.Processing;
 
@@ -25,15 +28,29 @@ internal sealed partial class ActionExecutor(
     IReactionLedger ledger,
     RetryPipelines retries,
     OutboxSignal outbox,
+    IOptions<LeaseOptions> leases,
     ILogger<ActionExecutor> logger)
 {
     public const string FailedTag = ReactorTags.ActionFailed;
+
+    private readonly ResiliencePipeline _heldClaim = RetryPipelines.ForHeldClaim(leases.Value);
 
     public async Task<ActionAudit> ExecuteAsync(EventEnvelope envelope, Rule rule, PlannedAction planned, CancellationToken cancellationToken)
     {
         var action = planned.Action;
         var arguments = planned.Arguments is null ? (JsonElement?)null : CelValues.ToJson(planned.Arguments);
-        if (!await ledger.TryClaimAsync(envelope.Id, rule.Name, planned.Index, cancellationToken))
+        ReactionClaim? claim;
+        try
+        {
+            claim = await _heldClaim.ExecuteAsync(token => new ValueTask<ReactionClaim?>(ledger.TryClaimAsync(envelope.Id, rule.Name, planned.Index, token)), cancellationToken);
+        }
+        catch (ClaimHeldException)
+        {
+            // Its owner kept renewing its lease all along: it is alive and will complete the action itself.
+            return new ActionAudit(action.Name, action.Location.ToString(), arguments, ActionStatus.Duplicate, "running on another live reactor", null, 0, 0);
+        }
+
+        if (claim is null)
         {
             return new ActionAudit(action.Name, action.Location.ToString(), arguments, ActionStatus.Duplicate, "already acted on this event", null, 0, 0);
         }
@@ -58,7 +75,11 @@ internal sealed partial class ActionExecutor(
                     return await handler.ExecuteAsync(invocation, token);
                 },
                 cancellationToken);
-            await ledger.CompleteAsync(envelope.Id, rule.Name, planned.Index, succeeded: true, result.Fired, cancellationToken);
+            if (!await ledger.CompleteAsync(claim, succeeded: true, result.Fired, cancellationToken))
+            {
+                return TakenOver(claim, action, arguments, attempts, started);
+            }
+
             if (result.Fired is not null)
             {
                 outbox.Notify();
@@ -70,18 +91,31 @@ internal sealed partial class ActionExecutor(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await ledger.ReleaseAsync(envelope.Id, rule.Name, planned.Index, CancellationToken.None);
+            await ledger.ReleaseAsync(claim, CancellationToken.None);
             throw;
         }
         catch (Exception ex)
         {
             LogFailed(logger, rule.Name, action.Name, action.Location.ToString(), envelope.Id, attempts, ex.Message);
             span?.SetStatus(ActivityStatusCode.Error, ex.Message);
-            await ledger.CompleteAsync(envelope.Id, rule.Name, planned.Index, succeeded: false, Failure(envelope, rule, planned, ex.Message, attempts), cancellationToken);
+            if (!await ledger.CompleteAsync(claim, succeeded: false, Failure(envelope, rule, planned, ex.Message, attempts), cancellationToken))
+            {
+                return TakenOver(claim, action, arguments, attempts, started);
+            }
+
             outbox.Notify();
             Record(action.Name, ActionStatus.Failed, started);
             return new ActionAudit(action.Name, action.Location.ToString(), arguments, ActionStatus.Failed, null, ex.Message, attempts, Elapsed(started));
         }
+    }
+
+    // This reactor lost its claim while acting (it was paused or cut off past its liveness lease) and another reactor
+    // took it over: the completion and the event it would emit were refused; the new owner's run is the one recorded.
+    private ActionAudit TakenOver(ReactionClaim claim, RuleAction action, JsonElement? arguments, int attempts, long started)
+    {
+        LogTakenOver(logger, claim.Rule, action.Name, claim.EventId, claim.Owner, claim.Epoch);
+        Record(action.Name, ActionStatus.Duplicate, started);
+        return new ActionAudit(action.Name, action.Location.ToString(), arguments, ActionStatus.Duplicate, "taken over by another reactor; this run's completion was refused", null, attempts, Elapsed(started));
     }
 
     private static EventEnvelope Failure(EventEnvelope envelope, Rule rule, PlannedAction planned, string error, int attempts)
@@ -100,6 +134,9 @@ internal sealed partial class ActionExecutor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "[{Rule}] {Action} for event {EventId}: attempt {Attempt} of {Attempts}")]
     private static partial void LogRetrying(ILogger logger, string rule, string action, string eventId, int attempt, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "[{Rule}] {Action} for event {EventId}: the claim of {Owner} (epoch {Epoch}) was taken over by another reactor; its completion is refused")]
+    private static partial void LogTakenOver(ILogger logger, string rule, string action, string eventId, string owner, long epoch);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "[{Rule}] {Action} at {Location} failed for event {EventId} after {Attempts} attempts: {Reason}")]
     private static partial void LogFailed(ILogger logger, string rule, string action, string location, string eventId, int attempts, string reason);

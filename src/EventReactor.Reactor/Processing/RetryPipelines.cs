@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using EventReactor.Core.Rules;
 using EventReactor.Reactor.Actions;
+using EventReactor.Reactor.Leases;
+using EventReactor.Reactor.Reactions;
 using Polly;
 using Polly.Retry;
 
@@ -9,6 +11,8 @@ namespace EventReactor.Reactor.Processing;
 /// <summary>One Polly pipeline per distinct retry policy in the rules: exponential backoff from the policy's first wait.</summary>
 internal sealed class RetryPipelines
 {
+    private static readonly TimeSpan HeldClaimPoll = TimeSpan.FromSeconds(1);
+
     private readonly ConcurrentDictionary<RetryPolicy, ResiliencePipeline> _pipelines = new();
 
     public ResiliencePipeline For(RetryPolicy policy) => policy.Attempts <= 1
@@ -25,4 +29,19 @@ internal sealed class RetryPipelines
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not (ActionArgumentException or OperationCanceledException)),
             })
             .Build());
+
+    /// <summary>
+    /// Waits for a claim running on another live reactor (<see cref="ClaimHeldException"/>), polling every second for a
+    /// little longer than a lease lasts: a killed reactor's liveness lease has run out by then, and the claim is taken over.
+    /// </summary>
+    public static ResiliencePipeline ForHeldClaim(LeaseOptions leases) => new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            MaxRetryAttempts = (int)Math.Ceiling(leases.Duration / HeldClaimPoll) + 2,
+            Delay = HeldClaimPoll,
+            BackoffType = DelayBackoffType.Constant,
+            UseJitter = false,
+            ShouldHandle = new PredicateBuilder().Handle<ClaimHeldException>(),
+        })
+        .Build();
 }

@@ -8,15 +8,20 @@ namespace EventReactor.Reactor.Reactions;
 /// </summary>
 public interface IReactionLedger
 {
-    /// <summary>Claims the action for this event; false when it already ran (or another reactor is running it).</summary>
-    Task<bool> TryClaimAsync(string eventId, string rule, int actionIndex, CancellationToken cancellationToken);
+    /// <summary>
+    /// Claims the action for this event for this reactor; null when it already ran or another live reactor is running it.
+    /// A claim left <c>running</c> by a reactor whose liveness lease has expired (it died or was paused past it), or was
+    /// taken again at a newer epoch, is taken over in the same statement.
+    /// </summary>
+    Task<ReactionClaim?> TryClaimAsync(string eventId, string rule, int actionIndex, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records how the claimed action ended, for good, and stores <paramref name="emitted"/> (the event it fired, or the
-    /// announcement of its failure) in the reactor's outbox in the same transaction.
+    /// announcement of its failure) in the reactor's outbox in the same transaction. False, storing nothing, when the
+    /// claim is no longer this one's: another reactor took it over.
     /// </summary>
-    Task CompleteAsync(string eventId, string rule, int actionIndex, bool succeeded, EventEnvelope? emitted, CancellationToken cancellationToken);
+    Task<bool> CompleteAsync(ReactionClaim claim, bool succeeded, EventEnvelope? emitted, CancellationToken cancellationToken);
 
     /// <summary>Gives a claim back unfinished (the reactor is stopping), so that a redelivery runs the action.</summary>
-    Task ReleaseAsync(string eventId, string rule, int actionIndex, CancellationToken cancellationToken);
+    Task ReleaseAsync(ReactionClaim claim, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using EventReactor.Contracts;
 using EventReactor.Contracts.Api;
+using EventReactor.Reactor.Leases;
 using EventReactor.Reactor.Outbox;
 using EventReactor.Reactor.State;
 using EventReactor.Storage.Postgres;
@@ -10,54 +11,79 @@ namespace EventReactor.Reactor.Reactions;
 /// The ledger in PostgreSQL, shared by every reactor on the database: the primary key makes a claim win once, whichever
 /// reactor makes it. Each statement commits on its own; the server groups concurrent commits into one WAL flush.
 /// </summary>
-internal sealed class PostgresReactionLedger(ReactorPostgresDatabase database, TimeProvider time) : IReactionLedger
+internal sealed class PostgresReactionLedger(ReactorPostgresDatabase database, ReactorLiveness liveness, TimeProvider time) : IReactionLedger
 {
+    // A running claim is taken over when its owner's liveness lease is no longer live at the claim's epoch (expired, or
+    // taken again since); one without an owner (made before migration 24) after ten minutes, as before. The row's lock
+    // orders a takeover against the old owner's completion: whichever commits first wins, the other changes nothing.
     private const string ClaimSql = """
-        INSERT INTO reactions (event_id, rule, action_index, status, updated_at) VALUES (@event, @rule, @index, 'running', @now)
-        ON CONFLICT (event_id, rule, action_index) DO UPDATE SET updated_at = @now
-        WHERE reactions.status = 'running' AND reactions.updated_at < @abandoned
+        INSERT INTO reactions (event_id, rule, action_index, status, updated_at, owner, owner_epoch) VALUES (@event, @rule, @index, 'running', @now, @owner, @epoch)
+        ON CONFLICT (event_id, rule, action_index) DO UPDATE SET updated_at = @now, owner = @owner, owner_epoch = @epoch
+        WHERE reactions.status = 'running' AND (
+            (reactions.owner IS NULL AND reactions.updated_at < @abandoned)
+            OR (reactions.owner IS NOT NULL AND NOT EXISTS (
+                SELECT 1 FROM leases WHERE leases.name = @prefix || reactions.owner AND leases.epoch = reactions.owner_epoch AND leases.expires_at > @now)))
         """;
 
-    private const string CompleteSql = "UPDATE reactions SET status = @status, updated_at = @now WHERE event_id = @event AND rule = @rule AND action_index = @index";
+    // Fenced by the claim: a reactor whose claim was taken over changes nothing.
+    private const string CompleteSql = """
+        UPDATE reactions SET status = @status, updated_at = @now
+        WHERE event_id = @event AND rule = @rule AND action_index = @index AND status = 'running' AND owner = @owner AND owner_epoch = @epoch
+        """;
 
-    // A claim still 'running' this long after it was made belongs to a reactor that died mid-action: take it over.
+    private const string ReleaseSql = """
+        DELETE FROM reactions WHERE event_id = @event AND rule = @rule AND action_index = @index AND status = 'running' AND owner = @owner AND owner_epoch = @epoch
+        """;
+
+    private const string RunningSql = "SELECT count(*) FROM reactions WHERE event_id = @event AND rule = @rule AND action_index = @index AND status = 'running' AND (owner IS NULL OR owner <> @owner)";
+
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
 
-    public async Task<bool> TryClaimAsync(string eventId, string rule, int actionIndex, CancellationToken cancellationToken)
+    public async Task<ReactionClaim?> TryClaimAsync(string eventId, string rule, int actionIndex, CancellationToken cancellationToken)
     {
+        var lease = await liveness.CurrentAsync(cancellationToken);
         var now = time.GetUtcNow();
-        return await database.ExecuteAsync(ClaimSql, cancellationToken,
-            ("event", eventId), ("rule", rule), ("index", actionIndex),
-            ("now", now.ToUnixTimeMilliseconds()), ("abandoned", (now - AbandonedAfter).ToUnixTimeMilliseconds())) == 1;
+        var claimed = await database.ExecuteAsync(ClaimSql, cancellationToken,
+            ("event", eventId), ("rule", rule), ("index", actionIndex), ("now", now.ToUnixTimeMilliseconds()),
+            ("owner", lease.Holder), ("epoch", lease.Epoch), ("prefix", LeaseRow.ReactorPrefix),
+            ("abandoned", (now - AbandonedAfter).ToUnixTimeMilliseconds())) == 1;
+        if (claimed)
+        {
+            return new ReactionClaim(eventId, rule, actionIndex, lease.Holder, lease.Epoch);
+        }
+
+        // Refused: done for good, or running here already (both duplicates), or running on another reactor whose lease is
+        // live: the caller waits and tries again.
+        var running = (await database.QueryAsync(RunningSql, r => r.GetInt64(0), cancellationToken, ("event", eventId), ("rule", rule), ("index", actionIndex), ("owner", lease.Holder)))[0];
+        return running == 0 ? null : throw new ClaimHeldException(eventId, rule, actionIndex);
     }
 
-    public Task CompleteAsync(string eventId, string rule, int actionIndex, bool succeeded, EventEnvelope? emitted, CancellationToken cancellationToken)
+    public async Task<bool> CompleteAsync(ReactionClaim claim, bool succeeded, EventEnvelope? emitted, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         (string Name, object? Value)[] completion =
         [
             ("status", (succeeded ? ActionStatus.Done : ActionStatus.Failed).ToWire()),
             ("now", now.ToUnixTimeMilliseconds()),
-            ("event", eventId),
-            ("rule", rule),
-            ("index", actionIndex),
+            .. Key(claim),
         ];
         if (emitted is null)
         {
-            return database.ExecuteAsync(CompleteSql, cancellationToken, completion);
+            return await database.ExecuteAsync(CompleteSql, cancellationToken, completion) == 1;
         }
 
-        // The emitted event is stored in the transaction that completes the claim: a crash leaves both or neither.
-        return database.InTransactionAsync(
+        // The emitted event is stored in the transaction that completes the claim: a crash leaves both or neither, and a
+        // completion refused by the fence stores nothing.
+        return await database.InTransactionAsync(
             async (connection, transaction) =>
-            {
-                await connection.ExecuteAsync(CompleteSql, transaction, cancellationToken, completion);
-                return await connection.ExecuteAsync(PostgresReactorOutbox.InsertSql, transaction, cancellationToken, PostgresReactorOutbox.InsertParameters(emitted, now));
-            },
+                await connection.ExecuteAsync(CompleteSql, transaction, cancellationToken, completion) == 1
+                && await connection.ExecuteAsync(PostgresReactorOutbox.InsertSql, transaction, cancellationToken, PostgresReactorOutbox.InsertParameters(emitted, now)) == 1,
             cancellationToken);
     }
 
-    public Task ReleaseAsync(string eventId, string rule, int actionIndex, CancellationToken cancellationToken) =>
-        database.ExecuteAsync("DELETE FROM reactions WHERE event_id = @event AND rule = @rule AND action_index = @index AND status = 'running'", cancellationToken,
-            ("event", eventId), ("rule", rule), ("index", actionIndex));
+    public Task ReleaseAsync(ReactionClaim claim, CancellationToken cancellationToken) =>
+        database.ExecuteAsync(ReleaseSql, cancellationToken, Key(claim));
+
+    private static (string Name, object? Value)[] Key(ReactionClaim claim) =>
+        [("event", claim.EventId), ("rule", claim.Rule), ("index", claim.ActionIndex), ("owner", claim.Owner), ("epoch", claim.Epoch)];
 }

@@ -1,5 +1,6 @@
 using EventReactor.Contracts;
 using EventReactor.Contracts.Api;
+using EventReactor.Reactor.Leases;
 using EventReactor.Reactor.Outbox;
 using EventReactor.Reactor.State;
 
@@ -9,59 +10,88 @@ namespace EventReactor.Reactor.Reactions;
 /// The ledger in the reactor's SQLite file; it survives restarts. Claims and completions of events handled at the
 /// same time are committed together (<see cref="GroupCommit"/>), each still committed before its call returns.
 /// </summary>
-internal sealed class SqliteReactionLedger(ReactorDatabase database, TimeProvider time) : IReactionLedger
+internal sealed class SqliteReactionLedger(ReactorDatabase database, ReactorLiveness liveness, TimeProvider time) : IReactionLedger
 {
+    // A running claim is taken over when its owner's liveness lease is no longer live at the claim's epoch (expired, or
+    // taken again since); one without an owner (made before migration 24) after ten minutes, as before.
     private const string ClaimSql = """
-        INSERT INTO reactions (event_id, rule, action_index, status, updated_at) VALUES ($event, $rule, $index, 'running', $now)
-        ON CONFLICT (event_id, rule, action_index) DO UPDATE SET updated_at = $now
-        WHERE reactions.status = 'running' AND reactions.updated_at < $abandoned
+        INSERT INTO reactions (event_id, rule, action_index, status, updated_at, owner, owner_epoch) VALUES ($event, $rule, $index, 'running', $now, $owner, $epoch)
+        ON CONFLICT (event_id, rule, action_index) DO UPDATE SET updated_at = $now, owner = $owner, owner_epoch = $epoch
+        WHERE reactions.status = 'running' AND (
+            (reactions.owner IS NULL AND reactions.updated_at < $abandoned)
+            OR (reactions.owner IS NOT NULL AND NOT EXISTS (
+                SELECT 1 FROM leases WHERE leases.name = $prefix || reactions.owner AND leases.epoch = reactions.owner_epoch AND leases.expires_at > $now)))
         """;
 
-    private const string CompleteSql = "UPDATE reactions SET status = $status, updated_at = $now WHERE event_id = $event AND rule = $rule AND action_index = $index";
+    // Fenced by the claim: a reactor whose claim was taken over changes nothing.
+    private const string CompleteSql = """
+        UPDATE reactions SET status = $status, updated_at = $now
+        WHERE event_id = $event AND rule = $rule AND action_index = $index AND status = 'running' AND owner = $owner AND owner_epoch = $epoch
+        """;
 
-    private const string CompleteAndEmitSql = CompleteSql + ";\n" + OutboxRows.InsertSql;
+    // changes() is the completion's row count: the emitted event is stored only with a completion that landed.
+    private const string CompleteAndEmitSql = CompleteSql + ";\n" + OutboxRows.InsertIfChangedSql;
 
-    private const string ReleaseSql = "DELETE FROM reactions WHERE event_id = $event AND rule = $rule AND action_index = $index AND status = 'running'";
+    private const string ReleaseSql = """
+        DELETE FROM reactions WHERE event_id = $event AND rule = $rule AND action_index = $index AND status = 'running' AND owner = $owner AND owner_epoch = $epoch
+        """;
 
-    // A claim still 'running' this long after it was made belongs to a reactor that died mid-action: take it over.
+    private const string RunningSql = "SELECT count(*) FROM reactions WHERE event_id = $event AND rule = $rule AND action_index = $index AND status = 'running' AND (owner IS NULL OR owner <> $owner)";
+
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
 
     private readonly GroupCommit _writes = new(database);
 
-    public async Task<bool> TryClaimAsync(string eventId, string rule, int actionIndex, CancellationToken cancellationToken)
+    public async Task<ReactionClaim?> TryClaimAsync(string eventId, string rule, int actionIndex, CancellationToken cancellationToken)
     {
+        var lease = await liveness.CurrentAsync(cancellationToken);
         var now = time.GetUtcNow();
-        return await _writes.ExecuteAsync(ClaimSql, [
+        var claimed = await _writes.ExecuteAsync(ClaimSql, [
             new("$event", eventId),
             new("$rule", rule),
             new("$index", actionIndex),
             new("$now", now.ToUnixTimeMilliseconds()),
+            new("$owner", lease.Holder),
+            new("$epoch", lease.Epoch),
+            new("$prefix", LeaseRow.ReactorPrefix),
             new("$abandoned", (now - AbandonedAfter).ToUnixTimeMilliseconds()),
         ], cancellationToken) == 1;
+        if (claimed)
+        {
+            return new ReactionClaim(eventId, rule, actionIndex, lease.Holder, lease.Epoch);
+        }
+
+        // Refused: done for good, or running here already (both duplicates), or running on another reactor whose lease is
+        // live: the caller waits and tries again.
+        var running = (await database.QueryAsync(RunningSql, r => r.GetInt64(0), cancellationToken, ("$event", eventId), ("$rule", rule), ("$index", actionIndex), ("$owner", lease.Holder)))[0];
+        return running == 0 ? null : throw new ClaimHeldException(eventId, rule, actionIndex);
     }
 
-    public Task CompleteAsync(string eventId, string rule, int actionIndex, bool succeeded, EventEnvelope? emitted, CancellationToken cancellationToken)
+    public async Task<bool> CompleteAsync(ReactionClaim claim, bool succeeded, EventEnvelope? emitted, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         KeyValuePair<string, object>[] completion =
         [
             new("$status", (succeeded ? ActionStatus.Done : ActionStatus.Failed).ToWire()),
             new("$now", now.ToUnixTimeMilliseconds()),
-            new("$event", eventId),
-            new("$rule", rule),
-            new("$index", actionIndex),
+            .. Key(claim),
         ];
 
         // One command of two statements: GroupCommit runs each command inside a transaction, so both or neither.
         return emitted is null
-            ? _writes.ExecuteAsync(CompleteSql, completion, cancellationToken)
-            : _writes.ExecuteAsync(CompleteAndEmitSql, [.. completion, .. OutboxRows.InsertParameters(emitted, now)], cancellationToken);
+            ? await _writes.ExecuteAsync(CompleteSql, completion, cancellationToken) == 1
+            : await _writes.ExecuteAsync(CompleteAndEmitSql, [.. completion, .. OutboxRows.InsertParameters(emitted, now)], cancellationToken) == 2;
     }
 
-    public Task ReleaseAsync(string eventId, string rule, int actionIndex, CancellationToken cancellationToken) =>
-        _writes.ExecuteAsync(ReleaseSql, [
-            new("$event", eventId),
-            new("$rule", rule),
-            new("$index", actionIndex),
-        ], cancellationToken);
+    public Task ReleaseAsync(ReactionClaim claim, CancellationToken cancellationToken) =>
+        _writes.ExecuteAsync(ReleaseSql, Key(claim), cancellationToken);
+
+    private static KeyValuePair<string, object>[] Key(ReactionClaim claim) =>
+    [
+        new("$event", claim.EventId),
+        new("$rule", claim.Rule),
+        new("$index", claim.ActionIndex),
+        new("$owner", claim.Owner),
+        new("$epoch", claim.Epoch),
+    ];
 }

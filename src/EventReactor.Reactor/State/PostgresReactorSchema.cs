@@ -232,5 +232,9 @@ internal static class PostgresReactorSchema
         new(23, "event journal: events by time, for replay windows and retention by age", """
             CREATE INDEX events_by_time ON events (time);
             """),
+        new(24, "claims record their owner reactor and its liveness lease's epoch, so a dead owner's claim is taken over at once", """
+            ALTER TABLE reactions ADD COLUMN owner TEXT;
+            ALTER TABLE reactions ADD COLUMN owner_epoch BIGINT;
+            """),
     ];
 }

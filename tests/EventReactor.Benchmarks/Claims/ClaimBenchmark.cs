@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using EventReactor.Reactor;
+using EventReactor.Reactor.Leases;
 using EventReactor.Reactor.Reactions;
 using EventReactor.Reactor.State;
 using Microsoft.Extensions.Options;
@@ -51,7 +52,7 @@ internal static class ClaimBenchmark
         {
             await using var database = new ReactorDatabase(Options.Create(new ReactorOptions { DataPath = folder.FullName }));
             database.Migrate(TimeProvider.System);
-            return await TimeAsync(new SqliteReactionLedger(database, TimeProvider.System), claims, concurrency, serverCpu: () => TimeSpan.Zero);
+            return await TimeAsync(new SqliteReactionLedger(database, Liveness(new SqliteLeaseStore(database, TimeProvider.System)), TimeProvider.System), claims, concurrency, serverCpu: () => TimeSpan.Zero);
         }
         finally
         {
@@ -77,7 +78,7 @@ internal static class ClaimBenchmark
             var url = new UriBuilder(admin) { Path = "/" + name }.Uri.ToString();
             await using var database = new ReactorPostgresDatabase(Options.Create(new ReactorOptions { State = url }));
             database.Migrate(TimeProvider.System);
-            return await TimeAsync(new PostgresReactionLedger(database, TimeProvider.System), claims, concurrency, ServerCpu);
+            return await TimeAsync(new PostgresReactionLedger(database, Liveness(new PostgresLeaseStore(database, TimeProvider.System)), TimeProvider.System), claims, concurrency, ServerCpu);
         }
         finally
         {
@@ -109,15 +110,15 @@ internal static class ClaimBenchmark
             while ((i = Interlocked.Increment(ref next)) < claims)
             {
                 var id = $"{prefix}-{i}";
-                if (!await ledger.TryClaimAsync(id, "rule", 0, CancellationToken.None))
-                {
-                    throw new InvalidOperationException($"claim {id} refused on an empty ledger");
-                }
-
-                await ledger.CompleteAsync(id, "rule", 0, succeeded: true, emitted: null, CancellationToken.None);
+                var claim = await ledger.TryClaimAsync(id, "rule", 0, CancellationToken.None)
+                    ?? throw new InvalidOperationException($"claim {id} refused on an empty ledger");
+                await ledger.CompleteAsync(claim, succeeded: true, emitted: null, CancellationToken.None);
             }
         })));
     }
+
+    // The reactor's liveness lease, which every claim carries, as a reactor holds it.
+    private static ReactorLiveness Liveness(ILeaseStore leases) => new(leases, "benchmark", TimeSpan.FromSeconds(15), TimeProvider.System);
 
     private static TimeSpan ServerCpu()
     {

@@ -66,8 +66,9 @@ public sealed class OutboxChainTests : IDisposable
         {
             killed.MigrateOnly();
             var ledger = killed.Services.GetRequiredService<IReactionLedger>();
-            Assert.True(await ledger.TryClaimAsync(fired.CausedBy!, "first", 0, CancellationToken.None));
-            await ledger.CompleteAsync(fired.CausedBy!, "first", 0, succeeded: true, fired, CancellationToken.None);
+            var claim = await ledger.TryClaimAsync(fired.CausedBy!, "first", 0, CancellationToken.None);
+            Assert.NotNull(claim);
+            Assert.True(await ledger.CompleteAsync(claim, succeeded: true, fired, CancellationToken.None));
         }
 
         await using (var restarted = InMemoryReactor.Build(_folder, ChainRules))

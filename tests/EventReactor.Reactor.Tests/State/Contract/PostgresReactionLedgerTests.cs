@@ -1,3 +1,5 @@
+using EventReactor.Reactor.Leases;
+using EventReactor.Reactor.Outbox;
 using EventReactor.Reactor.Reactions;
 using EventReactor.Reactor.State;
 
@@ -10,10 +12,15 @@ public sealed class PostgresReactionLedgerTests : ReactionLedgerContract, IClass
     public PostgresReactionLedgerTests(PostgresTestDatabase state)
     {
         _database = state.OpenEmpty();
-        Ledger = new PostgresReactionLedger(_database, Time);
+        Leases = new PostgresLeaseStore(_database, Time);
+        Outbox = new PostgresReactorOutbox(_database, Time);
     }
 
-    private protected override IReactionLedger Ledger { get; }
+    private protected override ILeaseStore Leases { get; }
+
+    private protected override IReactorOutbox Outbox { get; }
 
     public override ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    private protected override IReactionLedger LedgerOf(ReactorLiveness liveness) => new PostgresReactionLedger(_database, liveness, Time);
 }

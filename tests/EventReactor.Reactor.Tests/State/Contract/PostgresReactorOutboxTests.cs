@@ -1,3 +1,4 @@
+using EventReactor.Reactor.Leases;
 using EventReactor.Reactor.Outbox;
 using EventReactor.Reactor.Reactions;
 using EventReactor.Reactor.State;
@@ -12,7 +13,7 @@ public sealed class PostgresReactorOutboxTests : ReactorOutboxContract, IClassFi
     {
         _database = state.OpenEmpty();
         Outbox = new PostgresReactorOutbox(_database, Time);
-        Ledger = new PostgresReactionLedger(_database, Time);
+        Ledger = new PostgresReactionLedger(_database, new ReactorLiveness(new PostgresLeaseStore(_database, Time), "reactor", TimeSpan.FromSeconds(15), Time), Time);
     }
 
     private protected override IReactorOutbox Outbox { get; }

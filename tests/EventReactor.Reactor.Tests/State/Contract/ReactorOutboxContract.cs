@@ -103,20 +103,22 @@ public abstract class ReactorOutboxContract : IAsyncDisposable
     public async Task LedgerCompleteAsync_WithEmittedEvent_StoresItWithTheCompletion()
     {
         var fired = Event("chain/next");
-        Assert.True(await Ledger.TryClaimAsync("e1", "rule", 0, CancellationToken.None));
+        var claim = await Ledger.TryClaimAsync("e1", "rule", 0, CancellationToken.None);
+        Assert.NotNull(claim);
 
-        await Ledger.CompleteAsync("e1", "rule", 0, succeeded: true, fired, CancellationToken.None);
+        Assert.True(await Ledger.CompleteAsync(claim, succeeded: true, fired, CancellationToken.None));
 
         Assert.Equal(fired.Id, Assert.Single(await Outbox.ReadToEvaluateAsync(0, 10, CancellationToken.None)).Id);
-        Assert.False(await Ledger.TryClaimAsync("e1", "rule", 0, CancellationToken.None));
+        Assert.Null(await Ledger.TryClaimAsync("e1", "rule", 0, CancellationToken.None));
     }
 
     [Fact]
     public async Task LedgerCompleteAsync_WithoutEmittedEvent_StoresNothing()
     {
-        await Ledger.TryClaimAsync("e1", "rule", 0, CancellationToken.None);
+        var claim = await Ledger.TryClaimAsync("e1", "rule", 0, CancellationToken.None);
+        Assert.NotNull(claim);
 
-        await Ledger.CompleteAsync("e1", "rule", 0, succeeded: false, null, CancellationToken.None);
+        Assert.True(await Ledger.CompleteAsync(claim, succeeded: false, null, CancellationToken.None));
 
         Assert.Equal(0, await Outbox.CountAsync(CancellationToken.None));
     }

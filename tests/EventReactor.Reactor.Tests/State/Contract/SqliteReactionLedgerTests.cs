@@ -1,3 +1,5 @@
+using EventReactor.Reactor.Leases;
+using EventReactor.Reactor.Outbox;
 using EventReactor.Reactor.Reactions;
 
 namespace EventReactor.Reactor.Tests.State.Contract;
@@ -8,10 +10,15 @@ public sealed class SqliteReactionLedgerTests : ReactionLedgerContract
 
     public SqliteReactionLedgerTests()
     {
-        Ledger = new SqliteReactionLedger(_state.Database, Time);
+        Leases = new SqliteLeaseStore(_state.Database, Time);
+        Outbox = new SqliteReactorOutbox(_state.Database, Time);
     }
 
-    private protected override IReactionLedger Ledger { get; }
+    private protected override ILeaseStore Leases { get; }
+
+    private protected override IReactorOutbox Outbox { get; }
 
     public override ValueTask DisposeAsync() => _state.DisposeAsync();
+
+    private protected override IReactionLedger LedgerOf(ReactorLiveness liveness) => new SqliteReactionLedger(_state.Database, liveness, Time);
 }

@@ -1,3 +1,4 @@
+using EventReactor.Reactor.Leases;
 using EventReactor.Reactor.Outbox;
 using EventReactor.Reactor.Reactions;
 
@@ -10,7 +11,7 @@ public sealed class SqliteReactorOutboxTests : ReactorOutboxContract
     public SqliteReactorOutboxTests()
     {
         Outbox = new SqliteReactorOutbox(_state.Database, Time);
-        Ledger = new SqliteReactionLedger(_state.Database, Time);
+        Ledger = new SqliteReactionLedger(_state.Database, new ReactorLiveness(new SqliteLeaseStore(_state.Database, Time), "reactor", TimeSpan.FromSeconds(15), Time), Time);
     }
 
     private protected override IReactorOutbox Outbox { get; }
