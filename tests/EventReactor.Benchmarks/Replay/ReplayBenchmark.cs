@@ -53,6 +53,14 @@ internal static class ReplayBenchmark
                 report = session.Finish(from, to);
                 return count;
             });
+            ReplayReport? handedOff = null;
+            var twoThreads = await TimeAsync(async () =>
+            {
+                var session = new ReplaySession(candidate, 8, null);
+                var count = await WindowHandOff.RunAsync((visit, token) => journal.ReadWindowAsync(from, to, visit, token), session.Add, CancellationToken.None);
+                handedOff = session.Finish(from, to);
+                return count;
+            });
 
             var invariant = CultureInfo.InvariantCulture;
             Console.WriteLine(string.Create(invariant, $"journal: {eventCount:N0} events, {audited:N0} audit records, {new FileInfo(database.Location).Length / 1e6:F0} MB, seeded in {seeding.Elapsed.TotalSeconds:F1} s"));
@@ -63,8 +71,10 @@ internal static class ReplayBenchmark
             Print("step and read every column", text);
             Print("read the window (peer)", read);
             Print("replay (read + evaluate + diff)", replay);
+            Print("replay, read | evaluate on 2 threads", twoThreads);
             Console.WriteLine();
             Console.WriteLine(string.Create(invariant, $"replay / read: {replay.Wall.TotalSeconds / read.Wall.TotalSeconds:F2}x the wall time; target: 1,000,000 events in 10 s -> {replay.Wall.TotalSeconds / replay.Events * 1_000_000:F1} s wall, {replay.Cpu.TotalSeconds / replay.Events * 1_000_000:F1} s cpu per million"));
+            Console.WriteLine(string.Create(invariant, $"two threads / one: {twoThreads.Wall.TotalSeconds / replay.Wall.TotalSeconds:F2}x the wall time, {twoThreads.Cpu.TotalSeconds / replay.Cpu.TotalSeconds:F2}x the cpu; {twoThreads.Wall.TotalSeconds / twoThreads.Events * 1_000_000:F1} s wall per million; same report: {Same(report!, handedOff!)}"));
             Console.WriteLine(string.Create(invariant, $"memory: peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB for the whole run (the seeding holds the generated events); managed heap after the replay {GC.GetTotalMemory(false) / 1e6:F0} MB"));
             Console.WriteLine(string.Create(invariant, $"differences: {report!.Added.Sum(d => d.Events):N0} added, {report.Removed.Sum(d => d.Events):N0} removed, {report.Changed.Sum(d => d.Events):N0} changed, {report.NowErroring.Sum(d => d.Events):N0} now erroring"));
             return 0;
@@ -97,7 +107,7 @@ internal static class ReplayBenchmark
         database.ReadAsync(async connection =>
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {RecordedEventReader.Columns(column => $"CAST({column} AS BLOB)")} FROM events e LEFT JOIN audit a ON a.event_id = e.id WHERE e.time >= $from AND e.time < $to ORDER BY e.time, e.rowid, a.id";
+            command.CommandText = $"SELECT {RecordedEventReader.Columns("e.rowid", column => $"CAST({column} AS BLOB)")} FROM events e LEFT JOIN audit a ON a.event_id = e.id WHERE e.time >= $from AND e.time < $to ORDER BY e.time, e.rowid, a.id";
             command.Parameters.AddWithValue("$from", from.ToUnixTimeMilliseconds());
             command.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
             await using var reader = await command.ExecuteReaderAsync();
@@ -116,6 +126,9 @@ internal static class ReplayBenchmark
 
             return rows;
         }, CancellationToken.None);
+
+    private static bool Same(ReplayReport one, ReplayReport other) =>
+        System.Text.Json.JsonSerializer.Serialize(one) == System.Text.Json.JsonSerializer.Serialize(other);
 
     private static async Task<TimedPass> TimeAsync(Func<Task<long>> pass)
     {
