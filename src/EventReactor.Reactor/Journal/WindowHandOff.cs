@@ -10,10 +10,11 @@ namespace EventReactor.Reactor.Journal;
 /// </summary>
 internal static class WindowHandOff
 {
-    private const int BatchSize = 256;
+    // Large batches: each hand-off wakes a pool thread, and waking and spinning cost CPU on a loaded machine.
+    private const int BatchSize = 1024;
 
     /// <summary>At most this many batches wait for the visitor; the reader waits when they are there.</summary>
-    private const int BatchesInFlight = 8;
+    private const int BatchesInFlight = 4;
 
     /// <param name="read">Reads the window, handing each event to the visitor it is given; returns how many it read.</param>
     public static async Task<long> RunAsync(

@@ -13,7 +13,7 @@ public sealed class WindowHandOffTests
     [Fact]
     public async Task RunAsync_ManyBatches_VisitsEveryEventOnceInTheOrderRead()
     {
-        var events = Enumerable.Range(0, 2500).Select(Recorded).ToList();
+        var events = Enumerable.Range(0, 5000).Select(Recorded).ToList();
         var visited = new List<string>();
 
         var count = await WindowHandOff.RunAsync(ReadAll(events), r => visited.Add(r.Event.Id), CancellationToken.None);
@@ -50,14 +50,14 @@ public sealed class WindowHandOffTests
             },
             CancellationToken.None);
 
-        // Eight batches of 256 may wait, one is being filled and one visited: far fewer than the window.
-        Assert.InRange(mostAhead, 1, 10 * 256);
+        // Four batches of 1024 may wait, one is being filled and one visited: far fewer than the window.
+        Assert.InRange(mostAhead, 1, 6 * 1024);
     }
 
     [Fact]
     public async Task RunAsync_VisitorThrows_ErrorOfTheVisitorAndReadingStops()
     {
-        var events = Enumerable.Range(0, 10_000).Select(Recorded).ToList();
+        var events = Enumerable.Range(0, 20_000).Select(Recorded).ToList();
         long read = 0;
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => WindowHandOff.RunAsync(
