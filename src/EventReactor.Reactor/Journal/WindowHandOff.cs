@@ -10,7 +10,7 @@ namespace EventReactor.Reactor.Journal;
 /// </summary>
 internal static class WindowHandOff
 {
-    // Large batches: each hand-off wakes a pool thread, and waking and spinning cost CPU on a loaded machine.
+    // Large batches: fewer hand-offs, each of which may wake a pool thread.
     private const int BatchSize = 1024;
 
     /// <summary>At most this many batches wait for the visitor; the reader waits when they are there.</summary>
