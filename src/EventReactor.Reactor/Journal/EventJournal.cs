@@ -48,11 +48,14 @@ internal sealed partial class EventJournal(IEventJournalStore store, IOptions<Jo
     public Task<IReadOnlyList<JournalEntry>> RecentFromMinionAsync(string minion, int limit, CancellationToken cancellationToken) =>
         store.RecentAsync(minion, limit, cancellationToken);
 
-    /// <summary>The events of the window with their audit, streamed in event-time order, once what was queued before is written.</summary>
+    /// <summary>
+    /// The events of the window with their audit, streamed in event-time order, once what was queued before is written.
+    /// <paramref name="visit"/> runs on another thread than the reading (<see cref="WindowHandOff"/>), one event at a time.
+    /// </summary>
     public async Task<long> ReadWindowAsync(DateTimeOffset from, DateTimeOffset to, Action<RecordedEvent> visit, CancellationToken cancellationToken)
     {
         await FlushAsync(cancellationToken);
-        return await store.ReadWindowAsync(from, to, visit, cancellationToken);
+        return await WindowHandOff.RunAsync((handOff, token) => store.ReadWindowAsync(from, to, handOff, token), visit, cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -14,8 +14,9 @@ internal interface IEventJournalStore
 
     /// <summary>
     /// Hands each event whose time is in [<paramref name="from"/>, <paramref name="to"/>) to <paramref name="visit"/>, in
-    /// event-time order (then the order stored), with its audit records in the order written. Streams: nothing is loaded
-    /// whole. Returns how many events were visited.
+    /// event-time order (then the order stored), with its audit records in the order written, as replay compares them
+    /// (rule, outcome, detail, actions; see <see cref="RecordedEventReader.Columns"/>). Streams: nothing is loaded whole.
+    /// Returns how many events were visited.
     /// </summary>
     Task<long> ReadWindowAsync(DateTimeOffset from, DateTimeOffset to, Action<RecordedEvent> visit, CancellationToken cancellationToken);
 

@@ -12,7 +12,7 @@ internal sealed class PostgresEventJournalStore(ReactorPostgresDatabase database
     /// <summary>A row's size as retention counts it: its text, plus a fixed share for the row and its indexes.</summary>
     private const string RowBytes = "octet_length(data) + octet_length(tag) + octet_length(id) + octet_length(source) + 96";
 
-    private static readonly string WindowColumns = RecordedEventReader.Columns(column => $"convert_to({column}, 'UTF8')");
+    private static readonly string WindowColumns = RecordedEventReader.Columns("e.seq", column => $"convert_to({column}, 'UTF8')");
 
     public Task AppendAsync(IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken) =>
         events.Count == 0 ? Task.CompletedTask : database.ExecuteAsync(

@@ -12,7 +12,7 @@ internal sealed class SqliteEventJournalStore(ReactorDatabase database) : IEvent
     /// <summary>A row's size as retention counts it: its text, plus a fixed share for the row and its indexes.</summary>
     private const string RowBytes = "length(data) + length(tag) + length(id) + length(source) + 96";
 
-    private static readonly string WindowColumns = RecordedEventReader.Columns(column => $"CAST({column} AS BLOB)");
+    private static readonly string WindowColumns = RecordedEventReader.Columns("e.rowid", column => $"CAST({column} AS BLOB)");
 
     public Task AppendAsync(IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken) =>
         database.WriteAsync(async connection =>
