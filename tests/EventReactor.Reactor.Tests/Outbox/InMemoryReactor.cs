@@ -18,8 +18,11 @@ internal sealed class InMemoryReactor : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    /// <summary>Builds the reactor with <paramref name="rules"/> as its only rule file; nothing runs until <see cref="WebApplication.StartAsync"/>.</summary>
-    public static InMemoryReactor Build(string folder, string rules, int maxDepth = 8)
+    /// <summary>
+    /// Builds the reactor with <paramref name="rules"/> as its only rule file, its state in the folder or in the PostgreSQL
+    /// database <paramref name="state"/> names; nothing runs until <see cref="WebApplication.StartAsync"/>.
+    /// </summary>
+    public static InMemoryReactor Build(string folder, string rules, int maxDepth = 8, string? state = null)
     {
         var rulesPath = Directory.CreateDirectory(Path.Combine(folder, "rules")).FullName;
         File.WriteAllText(Path.Combine(rulesPath, "rules.yaml"), rules);
@@ -32,6 +35,7 @@ internal sealed class InMemoryReactor : IAsyncDisposable
             ["Reactor:PoolsFile"] = Path.Combine(folder, "no-pools.yaml"),
             ["Reactor:MaxDepth"] = maxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Bus:Url"] = "memory://",
+            ["Reactor:State"] = state,
         });
         builder.AddEventBus();
         builder.AddReactor();
