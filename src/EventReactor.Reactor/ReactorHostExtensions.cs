@@ -116,6 +116,9 @@ public static class ReactorHostExtensions
             services.AddSingleton<IEventJournalStore, PostgresEventJournalStore>();
             services.AddSingleton<ILeaseStore, PostgresLeaseStore>();
             services.AddSingleton<IThrottleGate, PostgresThrottleGate>();
+
+            // Only a shared outbox has another reactor's events to take over (on SQLite every event is this reactor's).
+            services.AddHostedService<OutboxAdopter>();
         }
 
         services.AddOptions<LeaseOptions>().BindConfiguration(LeaseOptions.Section).ValidateOnStart();

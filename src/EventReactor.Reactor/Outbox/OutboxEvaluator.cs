@@ -11,8 +11,9 @@ namespace EventReactor.Reactor.Outbox;
 
 /// <summary>
 /// Chains the reactor's own events in-process: each stored event goes through the same <see cref="EventPipeline"/> as a
-/// delivered one, once, in emission order, and is then marked evaluated. At start it takes up whatever a stopped or
-/// killed reactor left unevaluated; the ledger keeps the reactions exactly once if one was half done.
+/// delivered one, once, in the order stored (as they commit: see <see cref="OutboxCursor"/>), and is then marked
+/// evaluated. At start it takes up whatever this reactor's previous run left unevaluated (on PostgreSQL, once that run's
+/// liveness lease has gone: <see cref="OutboxAdopter"/>); the ledger keeps the reactions exactly once if one was half done.
 /// </summary>
 internal sealed partial class OutboxEvaluator(IReactorOutbox outbox, OutboxSignal signal, IServiceScopeFactory scopes, ILogger<OutboxEvaluator> logger) : BackgroundService
 {
@@ -26,6 +27,7 @@ internal sealed partial class OutboxEvaluator(IReactorOutbox outbox, OutboxSigna
             while (!stoppingToken.IsCancellationRequested)
             {
                 var batch = await outbox.ReadToEvaluateAsync(cursor, BatchSize, stoppingToken);
+                cursor = OutboxCursor.Next(batch, BatchSize);
                 if (batch.Count == 0)
                 {
                     await signal.WaitToEvaluateAsync(Timeout.InfiniteTimeSpan, stoppingToken);
@@ -41,7 +43,6 @@ internal sealed partial class OutboxEvaluator(IReactorOutbox outbox, OutboxSigna
                     {
                         await EvaluateAsync(stored, stoppingToken);
                         marks.Add(outbox.MarkEvaluatedAsync(stored.Sequence, CancellationToken.None));
-                        cursor = stored.Sequence;
                     }
                 }
                 finally

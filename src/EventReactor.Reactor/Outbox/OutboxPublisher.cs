@@ -30,6 +30,7 @@ internal sealed partial class OutboxPublisher(
             while (!stoppingToken.IsCancellationRequested)
             {
                 var batch = await outbox.ReadToPublishAsync(cursor, BatchSize, stoppingToken);
+                cursor = OutboxCursor.Next(batch, BatchSize);
                 if (batch.Count == 0)
                 {
                     await signal.WaitToPublishAsync(Timeout.InfiniteTimeSpan, stoppingToken);
@@ -37,7 +38,6 @@ internal sealed partial class OutboxPublisher(
                 }
 
                 await PublishUntilConfirmedAsync(batch, stoppingToken);
-                cursor = batch[^1].Sequence;
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

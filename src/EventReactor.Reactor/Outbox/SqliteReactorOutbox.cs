@@ -5,7 +5,11 @@ using Microsoft.Data.Sqlite;
 
 namespace EventReactor.Reactor.Outbox;
 
-/// <summary>The outbox in <c>reactor.db</c>; writes share group commits like the ledger's.</summary>
+/// <summary>
+/// The outbox in <c>reactor.db</c>; writes share group commits like the ledger's. The file has one reactor, so every
+/// row is its own (no owner is kept), and its single writer commits rows in the order it numbered them: a reader's
+/// cursor cannot pass a row that commits later, as it can on PostgreSQL.
+/// </summary>
 internal sealed class SqliteReactorOutbox(ReactorDatabase database, TimeProvider time) : IReactorOutbox
 {
     private const string FencedInsertSql = """
@@ -40,6 +44,8 @@ internal sealed class SqliteReactorOutbox(ReactorDatabase database, TimeProvider
 
     public Task<IReadOnlyList<OutboxEvent>> ReadToPublishAsync(long after, int limit, CancellationToken cancellationToken) =>
         ReadAsync("published", after, limit, cancellationToken);
+
+    public Task<int> AdoptAsync(CancellationToken cancellationToken) => Task.FromResult(0);
 
     public Task MarkEvaluatedAsync(long sequence, CancellationToken cancellationToken) =>
         _writes.ExecuteAsync(EvaluatedSql, [new("$seq", sequence)], cancellationToken);

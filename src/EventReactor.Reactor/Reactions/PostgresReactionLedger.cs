@@ -73,11 +73,11 @@ internal sealed class PostgresReactionLedger(ReactorPostgresDatabase database, R
         }
 
         // The emitted event is stored in the transaction that completes the claim: a crash leaves both or neither, and a
-        // completion refused by the fence stores nothing.
+        // completion refused by the fence stores nothing. The claim's owner owns the event (evaluates and publishes it).
         return await database.InTransactionAsync(
             async (connection, transaction) =>
                 await connection.ExecuteAsync(CompleteSql, transaction, cancellationToken, completion) == 1
-                && await connection.ExecuteAsync(PostgresReactorOutbox.InsertSql, transaction, cancellationToken, PostgresReactorOutbox.InsertParameters(emitted, now)) == 1,
+                && await connection.ExecuteAsync(PostgresReactorOutbox.InsertSql, transaction, cancellationToken, PostgresReactorOutbox.InsertParameters(emitted, now, claim.Owner)) == 1,
             cancellationToken);
     }
 

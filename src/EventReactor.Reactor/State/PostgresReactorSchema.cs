@@ -236,5 +236,12 @@ internal static class PostgresReactorSchema
             ALTER TABLE reactions ADD COLUMN owner TEXT;
             ALTER TABLE reactions ADD COLUMN owner_epoch BIGINT;
             """),
+        new(25, "the outbox's rows name the reactor that evaluates and publishes them; a dead reactor's are adopted", """
+            ALTER TABLE reactor_outbox ADD COLUMN owner TEXT;
+            DROP INDEX reactor_outbox_to_evaluate;
+            DROP INDEX reactor_outbox_to_publish;
+            CREATE INDEX reactor_outbox_to_evaluate ON reactor_outbox (owner, seq) WHERE NOT evaluated;
+            CREATE INDEX reactor_outbox_to_publish ON reactor_outbox (owner, seq) WHERE NOT published;
+            """),
     ];
 }

@@ -1,4 +1,5 @@
 using EventReactor.Contracts;
+using EventReactor.Reactor.Leases;
 using EventReactor.Reactor.Outbox;
 using EventReactor.Reactor.State;
 using EventReactor.Reactor.Streaming;
@@ -37,6 +38,7 @@ public sealed class OutboxLateCommitTests(PostgresTestDatabase state) : IClassFi
         try
         {
             var database = reactor.Services.GetRequiredService<ReactorPostgresDatabase>();
+            var owner = reactor.Services.GetRequiredService<ReactorLiveness>().Holder;
             var late = EventEnvelope.Create("late/lower", "/reactor");
             var early = EventEnvelope.Create("late/higher", "/reactor");
 
@@ -46,7 +48,7 @@ public sealed class OutboxLateCommitTests(PostgresTestDatabase state) : IClassFi
             var pending = database.InTransactionAsync(
                 async (connection, transaction) =>
                 {
-                    await connection.ExecuteAsync(PostgresReactorOutbox.InsertSql, transaction, CancellationToken.None, PostgresReactorOutbox.InsertParameters(late, DateTimeOffset.UtcNow));
+                    await connection.ExecuteAsync(PostgresReactorOutbox.InsertSql, transaction, CancellationToken.None, PostgresReactorOutbox.InsertParameters(late, DateTimeOffset.UtcNow, owner));
                     inserted.SetResult();
                     await commit.Task;
                     return true;

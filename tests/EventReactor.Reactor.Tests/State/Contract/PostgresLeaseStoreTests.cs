@@ -12,7 +12,7 @@ public sealed class PostgresLeaseStoreTests : LeaseStoreContract, IClassFixture<
     {
         _database = state.OpenEmpty();
         Leases = new PostgresLeaseStore(_database, Time);
-        Outbox = new PostgresReactorOutbox(_database, Time);
+        Outbox = new PostgresReactorOutbox(_database, new ReactorLiveness(Leases, "reactor", TimeSpan.FromSeconds(15), Time), Time);
     }
 
     private protected override ILeaseStore Leases { get; }

@@ -13,14 +13,13 @@ public sealed class PostgresReactionLedgerTests : ReactionLedgerContract, IClass
     {
         _database = state.OpenEmpty();
         Leases = new PostgresLeaseStore(_database, Time);
-        Outbox = new PostgresReactorOutbox(_database, Time);
     }
 
     private protected override ILeaseStore Leases { get; }
 
-    private protected override IReactorOutbox Outbox { get; }
-
     public override ValueTask DisposeAsync() => _database.DisposeAsync();
 
     private protected override IReactionLedger LedgerOf(ReactorLiveness liveness) => new PostgresReactionLedger(_database, liveness, Time);
+
+    private protected override IReactorOutbox OutboxOf(ReactorLiveness liveness) => new PostgresReactorOutbox(_database, liveness, Time);
 }

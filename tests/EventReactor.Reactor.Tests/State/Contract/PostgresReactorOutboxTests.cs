@@ -12,13 +12,16 @@ public sealed class PostgresReactorOutboxTests : ReactorOutboxContract, IClassFi
     public PostgresReactorOutboxTests(PostgresTestDatabase state)
     {
         _database = state.OpenEmpty();
-        Outbox = new PostgresReactorOutbox(_database, Time);
-        Ledger = new PostgresReactionLedger(_database, new ReactorLiveness(new PostgresLeaseStore(_database, Time), "reactor", TimeSpan.FromSeconds(15), Time), Time);
+        Leases = new PostgresLeaseStore(_database, Time);
     }
 
-    private protected override IReactorOutbox Outbox { get; }
+    private protected override bool SharedByReactors => true;
 
-    private protected override IReactionLedger Ledger { get; }
+    private protected override ILeaseStore Leases { get; }
 
     public override ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    private protected override IReactorOutbox OutboxOf(ReactorLiveness liveness) => new PostgresReactorOutbox(_database, liveness, Time);
+
+    private protected override IReactionLedger LedgerOf(ReactorLiveness liveness) => new PostgresReactionLedger(_database, liveness, Time);
 }

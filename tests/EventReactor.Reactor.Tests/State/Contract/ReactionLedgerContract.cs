@@ -17,6 +17,7 @@ public abstract class ReactionLedgerContract : IAsyncDisposable
     private ReactorLiveness? _b;
     private IReactionLedger? _ledger;
     private IReactionLedger? _other;
+    private IReactorOutbox? _outbox;
 
     /// <summary>The time the ledger and the leases read; tests move it.</summary>
     private protected ManualTime Time { get; } = new(DateTimeOffset.FromUnixTimeMilliseconds(1_760_000_000_000));
@@ -24,8 +25,8 @@ public abstract class ReactionLedgerContract : IAsyncDisposable
     /// <summary>The leases of the state the ledgers share.</summary>
     private protected abstract ILeaseStore Leases { get; }
 
-    /// <summary>The outbox of the state the ledgers share.</summary>
-    private protected abstract IReactorOutbox Outbox { get; }
+    /// <summary>Reactor A's outbox, over the state the ledgers share.</summary>
+    private protected IReactorOutbox Outbox => _outbox ??= OutboxOf(A);
 
     /// <summary>Reactor A's ledger.</summary>
     private protected IReactionLedger Ledger => _ledger ??= LedgerOf(A);
@@ -41,6 +42,9 @@ public abstract class ReactionLedgerContract : IAsyncDisposable
 
     /// <summary>A ledger over the shared state, for the reactor holding <paramref name="liveness"/>, reading <see cref="Time"/>.</summary>
     private protected abstract IReactionLedger LedgerOf(ReactorLiveness liveness);
+
+    /// <summary>The outbox of the reactor holding <paramref name="liveness"/>, over the shared state.</summary>
+    private protected abstract IReactorOutbox OutboxOf(ReactorLiveness liveness);
 
     [Fact]
     public async Task TryClaimAsync_SameActionTwice_OnlyTheFirstWins()
@@ -151,7 +155,7 @@ public abstract class ReactionLedgerContract : IAsyncDisposable
         Assert.Equal(0, await Outbox.CountAsync(CancellationToken.None));
 
         Assert.True(await Other.CompleteAsync(taken, succeeded: true, Fired("chain/from-b"), CancellationToken.None));
-        Assert.Equal("chain/from-b", Assert.Single(await Outbox.ReadToEvaluateAsync(0, 10, CancellationToken.None)).Tag);
+        Assert.Equal("chain/from-b", Assert.Single(await OutboxOf(B).ReadToEvaluateAsync(0, 10, CancellationToken.None)).Tag);
     }
 
     [Fact]

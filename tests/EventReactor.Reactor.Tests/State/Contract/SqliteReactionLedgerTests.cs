@@ -11,14 +11,13 @@ public sealed class SqliteReactionLedgerTests : ReactionLedgerContract
     public SqliteReactionLedgerTests()
     {
         Leases = new SqliteLeaseStore(_state.Database, Time);
-        Outbox = new SqliteReactorOutbox(_state.Database, Time);
     }
 
     private protected override ILeaseStore Leases { get; }
 
-    private protected override IReactorOutbox Outbox { get; }
-
     public override ValueTask DisposeAsync() => _state.DisposeAsync();
 
     private protected override IReactionLedger LedgerOf(ReactorLiveness liveness) => new SqliteReactionLedger(_state.Database, liveness, Time);
+
+    private protected override IReactorOutbox OutboxOf(ReactorLiveness liveness) => new SqliteReactorOutbox(_state.Database, Time);
 }

@@ -10,13 +10,16 @@ public sealed class SqliteReactorOutboxTests : ReactorOutboxContract
 
     public SqliteReactorOutboxTests()
     {
-        Outbox = new SqliteReactorOutbox(_state.Database, Time);
-        Ledger = new SqliteReactionLedger(_state.Database, new ReactorLiveness(new SqliteLeaseStore(_state.Database, Time), "reactor", TimeSpan.FromSeconds(15), Time), Time);
+        Leases = new SqliteLeaseStore(_state.Database, Time);
     }
 
-    private protected override IReactorOutbox Outbox { get; }
+    private protected override bool SharedByReactors => false;
 
-    private protected override IReactionLedger Ledger { get; }
+    private protected override ILeaseStore Leases { get; }
 
     public override ValueTask DisposeAsync() => _state.DisposeAsync();
+
+    private protected override IReactorOutbox OutboxOf(ReactorLiveness liveness) => new SqliteReactorOutbox(_state.Database, Time);
+
+    private protected override IReactionLedger LedgerOf(ReactorLiveness liveness) => new SqliteReactionLedger(_state.Database, liveness, Time);
 }
