@@ -17,6 +17,12 @@ if (args is ["claims", .. var claimArgs])
     return await EventReactor.Benchmarks.Claims.ClaimBenchmark.RunAsync(claimArgs);
 }
 
+// "outbox-marks SERVER_URL [events]": marking the outbox evaluator's batches, per event against per batch (issue #13).
+if (args is ["outbox-marks", .. var markArgs])
+{
+    return await EventReactor.Benchmarks.Outbox.OutboxMarkBenchmark.RunAsync(markArgs);
+}
+
 // "commands [count]": sign and verify cost per command (issue #11).
 if (args is ["commands", .. var commandArgs])
 {

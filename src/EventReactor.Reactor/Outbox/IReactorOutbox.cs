@@ -37,10 +37,10 @@ public interface IReactorOutbox
     /// </summary>
     Task<int> AdoptAsync(CancellationToken cancellationToken);
 
-    /// <summary>Marks an event evaluated (removing it if it was published too).</summary>
-    Task MarkEvaluatedAsync(long sequence, CancellationToken cancellationToken);
+    /// <summary>Marks events evaluated (removing those that were published too), in one write.</summary>
+    Task MarkEvaluatedAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken);
 
-    /// <summary>Marks events published (removing those that were evaluated too).</summary>
+    /// <summary>Marks events published (removing those that were evaluated too), in one write.</summary>
     Task MarkPublishedAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken);
 
     /// <summary>How many events still wait for a step.</summary>

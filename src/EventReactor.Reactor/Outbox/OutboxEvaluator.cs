@@ -34,20 +34,19 @@ internal sealed partial class OutboxEvaluator(IReactorOutbox outbox, OutboxSigna
                     continue;
                 }
 
-                // Each mark is queued as soon as its event is evaluated and awaited with the batch's, so that the marks
-                // share group commits instead of one commit per event.
-                var marks = new List<Task>(batch.Count);
+                // The batch is marked in one write (issue #13), also when stopping halfway: what was evaluated is marked.
+                var evaluated = new List<long>(batch.Count);
                 try
                 {
                     foreach (var stored in batch)
                     {
                         await EvaluateAsync(stored, stoppingToken);
-                        marks.Add(outbox.MarkEvaluatedAsync(stored.Sequence, CancellationToken.None));
+                        evaluated.Add(stored.Sequence);
                     }
                 }
                 finally
                 {
-                    await Task.WhenAll(marks);
+                    await outbox.MarkEvaluatedAsync(evaluated, CancellationToken.None);
                 }
             }
         }

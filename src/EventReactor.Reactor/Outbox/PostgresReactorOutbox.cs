@@ -35,8 +35,8 @@ internal sealed class PostgresReactorOutbox(ReactorPostgresDatabase database, Re
 
     // Removed once both steps are done; otherwise the step is marked. One statement each, so no transaction is needed.
     private const string EvaluatedSql = """
-        WITH done AS (DELETE FROM reactor_outbox WHERE seq = @seq AND published RETURNING seq)
-        UPDATE reactor_outbox SET evaluated = TRUE WHERE seq = @seq AND seq NOT IN (SELECT seq FROM done)
+        WITH done AS (DELETE FROM reactor_outbox WHERE seq = ANY(@seqs) AND published RETURNING seq)
+        UPDATE reactor_outbox SET evaluated = TRUE WHERE seq = ANY(@seqs) AND seq NOT IN (SELECT seq FROM done)
         """;
 
     private const string PublishedSql = """
@@ -62,8 +62,8 @@ internal sealed class PostgresReactorOutbox(ReactorPostgresDatabase database, Re
         await database.ExecuteAsync(AdoptSql, cancellationToken,
             ("owner", await OwnerAsync(cancellationToken)), ("prefix", LeaseRow.ReactorPrefix), ("now", time.GetUtcNow().ToUnixTimeMilliseconds()));
 
-    public Task MarkEvaluatedAsync(long sequence, CancellationToken cancellationToken) =>
-        database.ExecuteAsync(EvaluatedSql, cancellationToken, ("seq", sequence));
+    public Task MarkEvaluatedAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken) =>
+        sequences.Count == 0 ? Task.CompletedTask : database.ExecuteAsync(EvaluatedSql, cancellationToken, ("seqs", sequences.ToArray()));
 
     public Task MarkPublishedAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken) =>
         sequences.Count == 0 ? Task.CompletedTask : database.ExecuteAsync(PublishedSql, cancellationToken, ("seqs", sequences.ToArray()));

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using EventReactor.Contracts;
 using EventReactor.Reactor.Leases;
 using EventReactor.Reactor.State;
@@ -19,15 +20,16 @@ internal sealed class SqliteReactorOutbox(ReactorDatabase database, TimeProvider
 
     private const string ReadSql = "SELECT seq, event_id, tag, json FROM reactor_outbox WHERE seq > $after AND {0} = 0 ORDER BY seq LIMIT $limit";
 
-    // Removed once both steps are done; otherwise the step is marked.
+    // Removed once both steps are done; otherwise the step is marked. A batch's sequences travel as one JSON array, so
+    // that a batch is one command (two statements) however long it is.
     private const string EvaluatedSql = """
-        DELETE FROM reactor_outbox WHERE seq = $seq AND published = 1;
-        UPDATE reactor_outbox SET evaluated = 1 WHERE seq = $seq
+        DELETE FROM reactor_outbox WHERE seq IN (SELECT value FROM json_each($seqs)) AND published = 1;
+        UPDATE reactor_outbox SET evaluated = 1 WHERE seq IN (SELECT value FROM json_each($seqs))
         """;
 
     private const string PublishedSql = """
-        DELETE FROM reactor_outbox WHERE seq = $seq AND evaluated = 1;
-        UPDATE reactor_outbox SET published = 1 WHERE seq = $seq
+        DELETE FROM reactor_outbox WHERE seq IN (SELECT value FROM json_each($seqs)) AND evaluated = 1;
+        UPDATE reactor_outbox SET published = 1 WHERE seq IN (SELECT value FROM json_each($seqs))
         """;
 
     private readonly GroupCommit _writes = new(database);
@@ -47,14 +49,15 @@ internal sealed class SqliteReactorOutbox(ReactorDatabase database, TimeProvider
 
     public Task<int> AdoptAsync(CancellationToken cancellationToken) => Task.FromResult(0);
 
-    public Task MarkEvaluatedAsync(long sequence, CancellationToken cancellationToken) =>
-        _writes.ExecuteAsync(EvaluatedSql, [new("$seq", sequence)], cancellationToken);
+    public Task MarkEvaluatedAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken) => MarkAsync(EvaluatedSql, sequences, cancellationToken);
 
-    public Task MarkPublishedAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken) =>
-        Task.WhenAll(sequences.Select(sequence => _writes.ExecuteAsync(PublishedSql, [new("$seq", sequence)], cancellationToken)));
+    public Task MarkPublishedAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken) => MarkAsync(PublishedSql, sequences, cancellationToken);
 
     public async Task<int> CountAsync(CancellationToken cancellationToken) =>
         (await database.QueryAsync("SELECT count(*) FROM reactor_outbox", reader => reader.GetInt32(0), cancellationToken))[0];
+
+    private Task MarkAsync(string sql, IReadOnlyList<long> sequences, CancellationToken cancellationToken) =>
+        sequences.Count == 0 ? Task.CompletedTask : _writes.ExecuteAsync(sql, [new("$seqs", JsonSerializer.Serialize(sequences))], cancellationToken);
 
     private async Task<IReadOnlyList<OutboxEvent>> ReadAsync(string step, long after, int limit, CancellationToken cancellationToken) =>
         await database.QueryAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, ReadSql, step), Read, cancellationToken, ("$after", after), ("$limit", limit));

@@ -120,7 +120,7 @@ internal static class ClaimBenchmark
     // The reactor's liveness lease, which every claim carries, as a reactor holds it.
     private static ReactorLiveness Liveness(ILeaseStore leases) => new(leases, "benchmark", TimeSpan.FromSeconds(15), TimeProvider.System);
 
-    private static TimeSpan ServerCpu()
+    internal static TimeSpan ServerCpu()
     {
         long ticks = 0;
         foreach (var directory in Directory.EnumerateDirectories("/proc"))

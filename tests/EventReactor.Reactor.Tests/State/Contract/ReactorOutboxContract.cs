@@ -82,7 +82,7 @@ public abstract class ReactorOutboxContract : IAsyncDisposable
         await Outbox.AddAsync(Event("reactor/a"), CancellationToken.None);
         var stored = Assert.Single(await Outbox.ReadToEvaluateAsync(0, 10, CancellationToken.None));
 
-        await Outbox.MarkEvaluatedAsync(stored.Sequence, CancellationToken.None);
+        await Outbox.MarkEvaluatedAsync([stored.Sequence], CancellationToken.None);
 
         Assert.Empty(await Outbox.ReadToEvaluateAsync(0, 10, CancellationToken.None));
         Assert.Single(await Outbox.ReadToPublishAsync(0, 10, CancellationToken.None));
@@ -99,17 +99,35 @@ public abstract class ReactorOutboxContract : IAsyncDisposable
 
         if (evaluatedFirst)
         {
-            await Outbox.MarkEvaluatedAsync(stored.Sequence, CancellationToken.None);
+            await Outbox.MarkEvaluatedAsync([stored.Sequence], CancellationToken.None);
             await Outbox.MarkPublishedAsync([stored.Sequence], CancellationToken.None);
         }
         else
         {
             await Outbox.MarkPublishedAsync([stored.Sequence], CancellationToken.None);
             Assert.Single(await Outbox.ReadToEvaluateAsync(0, 10, CancellationToken.None));
-            await Outbox.MarkEvaluatedAsync(stored.Sequence, CancellationToken.None);
+            await Outbox.MarkEvaluatedAsync([stored.Sequence], CancellationToken.None);
         }
 
         Assert.Equal(0, await Outbox.CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task MarkAsync_ABatchInOneCall_MarksEachAndRemovesThoseWithBothStepsDone()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            await Outbox.AddAsync(Event($"reactor/{i}"), CancellationToken.None);
+        }
+
+        var stored = await Outbox.ReadToEvaluateAsync(0, 10, CancellationToken.None);
+        await Outbox.MarkPublishedAsync([stored[0].Sequence, stored[1].Sequence], CancellationToken.None);
+
+        await Outbox.MarkEvaluatedAsync([stored[1].Sequence, stored[2].Sequence, stored[3].Sequence], CancellationToken.None);
+
+        Assert.Equal(["reactor/0"], (await Outbox.ReadToEvaluateAsync(0, 10, CancellationToken.None)).Select(e => e.Tag));
+        Assert.Equal(["reactor/2", "reactor/3"], (await Outbox.ReadToPublishAsync(0, 10, CancellationToken.None)).Select(e => e.Tag));
+        Assert.Equal(3, await Outbox.CountAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -118,7 +136,7 @@ public abstract class ReactorOutboxContract : IAsyncDisposable
         // The evaluator and publisher read after the last sequence they saw: a reused one would be skipped.
         await Outbox.AddAsync(Event("reactor/a"), CancellationToken.None);
         var first = Assert.Single(await Outbox.ReadToEvaluateAsync(0, 10, CancellationToken.None));
-        await Outbox.MarkEvaluatedAsync(first.Sequence, CancellationToken.None);
+        await Outbox.MarkEvaluatedAsync([first.Sequence], CancellationToken.None);
         await Outbox.MarkPublishedAsync([first.Sequence], CancellationToken.None);
 
         await Outbox.AddAsync(Event("reactor/b"), CancellationToken.None);
