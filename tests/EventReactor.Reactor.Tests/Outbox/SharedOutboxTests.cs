@@ -10,12 +10,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventReactor.Reactor.Tests.Outbox;
 
 /// <summary>
-/// Issue #15: on PostgreSQL a row's sequence is taken when it is inserted, not when it commits, so concurrent completions
-/// (two reactors, or one reactor's parallel actions) can commit a lower sequence after a higher one was already read.
-/// The evaluator and the publisher must still take it. SQLite cannot get there: its single writer commits the rows in
-/// the order it numbered them (a second write transaction waits for the first), so this case exists on PostgreSQL only.
+/// The outbox on PostgreSQL, which reactors share (issue #15), on the whole reactor (in-memory bus). A row's sequence is
+/// taken when it is inserted, not when it commits, so concurrent completions (two reactors, or one reactor's parallel
+/// actions) can commit a lower sequence after a higher one was already read: the evaluator and the publisher must still
+/// take it. SQLite cannot get there: its single writer commits the rows in the order it numbered them (a second write
+/// transaction waits for the first), so that case exists on PostgreSQL only; so do other reactors' rows, adopted once
+/// their reactor's liveness lease is gone.
 /// </summary>
-public sealed class OutboxLateCommitTests(PostgresTestDatabase state) : IClassFixture<PostgresTestDatabase>, IDisposable
+public sealed class SharedOutboxTests(PostgresTestDatabase state) : IClassFixture<PostgresTestDatabase>, IDisposable
 {
     private const string Rules = """
         rules:
@@ -25,7 +27,8 @@ public sealed class OutboxLateCommitTests(PostgresTestDatabase state) : IClassFi
               - log: { message: seen }
         """;
 
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    // Longer than Reactor:Leases:RenewEvery (5 s), the adopter's beat.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
     private readonly string _folder = Directory.CreateTempSubdirectory("eventreactor-outbox-late-").FullName;
 
     [Fact]
@@ -68,6 +71,29 @@ public sealed class OutboxLateCommitTests(PostgresTestDatabase state) : IClassFi
 
             await ReadUntilAsync(watch, late.Id);
             await WaitForEmptyOutboxAsync(reactor, "the lower event, committed last");
+        }
+        finally
+        {
+            await reactor.App.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Outbox_EventOfAReactorWhoseLeaseIsGone_AdoptedThenEvaluatedAndPublishedHere()
+    {
+        await using var _ = state.OpenEmpty();
+        await using var reactor = InMemoryReactor.Build(_folder, Rules, state: state.Url);
+        using var watch = reactor.Services.GetRequiredService<EventStreamHub>().Subscribe(null);
+        await reactor.App.StartAsync();
+        try
+        {
+            // Stored by a reactor that died before evaluating or publishing it; it never held a liveness lease here.
+            var left = EventEnvelope.Create("late/left", "/reactor");
+            await reactor.Services.GetRequiredService<ReactorPostgresDatabase>().ExecuteAsync(
+                PostgresReactorOutbox.InsertSql, CancellationToken.None, PostgresReactorOutbox.InsertParameters(left, DateTimeOffset.UtcNow, "gone/1/dead"));
+
+            await ReadUntilAsync(watch, left.Id);
+            await WaitForEmptyOutboxAsync(reactor, "the dead reactor's event");
         }
         finally
         {
