@@ -158,8 +158,9 @@ public static class ReactorHostExtensions
             provider.GetRequiredService<IThrottleGate>()));
         services.AddSingleton(provider => new EventStreamHub(
             provider.GetRequiredService<IOptions<BusOptions>>().Value.InMemory ? EventStreamSource.Processed : EventStreamSource.Bus));
-        services.AddScoped<EventProcessor>();
-        services.AddScoped<EventPipeline>();
+        // Singletons, like everything they use: resolving their graph for every event was a visible share of a flood's CPU.
+        services.AddSingleton<EventProcessor>();
+        services.AddSingleton<EventPipeline>();
     }
 
     private static void AddActions(IServiceCollection services)
@@ -175,7 +176,7 @@ public static class ReactorHostExtensions
         services.AddSingleton<IActionHandler, BenchmarkRunAction>();
         services.AddSingleton<ActionRegistry>();
         services.AddSingleton<RetryPipelines>();
-        services.AddScoped<ActionExecutor>();
+        services.AddSingleton<ActionExecutor>();
     }
 
     // Minion keys and enrollment, the reactor's own key (issue #11).

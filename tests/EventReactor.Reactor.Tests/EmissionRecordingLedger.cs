@@ -12,17 +12,28 @@ internal sealed class EmissionRecordingLedger(IReactionLedger inner, List<EventE
     public async Task<bool> CompleteAsync(ReactionClaim claim, bool succeeded, EventEnvelope? emitted, CancellationToken cancellationToken)
     {
         var completed = await inner.CompleteAsync(claim, succeeded, emitted, cancellationToken);
-        if (completed && emitted is not null)
+        Note(completed, emitted);
+        return completed;
+    }
+
+    public async Task<bool> RecordOnceAsync(string eventId, string rule, int actionIndex, bool succeeded, EventEnvelope? emitted, CancellationToken cancellationToken)
+    {
+        var recorded = await inner.RecordOnceAsync(eventId, rule, actionIndex, succeeded, emitted, cancellationToken);
+        Note(recorded, emitted);
+        return recorded;
+    }
+
+    public Task ReleaseAsync(ReactionClaim claim, CancellationToken cancellationToken) =>
+        inner.ReleaseAsync(claim, cancellationToken);
+
+    private void Note(bool stored, EventEnvelope? emitted)
+    {
+        if (stored && emitted is not null)
         {
             lock (record)
             {
                 record.Add(emitted);
             }
         }
-
-        return completed;
     }
-
-    public Task ReleaseAsync(ReactionClaim claim, CancellationToken cancellationToken) =>
-        inner.ReleaseAsync(claim, cancellationToken);
 }

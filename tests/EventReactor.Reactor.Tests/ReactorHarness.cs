@@ -47,7 +47,7 @@ internal sealed class ReactorHarness : IAsyncDisposable
         _audit = new AuditWriter(new SqliteAuditStore(_database));
         Outbox = new SqliteReactorOutbox(_database, TimeProvider.System);
         var ledger = new EmissionRecordingLedger(new SqliteReactionLedger(_database, new ReactorLiveness(new SqliteLeaseStore(_database, TimeProvider.System), "reactor", leases.Duration, TimeProvider.System), TimeProvider.System), Published);
-        var executor = new ActionExecutor(registry, ledger, new RetryPipelines(), new OutboxSignal(), Options.Create(leases), NullLogger<ActionExecutor>.Instance);
+        var executor = new ActionExecutor(registry, ledger, new RetryPipelines(Options.Create(leases)), new OutboxSignal(), NullLogger<ActionExecutor>.Instance);
         Processor = new EventProcessor(Rules, new RuleEvaluator(maxDepth, new ThrottleGate(TimeProvider.System)), executor, _audit, new MinionEventTrust(Trust, identity ?? new BrokerIdentityCheck(Options.Create(new BrokerIdentityOptions()), Options.Create(new BusOptions()))), TimeProvider.System, NullLogger<EventProcessor>.Instance);
     }
 

@@ -10,7 +10,7 @@ namespace EventReactor.Reactor.Actions;
 /// <c>event.fire</c>: a new event caused by the one being handled. The executor stores it with the action's completion;
 /// the outbox then chains it through the rules and publishes it.
 /// </summary>
-internal sealed class EventFireAction : IActionHandler
+internal sealed class EventFireAction : IEffectFreeAction
 {
     public static ActionSchema Definition { get; } = new(
         "event.fire",

@@ -22,6 +22,15 @@ public interface IReactionLedger
     /// </summary>
     Task<bool> CompleteAsync(ReactionClaim claim, bool succeeded, EventEnvelope? emitted, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Claims the action and records how it ended in one write, storing <paramref name="emitted"/> with it, for an
+    /// action that has already run and whose only effect is that event (<c>event.fire</c>): true when this call recorded
+    /// it; false, storing nothing, when the action already ran or runs on this reactor. Throws
+    /// <see cref="ClaimHeldException"/> while another live reactor holds it, and takes over a claim as
+    /// <see cref="TryClaimAsync"/> does.
+    /// </summary>
+    Task<bool> RecordOnceAsync(string eventId, string rule, int actionIndex, bool succeeded, EventEnvelope? emitted, CancellationToken cancellationToken);
+
     /// <summary>Gives a claim back unfinished (the reactor is stopping), so that a redelivery runs the action.</summary>
     Task ReleaseAsync(ReactionClaim claim, CancellationToken cancellationToken);
 }

@@ -19,6 +19,16 @@ internal sealed class PostgresReactionLedger(ReactorPostgresDatabase database, R
     private const string ClaimSql = """
         INSERT INTO reactions (event_id, rule, action_index, status, updated_at, owner, owner_epoch) VALUES (@event, @rule, @index, 'running', @now, @owner, @epoch)
         ON CONFLICT (event_id, rule, action_index) DO UPDATE SET updated_at = @now, owner = @owner, owner_epoch = @epoch
+        """ + TakeOverSql;
+
+    // The claim and its completion in one statement, for an action that already ran (RecordOnceAsync).
+    private const string RecordSql = """
+        INSERT INTO reactions (event_id, rule, action_index, status, updated_at, owner, owner_epoch) VALUES (@event, @rule, @index, @status, @now, @owner, @epoch)
+        ON CONFLICT (event_id, rule, action_index) DO UPDATE SET status = @status, updated_at = @now, owner = @owner, owner_epoch = @epoch
+        """ + TakeOverSql;
+
+    private const string TakeOverSql = """
+
         WHERE reactions.status = 'running' AND (
             (reactions.owner IS NULL AND reactions.updated_at < @abandoned)
             OR (reactions.owner IS NOT NULL AND NOT EXISTS (
@@ -43,19 +53,31 @@ internal sealed class PostgresReactionLedger(ReactorPostgresDatabase database, R
     {
         var lease = await liveness.CurrentAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var claimed = await database.ExecuteAsync(ClaimSql, cancellationToken,
-            ("event", eventId), ("rule", rule), ("index", actionIndex), ("now", now.ToUnixTimeMilliseconds()),
-            ("owner", lease.Holder), ("epoch", lease.Epoch), ("prefix", LeaseRow.ReactorPrefix),
-            ("abandoned", (now - AbandonedAfter).ToUnixTimeMilliseconds())) == 1;
-        if (claimed)
+        if (await database.ExecuteAsync(ClaimSql, cancellationToken, ClaimParameters(eventId, rule, actionIndex, lease, now)) == 1)
         {
             return new ReactionClaim(eventId, rule, actionIndex, lease.Holder, lease.Epoch);
         }
 
-        // Refused: done for good, or running here already (both duplicates), or running on another reactor whose lease is
-        // live: the caller waits and tries again.
-        var running = (await database.QueryAsync(RunningSql, r => r.GetInt64(0), cancellationToken, ("event", eventId), ("rule", rule), ("index", actionIndex), ("owner", lease.Holder)))[0];
-        return running == 0 ? null : throw new ClaimHeldException(eventId, rule, actionIndex);
+        return await IsHeldElsewhereAsync(eventId, rule, actionIndex, lease, cancellationToken) ? throw new ClaimHeldException(eventId, rule, actionIndex) : null;
+    }
+
+    public async Task<bool> RecordOnceAsync(string eventId, string rule, int actionIndex, bool succeeded, EventEnvelope? emitted, CancellationToken cancellationToken)
+    {
+        var lease = await liveness.CurrentAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        (string Name, object? Value)[] record =
+        [
+            .. ClaimParameters(eventId, rule, actionIndex, lease, now),
+            ("status", (succeeded ? ActionStatus.Done : ActionStatus.Failed).ToWire()),
+        ];
+        var recorded = emitted is null
+            ? await database.ExecuteAsync(RecordSql, cancellationToken, record) == 1
+            : await database.InTransactionAsync(
+                async (connection, transaction) =>
+                    await connection.ExecuteAsync(RecordSql, transaction, cancellationToken, record) == 1
+                    && await connection.ExecuteAsync(PostgresReactorOutbox.InsertSql, transaction, cancellationToken, PostgresReactorOutbox.InsertParameters(emitted, now)) == 1,
+                cancellationToken);
+        return recorded || (await IsHeldElsewhereAsync(eventId, rule, actionIndex, lease, cancellationToken) ? throw new ClaimHeldException(eventId, rule, actionIndex) : false);
     }
 
     public async Task<bool> CompleteAsync(ReactionClaim claim, bool succeeded, EventEnvelope? emitted, CancellationToken cancellationToken)
@@ -83,6 +105,18 @@ internal sealed class PostgresReactionLedger(ReactorPostgresDatabase database, R
 
     public Task ReleaseAsync(ReactionClaim claim, CancellationToken cancellationToken) =>
         database.ExecuteAsync(ReleaseSql, cancellationToken, Key(claim));
+
+    private static (string Name, object? Value)[] ClaimParameters(string eventId, string rule, int actionIndex, LeaseToken lease, DateTimeOffset now) =>
+    [
+        ("event", eventId), ("rule", rule), ("index", actionIndex), ("now", now.ToUnixTimeMilliseconds()),
+        ("owner", lease.Holder), ("epoch", lease.Epoch), ("prefix", LeaseRow.ReactorPrefix),
+        ("abandoned", (now - AbandonedAfter).ToUnixTimeMilliseconds()),
+    ];
+
+    // Refused: done for good, or running here already (both duplicates), or running on another reactor whose lease is
+    // live: the caller waits and tries again.
+    private async Task<bool> IsHeldElsewhereAsync(string eventId, string rule, int actionIndex, LeaseToken lease, CancellationToken cancellationToken) =>
+        (await database.QueryAsync(RunningSql, r => r.GetInt64(0), cancellationToken, ("event", eventId), ("rule", rule), ("index", actionIndex), ("owner", lease.Holder)))[0] > 0;
 
     private static (string Name, object? Value)[] Key(ReactionClaim claim) =>
         [("event", claim.EventId), ("rule", claim.Rule), ("index", claim.ActionIndex), ("owner", claim.Owner), ("epoch", claim.Epoch)];

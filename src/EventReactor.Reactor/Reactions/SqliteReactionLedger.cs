@@ -17,6 +17,18 @@ internal sealed class SqliteReactionLedger(ReactorDatabase database, ReactorLive
     private const string ClaimSql = """
         INSERT INTO reactions (event_id, rule, action_index, status, updated_at, owner, owner_epoch) VALUES ($event, $rule, $index, 'running', $now, $owner, $epoch)
         ON CONFLICT (event_id, rule, action_index) DO UPDATE SET updated_at = $now, owner = $owner, owner_epoch = $epoch
+        """ + TakeOverSql;
+
+    // The claim and its completion in one statement, for an action that already ran (RecordOnceAsync).
+    private const string RecordSql = """
+        INSERT INTO reactions (event_id, rule, action_index, status, updated_at, owner, owner_epoch) VALUES ($event, $rule, $index, $status, $now, $owner, $epoch)
+        ON CONFLICT (event_id, rule, action_index) DO UPDATE SET status = $status, updated_at = $now, owner = $owner, owner_epoch = $epoch
+        """ + TakeOverSql;
+
+    private const string RecordAndEmitSql = RecordSql + ";\n" + OutboxRows.InsertIfChangedSql;
+
+    private const string TakeOverSql = """
+
         WHERE reactions.status = 'running' AND (
             (reactions.owner IS NULL AND reactions.updated_at < $abandoned)
             OR (reactions.owner IS NOT NULL AND NOT EXISTS (
@@ -46,25 +58,29 @@ internal sealed class SqliteReactionLedger(ReactorDatabase database, ReactorLive
     {
         var lease = await liveness.CurrentAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var claimed = await _writes.ExecuteAsync(ClaimSql, [
-            new("$event", eventId),
-            new("$rule", rule),
-            new("$index", actionIndex),
-            new("$now", now.ToUnixTimeMilliseconds()),
-            new("$owner", lease.Holder),
-            new("$epoch", lease.Epoch),
-            new("$prefix", LeaseRow.ReactorPrefix),
-            new("$abandoned", (now - AbandonedAfter).ToUnixTimeMilliseconds()),
-        ], cancellationToken) == 1;
-        if (claimed)
+        if (await _writes.ExecuteAsync(ClaimSql, ClaimParameters(eventId, rule, actionIndex, lease, now), cancellationToken) == 1)
         {
             return new ReactionClaim(eventId, rule, actionIndex, lease.Holder, lease.Epoch);
         }
 
-        // Refused: done for good, or running here already (both duplicates), or running on another reactor whose lease is
-        // live: the caller waits and tries again.
-        var running = (await database.QueryAsync(RunningSql, r => r.GetInt64(0), cancellationToken, ("$event", eventId), ("$rule", rule), ("$index", actionIndex), ("$owner", lease.Holder)))[0];
-        return running == 0 ? null : throw new ClaimHeldException(eventId, rule, actionIndex);
+        return await IsHeldElsewhereAsync(eventId, rule, actionIndex, lease, cancellationToken) ? throw new ClaimHeldException(eventId, rule, actionIndex) : null;
+    }
+
+    public async Task<bool> RecordOnceAsync(string eventId, string rule, int actionIndex, bool succeeded, EventEnvelope? emitted, CancellationToken cancellationToken)
+    {
+        var lease = await liveness.CurrentAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        KeyValuePair<string, object>[] record =
+        [
+            .. ClaimParameters(eventId, rule, actionIndex, lease, now),
+            new("$status", (succeeded ? ActionStatus.Done : ActionStatus.Failed).ToWire()),
+        ];
+
+        // One command of two statements (both or neither, as in CompleteAsync): the event is stored only with a record that landed.
+        var recorded = emitted is null
+            ? await _writes.ExecuteAsync(RecordSql, record, cancellationToken) == 1
+            : await _writes.ExecuteAsync(RecordAndEmitSql, [.. record, .. OutboxRows.InsertParameters(emitted, now)], cancellationToken) == 2;
+        return recorded || (await IsHeldElsewhereAsync(eventId, rule, actionIndex, lease, cancellationToken) ? throw new ClaimHeldException(eventId, rule, actionIndex) : false);
     }
 
     public async Task<bool> CompleteAsync(ReactionClaim claim, bool succeeded, EventEnvelope? emitted, CancellationToken cancellationToken)
@@ -85,6 +101,23 @@ internal sealed class SqliteReactionLedger(ReactorDatabase database, ReactorLive
 
     public Task ReleaseAsync(ReactionClaim claim, CancellationToken cancellationToken) =>
         _writes.ExecuteAsync(ReleaseSql, Key(claim), cancellationToken);
+
+    private static KeyValuePair<string, object>[] ClaimParameters(string eventId, string rule, int actionIndex, LeaseToken lease, DateTimeOffset now) =>
+    [
+        new("$event", eventId),
+        new("$rule", rule),
+        new("$index", actionIndex),
+        new("$now", now.ToUnixTimeMilliseconds()),
+        new("$owner", lease.Holder),
+        new("$epoch", lease.Epoch),
+        new("$prefix", LeaseRow.ReactorPrefix),
+        new("$abandoned", (now - AbandonedAfter).ToUnixTimeMilliseconds()),
+    ];
+
+    // Refused: done for good, or running here already (both duplicates), or running on another reactor whose lease is
+    // live: the caller waits and tries again.
+    private async Task<bool> IsHeldElsewhereAsync(string eventId, string rule, int actionIndex, LeaseToken lease, CancellationToken cancellationToken) =>
+        (await database.QueryAsync(RunningSql, r => r.GetInt64(0), cancellationToken, ("$event", eventId), ("$rule", rule), ("$index", actionIndex), ("$owner", lease.Holder)))[0] > 0;
 
     private static KeyValuePair<string, object>[] Key(ReactionClaim claim) =>
     [

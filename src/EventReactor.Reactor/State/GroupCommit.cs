@@ -120,15 +120,24 @@ internal sealed class GroupCommit(ReactorDatabase database)
         }
 
         command.Transaction = transaction;
-        foreach (var (name, value) in write.Parameters)
+        var bound = command.Parameters;
+        for (var i = 0; i < write.Parameters.Count; i++)
         {
-            if (command.Parameters.Contains(name))
+            var (name, value) = write.Parameters[i];
+
+            // Callers pass a statement's parameters in the same order every time: bound by position, found by name only
+            // when the order differs (looking each up by name scanned the collection twice per parameter, per statement).
+            if (i < bound.Count && string.Equals(bound[i].ParameterName, name, StringComparison.Ordinal))
             {
-                command.Parameters[name].Value = value;
+                bound[i].Value = value;
+            }
+            else if (bound.Contains(name))
+            {
+                bound[name].Value = value;
             }
             else
             {
-                command.Parameters.AddWithValue(name, value);
+                bound.AddWithValue(name, value);
             }
         }
 

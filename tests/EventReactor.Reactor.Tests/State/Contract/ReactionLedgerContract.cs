@@ -183,6 +183,51 @@ public abstract class ReactionLedgerContract : IAsyncDisposable
         Assert.Null(await Other.TryClaimAsync("e1", "rule", 0, CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RecordOnceAsync_SameActionTwice_OnlyTheFirstRecordsAndStores(bool succeeded)
+    {
+        Assert.True(await Ledger.RecordOnceAsync("e1", "rule", 0, succeeded, Fired("chain/first"), CancellationToken.None));
+
+        Assert.False(await Ledger.RecordOnceAsync("e1", "rule", 0, succeeded, Fired("chain/second"), CancellationToken.None));
+        Assert.False(await Other.RecordOnceAsync("e1", "rule", 0, succeeded, null, CancellationToken.None));
+        Assert.Null(await Other.TryClaimAsync("e1", "rule", 0, CancellationToken.None));
+        Assert.Equal("chain/first", Assert.Single(await Outbox.ReadToEvaluateAsync(0, 10, CancellationToken.None)).Tag);
+    }
+
+    [Fact]
+    public async Task RecordOnceAsync_CompletedByClaim_RefusedAndNothingStored()
+    {
+        var claim = await ClaimAsync(Ledger);
+        Assert.True(await Ledger.CompleteAsync(claim, succeeded: true, null, CancellationToken.None));
+
+        Assert.False(await Other.RecordOnceAsync("e1", "rule", 0, true, Fired("chain/again"), CancellationToken.None));
+        Assert.Equal(0, await Outbox.CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RecordOnceAsync_ClaimedByALiveReactor_ThrowsHeldUntilItsLeaseExpires()
+    {
+        await ClaimAsync(Ledger);
+
+        await Assert.ThrowsAsync<ClaimHeldException>(() => Other.RecordOnceAsync("e1", "rule", 0, true, Fired("chain/from-b"), CancellationToken.None));
+        Assert.Equal(0, await Outbox.CountAsync(CancellationToken.None));
+
+        Time.Advance(LeaseLength + TimeSpan.FromSeconds(1));
+        Assert.True(await Other.RecordOnceAsync("e1", "rule", 0, true, Fired("chain/from-b"), CancellationToken.None));
+        Assert.Equal("chain/from-b", Assert.Single(await Outbox.ReadToEvaluateAsync(0, 10, CancellationToken.None)).Tag);
+    }
+
+    [Fact]
+    public async Task RecordOnceAsync_RunningOnThisReactor_Duplicate()
+    {
+        await ClaimAsync(Ledger);
+
+        Assert.False(await Ledger.RecordOnceAsync("e1", "rule", 0, true, Fired("chain/again"), CancellationToken.None));
+        Assert.Equal(0, await Outbox.CountAsync(CancellationToken.None));
+    }
+
     private static async Task<ReactionClaim> ClaimAsync(IReactionLedger ledger) =>
         await ledger.TryClaimAsync("e1", "rule", 0, CancellationToken.None) ?? throw new InvalidOperationException("the claim of e1 was refused");
 
