@@ -17,7 +17,10 @@ public abstract class PostgresDatabase : IAsyncDisposable, IDisposable
     private readonly IReadOnlyList<Migration> _migrations;
     private readonly NpgsqlDataSource _dataSource;
 
-    protected PostgresDatabase(string url, IReadOnlyList<Migration> migrations)
+    /// <param name="url">The database, <c>postgres://user:password@host:port/database</c>.</param>
+    /// <param name="migrations">The schema's versions.</param>
+    /// <param name="maxConnections">The most connections this process opens: callers beyond it wait for one to be returned.</param>
+    protected PostgresDatabase(string url, IReadOnlyList<Migration> migrations, int maxConnections)
     {
         if (!PostgresUrl.TryParse(url, out var connectionString, out var error))
         {
@@ -26,7 +29,7 @@ public abstract class PostgresDatabase : IAsyncDisposable, IDisposable
 
         Location = PostgresUrl.Redact(url);
         _migrations = migrations;
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxConnections }.ConnectionString);
     }
 
     /// <summary>The database's URL without its password.</summary>
