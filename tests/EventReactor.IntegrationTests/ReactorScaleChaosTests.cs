@@ -25,6 +25,7 @@ public sealed partial class ReactorScaleChaosTests(ITestOutputHelper output)
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(4);
     private static readonly TimeSpan LeaseRenewEvery = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxStall = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Start = TimeSpan.FromSeconds(60);
 
     // The work that runs on one reactor at a time (docs/scale-out.md, "What is leased").
@@ -94,6 +95,34 @@ public sealed partial class ReactorScaleChaosTests(ITestOutputHelper output)
         }
 
         Assert.True(victim.HasExited, "the killed reactor still runs");
+    }
+
+    [Fact]
+    public async Task ThreeReactors_DatabaseCutOff10sMidStream_RetryAndActOnEveryEventOnce()
+    {
+        const int perMinion = 60;
+        await using var cluster = await ScaleCluster.StartAsync(Rule, Environment);
+        var publishers = new PacedPublishers();
+        var publishing = publishers.RunAsync(cluster.VirtualHost.Name, cluster.EventTag, Publishers, Minions, perMinion, PublishRate);
+        await WaitAsync(cluster, "a third of the events done", async () => await cluster.DoneAsync() >= Minions * perMinion / 3 ? "started" : null);
+
+        // As a server restart looks to the reactors: every connection ends, and no new one is accepted for 10 s.
+        await cluster.Database.CutOffAsync();
+        try
+        {
+            Assert.False(publishing.IsCompleted, "the stream ended before the outage");
+            await Task.Delay(Outage);
+        }
+        finally
+        {
+            await cluster.Database.AllowConnectionsAsync();
+        }
+
+        await publishing;
+        var claims = await cluster.WaitAllDoneAsync(Minions * perMinion);
+        Assert.Equal(publishers.Published.Order(StringComparer.Ordinal), claims.Keys.Order(StringComparer.Ordinal));
+        AssertExactlyOnce(publishers.Published, await cluster.Reactions.ByCauseAsync(cluster.FiredTag));
+        Assert.All(cluster.Processes, reactor => Assert.False(reactor.HasExited, $"reactor {reactor.Id} exited:\n{reactor.Output}"));
     }
 
     private static void AssertExactlyOnce(IEnumerable<string> published, Dictionary<string, HashSet<string>> reactions)

@@ -126,7 +126,7 @@ internal sealed class ScaleCluster : IAsyncDisposable
             }
 
             var running = claims.Where(r => r[1] != "done").Select(r => $"{r[0]} {r[1]}");
-            Assert.True(DateTime.UtcNow - progressed < NoProgress, $"stuck at {finished.Count} of {count} done ({claims.Count} claimed) for {NoProgress.TotalSeconds} s; not done: {string.Join(',', running.Take(20))}");
+            Assert.True(DateTime.UtcNow - progressed < NoProgress, $"stuck at {finished.Count} of {count} done ({claims.Count} claimed) for {NoProgress.TotalSeconds} s; not done: {string.Join(',', running.Take(20))}\n{Tails()}");
             await Task.Delay(250);
         }
     }
@@ -162,6 +162,9 @@ internal sealed class ScaleCluster : IAsyncDisposable
             workspace.Dispose();
         }
     }
+
+    // The last lines each reactor wrote, for a failure to show what they were doing.
+    private string Tails() => string.Join('\n', Processes.Select(p => $"reactor {p.Id} (exited: {p.HasExited}):\n  {string.Join("\n  ", p.Output.Split('\n').TakeLast(25))}"));
 
     private async Task<CliProcess> StartReactorAsync(TestWorkspace workspace, IReadOnlyDictionary<string, string> environment)
     {
