@@ -12,6 +12,8 @@
 #        chaos.sh stop-rabbitmq   stop the private broker (its queues and exchanges are kept)
 #        chaos.sh start-rabbitmq  start it again and wait until guest/guest works
 #        chaos.sh restart-docker  stop the private dockerd (its containers die with it) and start it
+#        chaos.sh scale           run the scale chaos tests (three reactors on PostgreSQL: one killed, the database cut
+#                                 off; docs/scale-out.md#failures) on the shared services, not the private ones
 set -eEuo pipefail
 
 readonly IMAGE=eventreactor/busybox:latest
@@ -138,9 +140,14 @@ case $cmd in
   stop-rabbitmq) rabbit_stop ;;
   start-rabbitmq) require; rabbit_start ;;
   restart-docker) require; docker_stop; docker_start ;;
-  -h | --help | help) sed -n '2,14s/^# \{0,1\}//p' "$0" ;;
+  scale)
+    cd "$(dirname "$0")/../.."
+    exec dotnet test tests/EventReactor.IntegrationTests/EventReactor.IntegrationTests.csproj \
+      --filter "FullyQualifiedName~ReactorScaleChaosTests" --logger "console;verbosity=detailed"
+    ;;
+  -h | --help | help) sed -n '2,16s/^# \{0,1\}//p' "$0" ;;
   *)
-    echo "$me: unknown command '$cmd' (try: up, down, stop-rabbitmq, start-rabbitmq, restart-docker)" >&2
+    echo "$me: unknown command '$cmd' (try: up, down, stop-rabbitmq, start-rabbitmq, restart-docker, scale)" >&2
     exit 2
     ;;
 esac

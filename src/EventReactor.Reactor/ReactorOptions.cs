@@ -19,6 +19,13 @@ public sealed class ReactorOptions
     /// </summary>
     public string? State { get; set; }
 
+    /// <summary>
+    /// The most connections this reactor opens to the PostgreSQL <see cref="State"/>; events beyond it wait for one. Every
+    /// reactor of a database counts against the server's <c>max_connections</c> (100 by default), so three reactors at 20
+    /// leave room for the CLI, psql and the server's reserved slots. Unused on SQLite.
+    /// </summary>
+    public int StateConnections { get; set; } = 20;
+
     /// <summary>The HTTP API's address; <c>https://</c> needs <see cref="HttpsCertificateFile"/> and <see cref="HttpsKeyFile"/>.</summary>
     public string Http { get; set; } = "http://127.0.0.1:7070";
 

@@ -25,6 +25,11 @@ internal sealed class ReactorOptionsValidator : IValidateOptions<ReactorOptions>
             failures.Add($"{ReactorOptions.Section}:{nameof(ReactorOptions.State)} '{PostgresUrl.Redact(options.State)}' {stateError}; leave it unset for SQLite in the data folder");
         }
 
+        if (options.StateConnections < 2)
+        {
+            failures.Add($"{ReactorOptions.Section}:{nameof(ReactorOptions.StateConnections)} is {options.StateConnections}; it must be at least 2 (a claim and the audit run at once)");
+        }
+
         if (options.Partitions is < 1 or > ReactorOptions.MaxPartitions)
         {
             failures.Add($"{ReactorOptions.Section}:{nameof(ReactorOptions.Partitions)} is {options.Partitions}; it must be 1 to {ReactorOptions.MaxPartitions} (the same on every reactor of one broker)");

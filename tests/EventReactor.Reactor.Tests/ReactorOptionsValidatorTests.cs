@@ -29,4 +29,15 @@ public sealed class ReactorOptionsValidatorTests
         Assert.Contains(problem, result.FailureMessage, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", result.FailureMessage, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(0)]
+    public void Validate_StateConnectionsBelowTwo_FailsNamingTheKey(int connections)
+    {
+        var result = new ReactorOptionsValidator().Validate(null, new ReactorOptions { StateConnections = connections });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Reactor:StateConnections", result.FailureMessage, StringComparison.Ordinal);
+    }
 }

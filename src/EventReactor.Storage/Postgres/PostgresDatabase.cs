@@ -17,7 +17,10 @@ public abstract class PostgresDatabase : IAsyncDisposable, IDisposable
     private readonly IReadOnlyList<Migration> _migrations;
     private readonly NpgsqlDataSource _dataSource;
 
-    protected PostgresDatabase(string url, IReadOnlyList<Migration> migrations)
+    /// <param name="url">The database, <c>postgres://user:password@host:port/database</c>.</param>
+    /// <param name="migrations">The schema's versions.</param>
+    /// <param name="maxConnections">The most connections this process opens: callers beyond it wait for one to be returned.</param>
+    protected PostgresDatabase(string url, IReadOnlyList<Migration> migrations, int maxConnections)
     {
         if (!PostgresUrl.TryParse(url, out var connectionString, out var error))
         {
@@ -26,7 +29,7 @@ public abstract class PostgresDatabase : IAsyncDisposable, IDisposable
 
         Location = PostgresUrl.Redact(url);
         _migrations = migrations;
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxConnections }.ConnectionString);
     }
 
     /// <summary>The database's URL without its password.</summary>
@@ -56,52 +59,66 @@ public abstract class PostgresDatabase : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> on one connection inside one transaction, committed when it returns.</summary>
-    public async Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var result = await work(connection, transaction);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
-    }
+    /// <remarks>Tried again as a whole while the server is unavailable (<see cref="PostgresOutage"/>): <paramref name="work"/> must only use the database.</remarks>
+    public Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        PostgresOutage.Retry.ExecuteAsync(
+            async token =>
+            {
+                await using var connection = await _dataSource.OpenConnectionAsync(token);
+                await using var transaction = await connection.BeginTransactionAsync(token);
+                var result = await work(connection, transaction);
+                await transaction.CommitAsync(token);
+                return result;
+            },
+            cancellationToken).AsTask();
 
     /// <summary>Runs <paramref name="read"/> on a connection of its own, without a transaction.</summary>
-    public async Task<T> ReadAsync<T>(Func<NpgsqlConnection, Task<T>> read, CancellationToken cancellationToken)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        return await read(connection);
-    }
+    public Task<T> ReadAsync<T>(Func<NpgsqlConnection, Task<T>> read, CancellationToken cancellationToken) =>
+        PostgresOutage.Retry.ExecuteAsync(
+            async token =>
+            {
+                await using var connection = await _dataSource.OpenConnectionAsync(token);
+                return await read(connection);
+            },
+            cancellationToken).AsTask();
 
     /// <summary>One statement, committed on its own; returns the rows it changed.</summary>
-    public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = _dataSource.CreateCommand(sql);
-        AddParameters(command, parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        PostgresOutage.Retry.ExecuteAsync(
+            async token =>
+            {
+                await using var command = _dataSource.CreateCommand(sql);
+                AddParameters(command, parameters);
+                return await command.ExecuteNonQueryAsync(token);
+            },
+            cancellationToken).AsTask();
 
     /// <summary>One query, read row by row.</summary>
     public Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
         ReadAsync(connection => connection.QueryAsync(sql, read, cancellationToken, parameters), cancellationToken);
 
     /// <summary>One query's first column of its first row.</summary>
-    public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = _dataSource.CreateCommand(sql);
-        AddParameters(command, parameters);
-        return await command.ExecuteScalarAsync(cancellationToken);
-    }
+    public Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        PostgresOutage.Retry.ExecuteAsync(
+            async token =>
+            {
+                await using var command = _dataSource.CreateCommand(sql);
+                AddParameters(command, parameters);
+                return await command.ExecuteScalarAsync(token);
+            },
+            cancellationToken).AsTask();
 
     /// <summary>
     /// One statement's first column of its first row, synchronously, committed on its own: only for a caller that cannot
     /// await (the rule evaluator's throttle, which is pure and synchronous in EventReactor.Core).
     /// </summary>
-    public object? Scalar(string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = _dataSource.CreateCommand(sql);
-        AddParameters(command, parameters);
-        return command.ExecuteScalar();
-    }
+    public object? Scalar(string sql, params (string Name, object? Value)[] parameters) =>
+        PostgresOutage.Retry.Execute(() =>
+        {
+            using var command = _dataSource.CreateCommand(sql);
+            AddParameters(command, parameters);
+            return command.ExecuteScalar();
+        });
 
     /// <summary>Opens a transaction that takes a write without changing anything; throws when the database cannot be written.</summary>
     public Task CheckWritableAsync(CancellationToken cancellationToken) =>

@@ -42,6 +42,18 @@ internal sealed class TestPostgresDatabase : IAsyncDisposable
         return rows;
     }
 
+    /// <summary>
+    /// Makes the database unreachable, as a server restart would, without touching the server others share: new
+    /// connections are refused and those open are ended. <see cref="AllowConnectionsAsync"/> ends the outage.
+    /// </summary>
+    public async Task CutOffAsync()
+    {
+        await ExecuteAsync(Server, $"ALTER DATABASE {Name} ALLOW_CONNECTIONS false");
+        await ExecuteAsync(Server, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{Name}'");
+    }
+
+    public Task AllowConnectionsAsync() => ExecuteAsync(Server, $"ALTER DATABASE {Name} ALLOW_CONNECTIONS true");
+
     public async ValueTask DisposeAsync() => await ExecuteAsync(Server, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
 
     private static async Task ExecuteAsync(string connectionString, string sql)

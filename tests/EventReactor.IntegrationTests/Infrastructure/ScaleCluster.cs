@@ -1,0 +1,184 @@
+using System.Globalization;
+
+namespace EventReactor.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Three reactor processes on one PostgreSQL database of the test's own and one virtual host of its own on the shared
+/// broker, with one rule that fires an event for each event under <see cref="EventTag"/>, and the queries a chaos test
+/// asks of their shared state. The first reactor migrates the database before the others start; then the test database
+/// records every committed reaction (<see cref="CommittedReactions"/>).
+/// </summary>
+internal sealed class ScaleCluster : IAsyncDisposable
+{
+    private const string Live = "expires_at > (extract(epoch from now()) * 1000)::bigint";
+    private static readonly TimeSpan NoProgress = TimeSpan.FromSeconds(30);
+
+    private readonly List<TestWorkspace> _workspaces;
+    private readonly string _rule;
+
+    private ScaleCluster(List<TestWorkspace> workspaces, string rule, RabbitVirtualHost virtualHost, TestPostgresDatabase database)
+    {
+        _workspaces = workspaces;
+        _rule = rule;
+        VirtualHost = virtualHost;
+        Database = database;
+    }
+
+    public RabbitVirtualHost VirtualHost { get; }
+
+    public TestPostgresDatabase Database { get; }
+
+    public List<CliProcess> Processes { get; } = [];
+
+    public CommittedReactions Reactions { get; private set; } = null!;
+
+    public string EventTag => $"scale/{_workspaces[0].Id}";
+
+    public string FiredTag => $"scaledone/{_workspaces[0].Id}";
+
+    public static async Task<ScaleCluster> StartAsync(string rule, IReadOnlyDictionary<string, string> environment, int reactors = 3)
+    {
+        var workspaces = Enumerable.Range(0, reactors).Select(_ => new TestWorkspace()).ToList();
+        var id = workspaces[0].Id;
+        var cluster = new ScaleCluster(workspaces, rule, await RabbitVirtualHost.CreateAsync($"scale-{id}"), await TestPostgresDatabase.CreateAsync(id));
+        try
+        {
+            workspaces[0].WithRules("scale.yaml", $$$"""
+                rules:
+                  - name: {{{rule}}}
+                    on: {{{cluster.EventTag}}}/*
+                    do:
+                      - event.fire:
+                          tag: {{{cluster.FiredTag}}}
+                          data: { n: "${{ event.data.n }}" }
+                """);
+            cluster.Processes.Add(await cluster.StartReactorAsync(workspaces[0], environment));
+            cluster.Reactions = await CommittedReactions.InstallAsync(cluster.Database);
+            cluster.Processes.AddRange(await Task.WhenAll(workspaces.Skip(1).Select(w => cluster.StartReactorAsync(w, environment))));
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>How many events the rule's claims have completed.</summary>
+    public async Task<int> DoneAsync() =>
+        int.Parse((await Database.QueryAsync($"SELECT count(*) FROM reactions WHERE rule = '{_rule}' AND status = 'done'"))[0][0], CultureInfo.InvariantCulture);
+
+    /// <summary>The pids of the reactors that completed at least one claim (a claim's owner is host/pid/random).</summary>
+    public async Task<List<int>> ActingReactorsAsync() =>
+        [.. (await Database.QueryAsync($"SELECT DISTINCT split_part(owner, '/', 2) FROM reactions WHERE rule = '{_rule}' AND status = 'done'"))
+            .Select(r => int.Parse(r[0], CultureInfo.InvariantCulture))];
+
+    /// <summary>The reactor holding the most of the named leases now.</summary>
+    public async Task<CliProcess> SingletonHolderAsync(IEnumerable<string> leases)
+    {
+        var names = string.Join(',', leases.Select(l => $"'{l}'"));
+        var rows = await Database.QueryAsync($"SELECT split_part(holder, '/', 2), count(*) FROM leases WHERE name IN ({names}) AND {Live} GROUP BY 1 ORDER BY 2 DESC");
+        var pid = rows.Count > 0 ? int.Parse(rows[0][0], CultureInfo.InvariantCulture) : throw new InvalidOperationException($"nobody holds any of {names}");
+        return Processes.Single(r => r.Id == pid);
+    }
+
+    /// <summary>The singleton leases (not the liveness lease) a reactor holds now, with their epochs.</summary>
+    public async Task<Dictionary<string, long>> LeasesOfAsync(CliProcess reactor) =>
+        (await Database.QueryAsync($"SELECT name, epoch FROM leases WHERE split_part(holder, '/', 2) = '{reactor.Id}' AND name NOT LIKE 'reactor/%' AND {Live}"))
+            .ToDictionary(r => r[0], r => long.Parse(r[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
+
+    /// <summary>Waits until a lease is held, live, by a reactor other than <paramref name="from"/>; its pid and epoch.</summary>
+    public async Task<(int Pid, long Epoch)> WaitLeaseMovedAsync(string lease, CliProcess from, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (true)
+        {
+            var rows = await Database.QueryAsync($"SELECT split_part(holder, '/', 2), epoch FROM leases WHERE name = '{lease}' AND split_part(holder, '/', 2) <> '{from.Id}' AND {Live}");
+            if (rows.Count == 1)
+            {
+                return (int.Parse(rows[0][0], CultureInfo.InvariantCulture), long.Parse(rows[0][1], CultureInfo.InvariantCulture));
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"nobody took lease {lease} over from pid {from.Id} within {within.TotalSeconds} s; leases: {string.Join("; ", (await Database.QueryAsync("SELECT name, holder, epoch, expires_at FROM leases")).Select(r => string.Join(' ', r)))}");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="count"/> events are claimed and none is left running; each event's completion time
+    /// (ms). Fails when the number done has not grown for 30 s.
+    /// </summary>
+    public async Task<Dictionary<string, long>> WaitAllDoneAsync(int count)
+    {
+        var (done, progressed) = (-1, DateTime.UtcNow);
+        while (true)
+        {
+            var claims = await Database.QueryAsync($"SELECT event_id, status, updated_at FROM reactions WHERE rule = '{_rule}'");
+            var finished = claims.Where(r => r[1] == "done").ToList();
+            if (claims.Count >= count && finished.Count == claims.Count)
+            {
+                return finished.ToDictionary(r => r[0], r => long.Parse(r[2], CultureInfo.InvariantCulture), StringComparer.Ordinal);
+            }
+
+            if (finished.Count > done)
+            {
+                (done, progressed) = (finished.Count, DateTime.UtcNow);
+            }
+
+            var running = claims.Where(r => r[1] != "done").Select(r => $"{r[0]} {r[1]}");
+            Assert.True(DateTime.UtcNow - progressed < NoProgress, $"stuck at {finished.Count} of {count} done ({claims.Count} claimed) for {NoProgress.TotalSeconds} s; not done: {string.Join(',', running.Take(20))}\n{Tails()}");
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>The rule's acted audit rows (event id, actions), once at least <paramref name="atLeast"/> are written.</summary>
+    public async Task<List<string[]>> WaitAuditedAsync(int atLeast)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            var rows = await Database.QueryAsync($"SELECT event_id, actions FROM audit WHERE rule = '{_rule}' AND outcome = 'acted'");
+            if (rows.Count >= atLeast || DateTime.UtcNow > deadline)
+            {
+                Assert.True(rows.Count >= atLeast, $"only {rows.Count} acted evaluations were audited, expected at least {atLeast}");
+                return rows;
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var reactor in Processes)
+        {
+            await reactor.DisposeAsync();
+        }
+
+        await Database.DisposeAsync();
+        await VirtualHost.DisposeAsync();
+        foreach (var workspace in _workspaces)
+        {
+            workspace.Dispose();
+        }
+    }
+
+    // The last lines each reactor wrote, for a failure to show what they were doing.
+    private string Tails() => string.Join('\n', Processes.Select(p => $"reactor {p.Id} (exited: {p.HasExited}):\n  {string.Join("\n  ", p.Output.Split('\n').TakeLast(25))}"));
+
+    private async Task<CliProcess> StartReactorAsync(TestWorkspace workspace, IReadOnlyDictionary<string, string> environment)
+    {
+        var reactor = CliProcess.Start(["reactor", "--rules", _workspaces[0].RulesPath, "--data", workspace.DataPath, "--http", workspace.Server, "--bus", VirtualHost.Url, "--state", Database.Url], environment);
+        try
+        {
+            await Reactors.WaitReadyAsync(reactor, workspace.Server);
+        }
+        catch
+        {
+            await reactor.DisposeAsync();
+            throw;
+        }
+
+        return reactor;
+    }
+}
