@@ -9,5 +9,28 @@
 # The output ends with throughput_ratio, events_per_second, reference_per_second, latency_p50_ms, latency_p99_ms,
 # latency_max_ms (at the first latency rate), then same_work_reference_per_second, same_work_ratio,
 # sustained_events_per_second, sustained_reference_per_second, latency_at_R_* per rate and CPU per event.
+# --journal on|off sets Reactor:Journal:Enabled; --journal both (issue #20) runs off, on, off, on with the other
+# arguments and ends with journal_cost_ratio= (events/s, journal on over off, the runs' means) and its CPU counterpart.
 set -euo pipefail
-exec "$(dirname "$0")/endtoend.sh" e2e "$@"
+here="$(dirname "$0")"
+journal=
+args=()
+while [ $# -gt 0 ]; do
+  if [ "$1" = --journal ]; then journal=${2:?--journal needs on, off or both}; shift 2; else args+=("$1"); shift; fi
+done
+case "$journal" in
+  '') exec "$here/endtoend.sh" e2e "${args[@]}" ;;
+  on|off) EVENTREACTOR__Reactor__Journal__Enabled=$([ "$journal" = on ] && echo true || echo false) \
+            exec "$here/endtoend.sh" e2e "${args[@]}" ;;
+  both) ;;
+  *) echo "--journal '$journal' must be on, off or both" >&2; exit 2 ;;
+esac
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+for setting in off on off on; do
+  echo "== journal $setting" | tee -a "$log"
+  "$0" --journal "$setting" "${args[@]}" | tee -a "$log"
+done
+awk -F= '/^== journal/ { j = $0; sub(/.* /, "", j) }
+  /^events_per_second=/ { eps[j] += $2; n[j]++ } /^cpu_us_per_event=/ { cpu[j] += $2 }
+  END { printf "journal_cost_ratio=%.3f\njournal_cpu_ratio=%.3f\n", (eps["on"] / n["on"]) / (eps["off"] / n["off"]), (cpu["on"] / n["on"]) / (cpu["off"] / n["off"]) }' "$log"
