@@ -43,15 +43,15 @@ internal static class AuditActionsReader
     private static ActionAudit? Read(JsonElement element)
     {
         if (element.ValueKind != JsonValueKind.Object
-            || !element.TryGetProperty("action", out var action) || action.ValueKind != JsonValueKind.String
-            || !element.TryGetProperty("location", out var location) || location.ValueKind != JsonValueKind.String
-            || !element.TryGetProperty("status", out var status) || status.ValueKind != JsonValueKind.String
-            || !element.TryGetProperty("attempts", out var attempts) || !attempts.TryGetInt32(out var attemptCount)
-            || !element.TryGetProperty("durationMs", out var duration) || duration.ValueKind != JsonValueKind.Number
-            || !TryGetText(element, "result", out var result)
-            || !TryGetText(element, "error", out var error)
+            || !element.TryGetProperty("action"u8, out var action) || action.ValueKind != JsonValueKind.String
+            || !element.TryGetProperty("location"u8, out var location) || location.ValueKind != JsonValueKind.String
+            || !element.TryGetProperty("status"u8, out var status) || status.ValueKind != JsonValueKind.String
+            || !element.TryGetProperty("attempts"u8, out var attempts) || !attempts.TryGetInt32(out var attemptCount)
+            || !element.TryGetProperty("durationMs"u8, out var duration) || duration.ValueKind != JsonValueKind.Number
+            || !TryGetText(element, "result"u8, out var result)
+            || !TryGetText(element, "error"u8, out var error)
             || element.GetPropertyCount() != 8
-            || !element.TryGetProperty("arguments", out var arguments))
+            || !element.TryGetProperty("arguments"u8, out var arguments))
         {
             return null;
         }
@@ -74,7 +74,7 @@ internal static class AuditActionsReader
         }
     }
 
-    private static bool TryGetText(JsonElement element, string name, out string? text)
+    private static bool TryGetText(JsonElement element, ReadOnlySpan<byte> name, out string? text)
     {
         text = null;
         if (!element.TryGetProperty(name, out var value))
