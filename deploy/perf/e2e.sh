@@ -10,7 +10,8 @@
 # latency_max_ms (at the first latency rate), then same_work_reference_per_second, same_work_ratio,
 # sustained_events_per_second, sustained_reference_per_second, latency_at_R_* per rate and CPU per event.
 # --journal on|off sets Reactor:Journal:Enabled; --journal both (issue #20) runs off, on, off, on with the other
-# arguments and ends with journal_cost_ratio= (events/s, journal on over off, the runs' means) and its CPU counterpart.
+# arguments, prints each pair's ratios and ends with journal_cost_ratio= (events/s, journal on over off, the runs'
+# means) and journal_cpu_ratio= (CPU per event of the process running reactor and minions, on over off).
 set -euo pipefail
 here="$(dirname "$0")"
 journal=
@@ -31,6 +32,7 @@ for setting in off on off on; do
   echo "== journal $setting" | tee -a "$log"
   "$0" --journal "$setting" "${args[@]}" | tee -a "$log"
 done
-awk -F= '/^== journal/ { j = $0; sub(/.* /, "", j) }
-  /^events_per_second=/ { eps[j] += $2; n[j]++ } /^cpu_us_per_event=/ { cpu[j] += $2 }
-  END { printf "journal_cost_ratio=%.3f\njournal_cpu_ratio=%.3f\n", (eps["on"] / n["on"]) / (eps["off"] / n["off"]), (cpu["on"] / n["on"]) / (cpu["off"] / n["off"]) }' "$log"
+awk -F= '/^== journal/ { j = $0; sub(/.* /, "", j); if (j == "off") p++ }
+  /^events_per_second=/ { eps[j, p] = $2; sum[j] += $2 } /^cpu_us_per_event=/ { cpu[j, p] = $2; csum[j] += $2 }
+  END { for (i = 1; i <= p; i++) printf "journal pair %d: events/s on/off %.3f, cpu per event on/off %.3f\n", i, eps["on", i] / eps["off", i], cpu["on", i] / cpu["off", i]
+        printf "journal_cost_ratio=%.3f\njournal_cpu_ratio=%.3f\n", sum["on"] / sum["off"], csum["on"] / csum["off"] }' "$log"
