@@ -42,7 +42,8 @@ public static class CelValues
             Write(writer, value);
         }
 
-        return JsonDocument.Parse(buffer.WrittenMemory).RootElement.Clone();
+        // Parsed into an element that owns its bytes: no pooled document to clone and then leave to the collector.
+        return JsonElement.Parse(buffer.WrittenSpan);
     }
 
     public static void Write(Utf8JsonWriter writer, object? value)

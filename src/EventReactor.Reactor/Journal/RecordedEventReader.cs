@@ -37,8 +37,6 @@ internal static class RecordedEventReader
     public static string Columns(string key, Func<string, string> utf8) =>
         $"{key}, e.id, e.tag, e.source, e.time, e.minion, e.caused_by, e.depth, {utf8("e.data")}, a.rule, a.outcome, a.detail, {utf8("a.actions")}";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static async Task<long> ReadAsync(DbDataReader reader, Action<RecordedEvent> visit, CancellationToken cancellationToken)
     {
         long count = 0;
@@ -96,10 +94,7 @@ internal static class RecordedEventReader
         string.Empty,
         WireNames.Parse<RuleOutcome>(reader.GetString(Outcome)),
         reader.IsDBNull(Detail) ? null : reader.GetString(Detail),
-        ReadActions(reader.GetFieldValue<byte[]>(Actions)),
+        AuditActionsReader.Read(reader.GetFieldValue<byte[]>(Actions)),
         envelope.Time,
         0);
-
-    private static IReadOnlyList<ActionAudit> ReadActions(byte[] json) =>
-        json is [(byte)'[', (byte)']'] ? [] : JsonSerializer.Deserialize<List<ActionAudit>>(json, Json) ?? [];
 }

@@ -64,11 +64,10 @@ internal static class ReactionComparer
         var liveActions = record is not null && Acted(record.Outcome) ? record.Actions : [];
         foreach (var planned in verdict.Actions)
         {
-            var after = planned.Arguments is null ? (JsonElement?)null : CelValues.ToJson(planned.Arguments);
             var renderError = planned.RenderError is null ? null : $"cannot render arguments: {planned.RenderError}";
             if (planned.Index >= liveActions.Count)
             {
-                tally.Add(DifferenceKind.Added, verdict.Rule.Name, planned.Index, planned.Action.Name, new ReplayExample(eventId, tag, via, null, after, renderError ?? record?.Detail ?? NoLiveRule));
+                tally.Add(DifferenceKind.Added, verdict.Rule.Name, planned.Index, planned.Action.Name, new ReplayExample(eventId, tag, via, null, After(planned), renderError ?? record?.Detail ?? NoLiveRule));
                 continue;
             }
 
@@ -76,15 +75,14 @@ internal static class ReactionComparer
             if (before.Action != planned.Action.Name)
             {
                 tally.Add(DifferenceKind.Removed, verdict.Rule.Name, planned.Index, before.Action, new ReplayExample(eventId, tag, via, before.Arguments, null, $"the candidate's action {planned.Index + 1} is {planned.Action.Name}"));
-                tally.Add(DifferenceKind.Added, verdict.Rule.Name, planned.Index, planned.Action.Name, new ReplayExample(eventId, tag, via, null, after, renderError));
+                tally.Add(DifferenceKind.Added, verdict.Rule.Name, planned.Index, planned.Action.Name, new ReplayExample(eventId, tag, via, null, After(planned), renderError));
             }
-            else if (!Same(before.Arguments, after))
+            else if (!RenderedArguments.Same(before.Arguments, planned.Arguments))
             {
-                tally.Add(DifferenceKind.Changed, verdict.Rule.Name, planned.Index, planned.Action.Name, new ReplayExample(eventId, tag, via, before.Arguments, after, renderError));
+                tally.Add(DifferenceKind.Changed, verdict.Rule.Name, planned.Index, planned.Action.Name, new ReplayExample(eventId, tag, via, before.Arguments, After(planned), renderError));
             }
         }
     }
 
-    private static bool Same(JsonElement? before, JsonElement? after) =>
-        before is { } b && after is { } a ? JsonElement.DeepEquals(b, a) : before is null && after is null;
+    private static JsonElement? After(PlannedAction planned) => planned.Arguments is null ? null : CelValues.ToJson(planned.Arguments);
 }
