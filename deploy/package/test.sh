@@ -55,6 +55,8 @@ echo "$me: installed $(wc -l <"$work/files") paths"
 printed=$(eventreactor --version) || fail "eventreactor --version exited non-zero"
 [[ $printed == "$version" || $printed == "$version+"* ]] || fail "eventreactor --version printed '$printed', the package is $version"
 echo "$me: eventreactor --version: $printed"
+minion_printed=$(/usr/lib/eventreactor/eventreactor-minion --version) || fail "eventreactor-minion --version exited non-zero"
+[[ $minion_printed == "$printed" ]] || fail "eventreactor-minion --version printed '$minion_printed', eventreactor '$printed'"
 
 units=(/usr/lib/systemd/system/eventreactor-reactor.service /usr/lib/systemd/system/eventreactor-minion.service)
 if ! systemd-analyze verify "${units[@]}" >"$work/verify.log" 2>&1 || grep -q eventreactor "$work/verify.log"; then
@@ -66,9 +68,12 @@ rabbitmqctl -q add_vhost "$vhost" >/dev/null
 rabbitmqctl -q set_permissions -p "$vhost" guest '.*' '.*' '.*' >/dev/null
 url="guest:guest@127.0.0.1:5672/$vhost"
 getent group docker >/dev/null || fail "no docker group (the minion unit's SupplementaryGroups); run: sudo deploy/dev/services.sh"
-# As eventreactor-minion.service runs it: its user, group, supplementary group and working directory.
+# As eventreactor-minion.service runs it: its executable (the trimmed minion-only build), user, group, supplementary group
+# and working directory.
+exec_start=$(sed -n 's/^ExecStart=//p' /usr/lib/systemd/system/eventreactor-minion.service)
+[[ $exec_start == /usr/lib/eventreactor/eventreactor-minion ]] || fail "eventreactor-minion.service runs '$exec_start', not the minion-only build"
 (cd /etc/eventreactor && exec setpriv --reuid=eventreactor --regid=eventreactor --groups=docker --no-new-privs \
-  /usr/lib/eventreactor/eventreactor minion --id "$id" --bus "rabbitmq://$url" --heartbeat 00:00:01) >"$work/minion.log" 2>&1 &
+  "$exec_start" --id "$id" --bus "rabbitmq://$url" --heartbeat 00:00:01) >"$work/minion.log" 2>&1 &
 minion_pid=$!
 
 # The events exchange exists once the minion has published; a queue bound with '#' (fanout or topic) then sees

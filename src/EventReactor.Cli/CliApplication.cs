@@ -1,14 +1,15 @@
 using System.CommandLine;
 using EventReactor.Cli.Commands;
+using EventReactor.Hosting;
 
 namespace EventReactor.Cli;
 
 /// <summary>The <c>eventreactor</c> command line. Exit codes: 0 ok, 1 failure, 2 usage.</summary>
 internal static class CliApplication
 {
-    public const int Ok = 0;
-    public const int Failure = 1;
-    public const int Usage = 2;
+    public const int Ok = ExitCodes.Ok;
+    public const int Failure = ExitCodes.Failure;
+    public const int Usage = ExitCodes.Usage;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -28,18 +29,6 @@ internal static class CliApplication
             KeyCommands.Create(),
             BenchCommands.Create(),
         };
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var error in parse.Errors)
-            {
-                await Console.Error.WriteLineAsync($"eventreactor: {error.Message}");
-            }
-
-            await Console.Error.WriteLineAsync("Run 'eventreactor --help' for usage.");
-            return Usage;
-        }
-
-        return await parse.InvokeAsync();
+        return await CommandLineRunner.RunAsync(root, "eventreactor", args);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EventReactor.Hosting;
 
 namespace EventReactor.Cli.Commands;
 
@@ -6,7 +7,7 @@ namespace EventReactor.Cli.Commands;
 internal static class CommonOptions
 {
     public const string DefaultServer = "http://127.0.0.1:7070";
-    public const string DefaultRabbitMq = "rabbitmq://guest:guest@localhost:5672/";
+    public const string DefaultRabbitMq = BusOption.DefaultRabbitMq;
 
     public static Option<string> Server() => new("--server")
     {
@@ -26,5 +27,5 @@ internal static class CommonOptions
 
     public static Option<string?> Http() => new("--http") { Description = "Address of the HTTP API (default: http://127.0.0.1:7070)" };
 
-    public static Option<string?> Bus(string fallback) => new("--bus") { Description = $"Bus URL, memory:// or rabbitmq://user:pass@host:port/vhost (default: {fallback})" };
+    public static Option<string?> Bus(string fallback) => BusOption.Create(fallback);
 }

@@ -1,11 +1,9 @@
 using System.CommandLine;
 using System.Runtime.CompilerServices;
 using EventReactor.Cli.Hosting;
-using EventReactor.Messaging;
-using EventReactor.Minion;
+using EventReactor.Hosting;
 using EventReactor.Reactor.Http;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Hosting;
 
 namespace EventReactor.Cli.Commands;
 
@@ -22,45 +20,16 @@ internal static class DaemonCommands
         return command;
     }
 
-    private static TBuilder AddMinionParts<TBuilder>(TBuilder builder)
-        where TBuilder : IHostApplicationBuilder
-    {
-        builder.AddEventReactorTelemetry("eventreactor-minion");
-        builder.AddMinion();
-        builder.AddEventBus();
-        return builder;
-    }
-
     public static Command CreateMinion()
     {
-        var id = new Option<string?>("--id") { Description = "Minion id (default: the host name)" };
-        var bus = CommonOptions.Bus(CommonOptions.DefaultRabbitMq);
-        var docker = new Option<string?>("--docker") { Description = "Docker engine endpoint (default: DOCKER_HOST, then unix:///var/run/docker.sock)" };
-        var data = new Option<string?>("--data") { Description = "Folder for the outbox and container states (default: .eventreactor/minion-<id>)" };
-        var heartbeat = new Option<string?>("--heartbeat") { Description = "Heartbeat interval as hh:mm:ss (default: 00:00:10)" };
-        var policy = new Option<string?>("--policy") { Description = "YAML or JSON file with the command policy (Minion:Policy)" };
+        var options = new MinionCommandOptions();
         var health = new Option<string?>("--health") { Description = "Serve /healthz and /readyz on this address, e.g. http://127.0.0.1:7071" };
-        var reactor = new Option<string?>("--reactor") { Description = "The reactor's HTTP API, where the minion enrolls its key (Minion:Reactor)" };
-        var token = new Option<string?>("--enrollment-token-file") { Description = "File holding a single-use enrollment token: the key is accepted at once (Minion:EnrollmentTokenFile)" };
-        var command = new Command("minion", "Run the minion agent: publish this host's Docker events, inventory and heartbeats through its outbox; run commands")
-        {
-            id, bus, docker, data, heartbeat, policy, health, reactor, token,
-        };
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            var settings = new DaemonSettings()
-                .Set("Minion:Id", parse.GetValue(id))
-                .Set("Minion:Docker", parse.GetValue(docker))
-                .Set("Minion:DataPath", parse.GetValue(data))
-                .Set("Minion:HeartbeatInterval", parse.GetValue(heartbeat))
-                .Set("Minion:PolicyFile", parse.GetValue(policy))
-                .Set("Minion:Reactor", parse.GetValue(reactor))
-                .Set("Minion:EnrollmentTokenFile", parse.GetValue(token))
-                .Set("Bus:Url", parse.GetValue(bus));
-            return parse.GetValue(health) is { } healthUrl
-                ? await RunMinionWithHealthAsync(settings, healthUrl, cancellationToken)
-                : await DaemonHost.RunAsync(AddMinionParts(DaemonHost.CreateBuilder(settings)).Build(), cancellationToken);
-        });
+        var command = new Command("minion", "Run the minion agent: publish this host's Docker events, inventory and heartbeats through its outbox; run commands");
+        options.AddTo(command);
+        command.Options.Add(health);
+        command.SetAction((parse, cancellationToken) => parse.GetValue(health) is { } healthUrl
+            ? RunMinionWithHealthAsync(options.ToSettings(parse), healthUrl, cancellationToken)
+            : MinionDaemon.RunAsync(options.ToSettings(parse), cancellationToken));
         return command;
     }
 
@@ -73,7 +42,7 @@ internal static class DaemonCommands
     {
         var web = DaemonHost.CreateWebBuilder(settings);
         web.WebHost.UseUrls(healthUrl);
-        var app = AddMinionParts(web).Build();
+        var app = web.AddMinionDaemon().Build();
         app.MapHealthEndpoints();
         return await DaemonHost.RunAsync(app, cancellationToken);
     }

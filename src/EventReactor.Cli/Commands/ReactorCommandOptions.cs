@@ -1,5 +1,5 @@
 using System.CommandLine;
-using EventReactor.Cli.Hosting;
+using EventReactor.Hosting;
 
 namespace EventReactor.Cli.Commands;
 

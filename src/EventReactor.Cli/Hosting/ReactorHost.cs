@@ -1,3 +1,4 @@
+using EventReactor.Hosting;
 using EventReactor.Messaging;
 using EventReactor.Minion;
 using EventReactor.Reactor;

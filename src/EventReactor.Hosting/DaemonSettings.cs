@@ -1,7 +1,7 @@
-namespace EventReactor.Cli.Hosting;
+namespace EventReactor.Hosting;
 
 /// <summary>Configuration keys given on the command line; they win over config files and the environment.</summary>
-internal sealed class DaemonSettings
+public sealed class DaemonSettings
 {
     private readonly Dictionary<string, string?> _values = new(StringComparer.OrdinalIgnoreCase);
 
