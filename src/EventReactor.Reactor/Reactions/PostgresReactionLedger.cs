@@ -75,7 +75,7 @@ internal sealed class PostgresReactionLedger(ReactorPostgresDatabase database, R
             : await database.InTransactionAsync(
                 async (connection, transaction) =>
                     await connection.ExecuteAsync(RecordSql, transaction, cancellationToken, record) == 1
-                    && await connection.ExecuteAsync(PostgresReactorOutbox.InsertSql, transaction, cancellationToken, PostgresReactorOutbox.InsertParameters(emitted, now)) == 1,
+                    && await connection.ExecuteAsync(PostgresReactorOutbox.InsertSql, transaction, cancellationToken, PostgresReactorOutbox.InsertParameters(emitted, now, lease.Holder)) == 1,
                 cancellationToken);
         return recorded || (await IsHeldElsewhereAsync(eventId, rule, actionIndex, lease, cancellationToken) ? throw new ClaimHeldException(eventId, rule, actionIndex) : false);
     }
