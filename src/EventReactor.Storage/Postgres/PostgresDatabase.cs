@@ -1,4 +1,5 @@
 using Npgsql;
+using Polly;
 
 namespace EventReactor.Storage.Postgres;
 
@@ -16,11 +17,13 @@ public abstract class PostgresDatabase : IAsyncDisposable, IDisposable
 
     private readonly IReadOnlyList<Migration> _migrations;
     private readonly NpgsqlDataSource _dataSource;
+    private readonly ResiliencePipeline _outage;
 
     /// <param name="url">The database, <c>postgres://user:password@host:port/database</c>.</param>
     /// <param name="migrations">The schema's versions.</param>
     /// <param name="maxConnections">The most connections this process opens: callers beyond it wait for one to be returned.</param>
-    protected PostgresDatabase(string url, IReadOnlyList<Migration> migrations, int maxConnections)
+    /// <param name="time">The clock that an outage's waits run on.</param>
+    protected PostgresDatabase(string url, IReadOnlyList<Migration> migrations, int maxConnections, TimeProvider time)
     {
         if (!PostgresUrl.TryParse(url, out var connectionString, out var error))
         {
@@ -29,6 +32,7 @@ public abstract class PostgresDatabase : IAsyncDisposable, IDisposable
 
         Location = PostgresUrl.Redact(url);
         _migrations = migrations;
+        _outage = PostgresOutage.Retry(time);
         _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxConnections }.ConnectionString);
     }
 
@@ -61,7 +65,7 @@ public abstract class PostgresDatabase : IAsyncDisposable, IDisposable
     /// <summary>Runs <paramref name="work"/> on one connection inside one transaction, committed when it returns.</summary>
     /// <remarks>Tried again as a whole while the server is unavailable (<see cref="PostgresOutage"/>): <paramref name="work"/> must only use the database.</remarks>
     public Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken) =>
-        PostgresOutage.Retry.ExecuteAsync(
+        _outage.ExecuteAsync(
             async token =>
             {
                 await using var connection = await _dataSource.OpenConnectionAsync(token);
@@ -74,7 +78,7 @@ public abstract class PostgresDatabase : IAsyncDisposable, IDisposable
 
     /// <summary>Runs <paramref name="read"/> on a connection of its own, without a transaction.</summary>
     public Task<T> ReadAsync<T>(Func<NpgsqlConnection, Task<T>> read, CancellationToken cancellationToken) =>
-        PostgresOutage.Retry.ExecuteAsync(
+        _outage.ExecuteAsync(
             async token =>
             {
                 await using var connection = await _dataSource.OpenConnectionAsync(token);
@@ -84,7 +88,7 @@ public abstract class PostgresDatabase : IAsyncDisposable, IDisposable
 
     /// <summary>One statement, committed on its own; returns the rows it changed.</summary>
     public Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
-        PostgresOutage.Retry.ExecuteAsync(
+        _outage.ExecuteAsync(
             async token =>
             {
                 await using var command = _dataSource.CreateCommand(sql);
@@ -99,7 +103,7 @@ public abstract class PostgresDatabase : IAsyncDisposable, IDisposable
 
     /// <summary>One query's first column of its first row.</summary>
     public Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
-        PostgresOutage.Retry.ExecuteAsync(
+        _outage.ExecuteAsync(
             async token =>
             {
                 await using var command = _dataSource.CreateCommand(sql);
@@ -113,7 +117,7 @@ public abstract class PostgresDatabase : IAsyncDisposable, IDisposable
     /// await (the rule evaluator's throttle, which is pure and synchronous in EventReactor.Core).
     /// </summary>
     public object? Scalar(string sql, params (string Name, object? Value)[] parameters) =>
-        PostgresOutage.Retry.Execute(() =>
+        _outage.Execute(() =>
         {
             using var command = _dataSource.CreateCommand(sql);
             AddParameters(command, parameters);

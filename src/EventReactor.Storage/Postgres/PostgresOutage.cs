@@ -8,11 +8,12 @@ namespace EventReactor.Storage.Postgres;
 /// A state database that goes away for a moment (restarted, failed over, its connections ended by an administrator) is
 /// waited for rather than failed: each call of <see cref="PostgresDatabase"/> is tried again on a failure that says the
 /// server is unavailable, after 100 ms doubling to 2 s, about 30 s in all; after that the failure stands. A call is one
-/// statement or one whole transaction, which a failure rolled back, so trying it again does it once.
+/// statement or one whole transaction, which a failure rolled back, so trying it again does it once. The waits run on
+/// the process's <see cref="TimeProvider"/>, so that a fake clock drives them in tests.
 /// </summary>
 internal static class PostgresOutage
 {
-    public static ResiliencePipeline Retry { get; } = new ResiliencePipelineBuilder()
+    public static ResiliencePipeline Retry(TimeProvider time) => new ResiliencePipelineBuilder { TimeProvider = time }
         .AddRetry(new RetryStrategyOptions
         {
             MaxRetryAttempts = 20,

@@ -76,7 +76,7 @@ internal static class ClaimBenchmark
             }
 
             var url = new UriBuilder(admin) { Path = "/" + name }.Uri.ToString();
-            await using var database = new ReactorPostgresDatabase(Options.Create(new ReactorOptions { State = url }));
+            await using var database = new ReactorPostgresDatabase(Options.Create(new ReactorOptions { State = url }), TimeProvider.System);
             database.Migrate(TimeProvider.System);
             return await TimeAsync(new PostgresReactionLedger(database, Liveness(new PostgresLeaseStore(database, TimeProvider.System)), TimeProvider.System), claims, concurrency, ServerCpu);
         }

@@ -71,7 +71,7 @@ internal static class OutboxMarkBenchmark
         try
         {
             var url = new UriBuilder(new Uri(server)) { Path = "/" + name }.Uri.ToString();
-            await using var database = new ReactorPostgresDatabase(Options.Create(new ReactorOptions { State = url }));
+            await using var database = new ReactorPostgresDatabase(Options.Create(new ReactorOptions { State = url }), TimeProvider.System);
             database.Migrate(TimeProvider.System);
             var liveness = new ReactorLiveness(new PostgresLeaseStore(database, TimeProvider.System), "benchmark", TimeSpan.FromSeconds(15), TimeProvider.System);
             return await TimeAsync(new PostgresReactorOutbox(database, liveness, TimeProvider.System), events, batched, ClaimBenchmark.ServerCpu);

@@ -62,7 +62,7 @@ internal static class RuleStatsBenchmark
             try
             {
                 var url = new UriBuilder(new Uri(server)) { Path = "/" + name }.Uri.ToString();
-                await using var postgres = new ReactorPostgresDatabase(Options.Create(new ReactorOptions { State = url }));
+                await using var postgres = new ReactorPostgresDatabase(Options.Create(new ReactorOptions { State = url }), TimeProvider.System);
                 postgres.Migrate(TimeProvider.System);
                 var seeded = Stopwatch.StartNew();
                 await postgres.ExecuteAsync(

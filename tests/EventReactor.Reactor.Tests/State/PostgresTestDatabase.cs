@@ -54,7 +54,7 @@ public sealed class PostgresTestDatabase : IDisposable
     }
 
     /// <summary>Another connection to the same database: what a restarted reactor sees.</summary>
-    internal ReactorPostgresDatabase Open() => new(Options.Create(new ReactorOptions { State = Url }));
+    internal ReactorPostgresDatabase Open() => new(Options.Create(new ReactorOptions { State = Url }), TimeProvider.System);
 
     public void Dispose()
     {

@@ -216,7 +216,7 @@ public abstract class ReactionLedgerContract : IAsyncDisposable
 
         Time.Advance(LeaseLength + TimeSpan.FromSeconds(1));
         Assert.True(await Other.RecordOnceAsync("e1", "rule", 0, true, Fired("chain/from-b"), CancellationToken.None));
-        Assert.Equal("chain/from-b", Assert.Single(await Outbox.ReadToEvaluateAsync(0, 10, CancellationToken.None)).Tag);
+        Assert.Equal("chain/from-b", Assert.Single(await OutboxOf(B).ReadToEvaluateAsync(0, 10, CancellationToken.None)).Tag);
     }
 
     [Fact]
