@@ -33,15 +33,18 @@ internal sealed class PostgresReactorOutbox(ReactorPostgresDatabase database, Re
           AND NOT EXISTS (SELECT 1 FROM leases WHERE leases.name = @prefix || reactor_outbox.owner AND leases.expires_at > @now)
         """;
 
-    // Removed once both steps are done; otherwise the step is marked. One statement each, so no transaction is needed.
+    // The step is marked, then the rows with both steps done are removed, in two statements: the second one reads the
+    // table again, so whichever of the evaluator and the publisher marks a row last also removes it. One statement with
+    // both parts read one snapshot, and when the two marked the same row at once neither saw the other's mark: the row
+    // stayed in the outbox with both steps done.
     private const string EvaluatedSql = """
-        WITH done AS (DELETE FROM reactor_outbox WHERE seq = ANY(@seqs) AND published RETURNING seq)
-        UPDATE reactor_outbox SET evaluated = TRUE WHERE seq = ANY(@seqs) AND seq NOT IN (SELECT seq FROM done)
+        UPDATE reactor_outbox SET evaluated = TRUE WHERE seq = ANY(@seqs);
+        DELETE FROM reactor_outbox WHERE seq = ANY(@seqs) AND evaluated AND published
         """;
 
     private const string PublishedSql = """
-        WITH done AS (DELETE FROM reactor_outbox WHERE seq = ANY(@seqs) AND evaluated RETURNING seq)
-        UPDATE reactor_outbox SET published = TRUE WHERE seq = ANY(@seqs) AND seq NOT IN (SELECT seq FROM done)
+        UPDATE reactor_outbox SET published = TRUE WHERE seq = ANY(@seqs);
+        DELETE FROM reactor_outbox WHERE seq = ANY(@seqs) AND evaluated AND published
         """;
 
     // The owner's lease is taken (or known live) before the row is stored, so no other reactor adopts a fresh row.
