@@ -96,7 +96,7 @@ internal static class ScaleRun
 
             if (database is not null)
             {
-                await ExecuteAsync(server!, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+                await ExecuteAsync(server!, $"DROP DATABASE IF EXISTS {database}");
             }
 
             folder.Delete(recursive: true);

@@ -83,7 +83,7 @@ internal static class ClaimBenchmark
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await AdminAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            await AdminAsync(server, $"DROP DATABASE IF EXISTS {name}");
         }
     }
 

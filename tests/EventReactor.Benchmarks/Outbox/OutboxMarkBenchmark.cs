@@ -79,7 +79,7 @@ internal static class OutboxMarkBenchmark
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await ClaimBenchmark.AdminAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            await ClaimBenchmark.AdminAsync(server, $"DROP DATABASE IF EXISTS {name}");
         }
     }
 

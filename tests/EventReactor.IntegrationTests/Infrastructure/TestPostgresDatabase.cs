@@ -49,12 +49,24 @@ internal sealed class TestPostgresDatabase : IAsyncDisposable
     public async Task CutOffAsync()
     {
         await ExecuteAsync(Server, $"ALTER DATABASE {Name} ALLOW_CONNECTIONS false");
-        await ExecuteAsync(Server, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{Name}'");
+        await EndOwnConnectionsAsync();
     }
 
     public Task AllowConnectionsAsync() => ExecuteAsync(Server, $"ALTER DATABASE {Name} ALLOW_CONNECTIONS true");
 
-    public async ValueTask DisposeAsync() => await ExecuteAsync(Server, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+    // Not DROP ... WITH (FORCE): it also signals an autovacuum worker in the database, which a role without
+    // pg_signal_backend may not, and fails the test. A plain DROP ends autovacuum workers itself.
+    public async ValueTask DisposeAsync()
+    {
+        await ExecuteAsync(Server, $"ALTER DATABASE {Name} ALLOW_CONNECTIONS false");
+        await EndOwnConnectionsAsync();
+        await ExecuteAsync(Server, $"DROP DATABASE IF EXISTS {Name}");
+    }
+
+    // Only the test role's sessions: the reactors under test. Autovacuum workers are the server's, not ours to end.
+    private Task EndOwnConnectionsAsync() => ExecuteAsync(
+        Server,
+        $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{Name}' AND usename = current_user AND pid <> pg_backend_pid()");
 
     private static async Task ExecuteAsync(string connectionString, string sql)
     {

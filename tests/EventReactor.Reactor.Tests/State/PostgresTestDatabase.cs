@@ -59,7 +59,7 @@ public sealed class PostgresTestDatabase : IDisposable
     public void Dispose()
     {
         NpgsqlConnection.ClearAllPools();
-        RunAsAdmin($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)");
+        RunAsAdmin($"DROP DATABASE IF EXISTS {_name}");
     }
 
     private static void RunAsAdmin(string sql)
