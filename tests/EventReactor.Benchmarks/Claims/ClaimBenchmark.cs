@@ -83,7 +83,7 @@ internal static class ClaimBenchmark
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await AdminAsync(server, $"DROP DATABASE IF EXISTS {name}");
+            await DropDatabaseAsync(server, name);
         }
     }
 
@@ -141,6 +141,14 @@ internal static class ClaimBenchmark
         }
 
         return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ
+    }
+
+    // Not DROP ... WITH (FORCE): it also signals autovacuum workers, which a role without pg_signal_backend may not.
+    internal static async Task DropDatabaseAsync(string server, string name)
+    {
+        await AdminAsync(server, $"ALTER DATABASE {name} ALLOW_CONNECTIONS false");
+        await AdminAsync(server, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND usename = current_user AND pid <> pg_backend_pid()");
+        await AdminAsync(server, $"DROP DATABASE IF EXISTS {name}");
     }
 
     internal static async Task AdminAsync(string server, string sql)

@@ -79,7 +79,7 @@ internal static class OutboxMarkBenchmark
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await ClaimBenchmark.AdminAsync(server, $"DROP DATABASE IF EXISTS {name}");
+            await ClaimBenchmark.DropDatabaseAsync(server, name);
         }
     }
 

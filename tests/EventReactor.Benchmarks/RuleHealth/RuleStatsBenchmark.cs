@@ -75,7 +75,7 @@ internal static class RuleStatsBenchmark
             finally
             {
                 NpgsqlConnection.ClearAllPools();
-                await Claims.ClaimBenchmark.AdminAsync(server, $"DROP DATABASE IF EXISTS {name}");
+                await Claims.ClaimBenchmark.DropDatabaseAsync(server, name);
             }
         }
 

@@ -56,9 +56,13 @@ public sealed class PostgresTestDatabase : IDisposable
     /// <summary>Another connection to the same database: what a restarted reactor sees.</summary>
     internal ReactorPostgresDatabase Open() => new(Options.Create(new ReactorOptions { State = Url }), TimeProvider.System);
 
+    // Not DROP ... WITH (FORCE): it also signals autovacuum workers, which the eventreactor role may not (42501). The
+    // role's own sessions (data sources a test left open) are ended; a plain DROP ends autovacuum workers itself.
     public void Dispose()
     {
         NpgsqlConnection.ClearAllPools();
+        RunAsAdmin($"ALTER DATABASE {_name} ALLOW_CONNECTIONS false");
+        RunAsAdmin($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{_name}' AND usename = current_user AND pid <> pg_backend_pid()");
         RunAsAdmin($"DROP DATABASE IF EXISTS {_name}");
     }
 
