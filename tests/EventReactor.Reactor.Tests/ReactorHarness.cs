@@ -69,6 +69,9 @@ internal sealed class ReactorHarness : IAsyncDisposable
 
     public IAuditLog Audit => _audit;
 
+    /// <summary>The audit's writer, which also writes the journal's rows.</summary>
+    internal AuditWriter AuditWriter => _audit;
+
     public ReactorDatabase Database => _database;
 
     public static async Task<ReactorHarness> StartAsync(string rules, int maxDepth = 8, DirectoryInfo? root = null, IMinionTrust? trust = null, IEventIdentityCheck? identity = null, LeaseOptions? leases = null)

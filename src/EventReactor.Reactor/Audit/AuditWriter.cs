@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using EventReactor.Contracts;
 using EventReactor.Contracts.Api;
 using Microsoft.Extensions.Hosting;
 
@@ -6,7 +7,8 @@ namespace EventReactor.Reactor.Audit;
 
 /// <summary>
 /// Audit records go to a queue and are written in batches by a background loop, so that auditing costs the event
-/// path almost nothing. A query first waits for what was queued before it.
+/// path almost nothing. A query first waits for what was queued before it. The events the journal keeps go through the
+/// same queue and the same transactions: one writer, not two taking turns at the state's write lock.
 /// </summary>
 internal sealed class AuditWriter(IAuditStore store) : BackgroundService, IAuditLog
 {
@@ -16,12 +18,20 @@ internal sealed class AuditWriter(IAuditStore store) : BackgroundService, IAudit
 
     public void Record(AuditRecord record) => _queue.Writer.TryWrite(record);
 
-    public async Task<IReadOnlyList<AuditRecord>> ForEventAsync(string eventId, CancellationToken cancellationToken)
+    /// <summary>Queues an evaluated event for the journal; its row is written with the next batch of records.</summary>
+    public void Journal(EventEnvelope envelope) => _queue.Writer.TryWrite(envelope);
+
+    /// <summary>Completes once everything queued before it is written.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
     {
         var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _queue.Writer.TryWrite(flushed);
         await flushed.Task.WaitAsync(cancellationToken);
+    }
 
+    public async Task<IReadOnlyList<AuditRecord>> ForEventAsync(string eventId, CancellationToken cancellationToken)
+    {
+        await FlushAsync(cancellationToken);
         return await store.ForEventAsync(eventId, cancellationToken);
     }
 
@@ -71,10 +81,11 @@ internal sealed class AuditWriter(IAuditStore store) : BackgroundService, IAudit
 
     private async Task WriteAsync(List<object> batch, CancellationToken cancellationToken)
     {
+        var journaled = batch.OfType<EventEnvelope>().ToList();
         var records = batch.OfType<AuditRecord>().ToList();
-        if (records.Count > 0)
+        if (journaled.Count > 0 || records.Count > 0)
         {
-            await store.AppendAsync(records, cancellationToken);
+            await store.AppendAsync(journaled, records, cancellationToken);
         }
 
         foreach (var flushed in batch.OfType<TaskCompletionSource>())

@@ -1,3 +1,4 @@
+using EventReactor.Contracts;
 using EventReactor.Contracts.Api;
 
 namespace EventReactor.Reactor.Audit;
@@ -5,8 +6,11 @@ namespace EventReactor.Reactor.Audit;
 /// <summary>Where audit records are kept; SQLite by default, a shared database when several reactors share the work.</summary>
 internal interface IAuditStore
 {
-    /// <summary>Stores the records in one go, in the order given.</summary>
-    Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores, in one transaction and in the order given, the events for the journal (an id already kept is ignored)
+    /// and the audit records: the journal is written with the audit, not beside it (<see cref="Journal.EventJournal"/>).
+    /// </summary>
+    Task AppendAsync(IReadOnlyList<EventEnvelope> journaled, IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken);
 
     /// <summary>Every record of the event, in the order stored.</summary>
     Task<IReadOnlyList<AuditRecord>> ForEventAsync(string eventId, CancellationToken cancellationToken);

@@ -1,35 +1,37 @@
 using System.Text.Json;
+using EventReactor.Contracts;
 using EventReactor.Contracts.Api;
+using EventReactor.Reactor.Journal;
 using EventReactor.Reactor.State;
 using Npgsql;
 
 namespace EventReactor.Reactor.Audit;
 
-/// <summary>Audit records in PostgreSQL (migrations 1 and 30); a batch is one multi-row insert, its order kept by the identity column.</summary>
+/// <summary>Audit records in PostgreSQL (migrations 1 and 30); a batch is one multi-row insert (with the journal's, <see cref="PostgresJournalRows"/>), its order kept by the identity column.</summary>
 internal sealed class PostgresAuditStore(ReactorPostgresDatabase database) : IAuditStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken) =>
-        records.Count == 0 ? Task.CompletedTask : database.ExecuteAsync(
-            """
-            INSERT INTO audit (event_id, event_tag, rule, location, outcome, detail, actions, at, duration_us, actions_run, actions_failed)
-            SELECT e, t, r, l, o, d, a, at, du, ru, fa
-            FROM unnest(@event, @tag, @rule, @location, @outcome, @detail, @actions, @at, @duration, @run, @failed) WITH ORDINALITY AS x(e, t, r, l, o, d, a, at, du, ru, fa, n)
-            ORDER BY n
-            """,
-            cancellationToken,
-            ("event", records.Select(r => r.EventId).ToArray()),
-            ("tag", records.Select(r => r.EventTag).ToArray()),
-            ("rule", records.Select(r => r.Rule).ToArray()),
-            ("location", records.Select(r => r.Location).ToArray()),
-            ("outcome", records.Select(r => r.Outcome.ToWire()).ToArray()),
-            ("detail", records.Select(r => r.Detail).ToArray()),
-            ("actions", records.Select(r => JsonSerializer.Serialize(r.Actions, Json)).ToArray()),
-            ("at", records.Select(r => r.At.ToUnixTimeMilliseconds()).ToArray()),
-            ("duration", records.Select(r => (long)(r.DurationMs * 1000)).ToArray()),
-            ("run", records.Select(AuditActionCounts.Run).ToArray()),
-            ("failed", records.Select(AuditActionCounts.Failed).ToArray()));
+    private const string InsertRecords = """
+        INSERT INTO audit (event_id, event_tag, rule, location, outcome, detail, actions, at, duration_us, actions_run, actions_failed)
+        SELECT e, t, r, l, o, d, a, at, du, ru, fa
+        FROM unnest(@event, @tag, @rule, @location, @outcome, @detail, @actions, @at, @duration, @run, @failed) WITH ORDINALITY AS x(e, t, r, l, o, d, a, at, du, ru, fa, n)
+        ORDER BY n
+        """;
+
+    public Task AppendAsync(IReadOnlyList<EventEnvelope> journaled, IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken) =>
+        (journaled.Count, records.Count) switch
+        {
+            (0, 0) => Task.CompletedTask,
+            (_, 0) => database.ExecuteAsync(PostgresJournalRows.Insert, cancellationToken, PostgresJournalRows.Parameters(journaled)),
+            (0, _) => database.ExecuteAsync(InsertRecords, cancellationToken, RecordParameters(records)),
+
+            // One statement: the journal's insert runs as a data-modifying WITH in front of the audit's.
+            _ => database.ExecuteAsync(
+                $"WITH journaled AS ({PostgresJournalRows.Insert})\n{InsertRecords}",
+                cancellationToken,
+                [.. PostgresJournalRows.Parameters(journaled), .. RecordParameters(records)]),
+        };
 
     public async Task<IReadOnlyList<AuditRecord>> ForEventAsync(string eventId, CancellationToken cancellationToken) =>
         await QueryAsync("WHERE event_id = @p ORDER BY id", eventId, cancellationToken);
@@ -69,4 +71,19 @@ internal sealed class PostgresAuditStore(ReactorPostgresDatabase database) : IAu
         JsonSerializer.Deserialize<List<ActionAudit>>(reader.GetString(6), Json) ?? [],
         DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
         reader.GetInt64(8) / 1000.0);
+
+    private static (string Name, object? Value)[] RecordParameters(IReadOnlyList<AuditRecord> records) =>
+    [
+        ("event", records.Select(r => r.EventId).ToArray()),
+        ("tag", records.Select(r => r.EventTag).ToArray()),
+        ("rule", records.Select(r => r.Rule).ToArray()),
+        ("location", records.Select(r => r.Location).ToArray()),
+        ("outcome", records.Select(r => r.Outcome.ToWire()).ToArray()),
+        ("detail", records.Select(r => r.Detail).ToArray()),
+        ("actions", records.Select(r => JsonSerializer.Serialize(r.Actions, Json)).ToArray()),
+        ("at", records.Select(r => r.At.ToUnixTimeMilliseconds()).ToArray()),
+        ("duration", records.Select(r => (long)(r.DurationMs * 1000)).ToArray()),
+        ("run", records.Select(AuditActionCounts.Run).ToArray()),
+        ("failed", records.Select(AuditActionCounts.Failed).ToArray()),
+    ];
 }

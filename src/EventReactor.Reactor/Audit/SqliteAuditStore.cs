@@ -1,5 +1,7 @@
 using System.Text.Json;
+using EventReactor.Contracts;
 using EventReactor.Contracts.Api;
+using EventReactor.Reactor.Journal;
 using EventReactor.Reactor.State;
 using Microsoft.Data.Sqlite;
 
@@ -10,10 +12,15 @@ internal sealed class SqliteAuditStore(ReactorDatabase database) : IAuditStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken) =>
+    public Task AppendAsync(IReadOnlyList<EventEnvelope> journaled, IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken) =>
         database.WriteAsync(async connection =>
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            if (journaled.Count > 0)
+            {
+                await SqliteJournalRows.InsertAsync(connection, transaction, journaled, cancellationToken);
+            }
+
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """

@@ -1,6 +1,6 @@
-using System.Threading.Channels;
 using EventReactor.Contracts;
 using EventReactor.Core.Evaluation.Replay;
+using EventReactor.Reactor.Audit;
 using EventReactor.Reactor.Processing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,23 +10,20 @@ namespace EventReactor.Reactor.Journal;
 
 /// <summary>
 /// Keeps the events the reactor evaluated (<c>Reactor:Journal</c>): the dashboard shows an event's data and causation
-/// chain from it, and <c>rules test --replay</c> replays it. Like the audit, it writes in batches off the event path,
-/// and it drops what is past its age or size after a batch, at most once per prune interval.
+/// chain from it, and <c>rules test --replay</c> replays it. Its rows are written off the event path by the audit's
+/// writer, in the audit's batches and transactions (<see cref="AuditWriter.Journal"/>); this service drops what is past
+/// its age or size, once per prune interval.
 /// </summary>
-internal sealed partial class EventJournal(IEventJournalStore store, IOptions<JournalOptions> options, TimeProvider time, ILogger<EventJournal> logger)
+internal sealed partial class EventJournal(IEventJournalStore store, AuditWriter writer, IOptions<JournalOptions> options, TimeProvider time, ILogger<EventJournal> logger)
     : BackgroundService, IEventObserver
 {
-    private const int MaxBatch = 512;
-    private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
-    private DateTimeOffset _prunedAt = DateTimeOffset.MinValue;
-
     public bool Enabled => options.Value.Enabled;
 
     public Task ObserveAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {
         if (options.Value.Enabled)
         {
-            _queue.Writer.TryWrite(envelope);
+            writer.Journal(envelope);
         }
 
         return Task.CompletedTask;
@@ -35,7 +32,7 @@ internal sealed partial class EventJournal(IEventJournalStore store, IOptions<Jo
     public async Task<JournalEntry?> FindAsync(string id, CancellationToken cancellationToken)
     {
         // Wait for what was queued before: an event just seen must be found.
-        await FlushAsync(cancellationToken);
+        await writer.FlushAsync(cancellationToken);
         return await store.FindAsync(id, cancellationToken);
     }
 
@@ -54,68 +51,30 @@ internal sealed partial class EventJournal(IEventJournalStore store, IOptions<Jo
     /// </summary>
     public async Task<long> ReadWindowAsync(DateTimeOffset from, DateTimeOffset to, Action<RecordedEvent> visit, CancellationToken cancellationToken)
     {
-        await FlushAsync(cancellationToken);
+        await writer.FlushAsync(cancellationToken);
         return await WindowHandOff.RunAsync((handOff, token) => store.ReadWindowAsync(from, to, handOff, token), visit, cancellationToken);
     }
 
+    // Retention runs even with the journal off, so that what was kept before it was turned off still goes.
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<object>(MaxBatch);
+        var settings = options.Value;
+        using var timer = new PeriodicTimer(settings.PruneInterval, time);
         try
         {
-            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            do
             {
-                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+                var dropped = await store.PruneAsync(time.GetUtcNow() - settings.MaxAge, settings.MaxBytes, stoppingToken);
+                if (dropped > 0)
                 {
-                    batch.Add(item);
+                    LogPruned(logger, dropped, settings.MaxAge, settings.MaxBytes);
                 }
-
-                await WriteAsync(batch, stoppingToken);
-                batch.Clear();
-                await PruneWhenDueAsync(stoppingToken);
             }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping: what is still queued is lost; the audit keeps what the rules did.
-        }
-    }
-
-    private async Task FlushAsync(CancellationToken cancellationToken)
-    {
-        var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _queue.Writer.TryWrite(flushed);
-        await flushed.Task.WaitAsync(cancellationToken);
-    }
-
-    private async Task WriteAsync(List<object> batch, CancellationToken cancellationToken)
-    {
-        var events = batch.OfType<EventEnvelope>().ToList();
-        if (events.Count > 0)
-        {
-            await store.AppendAsync(events, cancellationToken);
-        }
-
-        foreach (var flushed in batch.OfType<TaskCompletionSource>())
-        {
-            flushed.TrySetResult();
-        }
-    }
-
-    private async Task PruneWhenDueAsync(CancellationToken cancellationToken)
-    {
-        var settings = options.Value;
-        var now = time.GetUtcNow();
-        if (now - _prunedAt < settings.PruneInterval)
-        {
-            return;
-        }
-
-        _prunedAt = now;
-        var dropped = await store.PruneAsync(now - settings.MaxAge, settings.MaxBytes, cancellationToken);
-        if (dropped > 0)
-        {
-            LogPruned(logger, dropped, settings.MaxAge, settings.MaxBytes);
+            // Stopping: the next start prunes first.
         }
     }
 

@@ -3,12 +3,12 @@ using EventReactor.Core.Evaluation.Replay;
 
 namespace EventReactor.Reactor.Journal;
 
-/// <summary>Where the reactor's journal of events is kept: SQLite by default, PostgreSQL when the state is there.</summary>
+/// <summary>
+/// Where the reactor's journal of events is kept: SQLite by default, PostgreSQL when the state is there. Its rows are
+/// written with the audit (<see cref="Audit.IAuditStore.AppendAsync"/>); here they are pruned and read.
+/// </summary>
 internal interface IEventJournalStore
 {
-    /// <summary>Stores the events not yet kept, in order.</summary>
-    Task AppendAsync(IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken);
-
     /// <summary>Drops the events older than <paramref name="olderThan"/>, then the oldest until the rest is within <paramref name="maxBytes"/>; returns how many went.</summary>
     Task<long> PruneAsync(DateTimeOffset olderThan, long maxBytes, CancellationToken cancellationToken);
 

@@ -14,6 +14,6 @@ public sealed class JournalOptions
     /// <summary>Past this size (event data and attributes, approximately), the oldest events are dropped.</summary>
     public long MaxBytes { get; set; } = 1L << 30;
 
-    /// <summary>How often retention runs; it runs after a batch is written.</summary>
+    /// <summary>How often retention runs; it also runs at start.</summary>
     public TimeSpan PruneInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -6,31 +6,13 @@ using Npgsql;
 
 namespace EventReactor.Reactor.Journal;
 
-/// <summary>The journal in PostgreSQL (migrations 6 and 30), ordered by its identity column <c>seq</c>; a batch is one multi-row insert.</summary>
+/// <summary>The journal in PostgreSQL (migrations 6 and 30), ordered by its identity column <c>seq</c>; its rows are written with the audit (<see cref="PostgresJournalRows"/>).</summary>
 internal sealed class PostgresEventJournalStore(ReactorPostgresDatabase database) : IEventJournalStore
 {
     /// <summary>A row's size as retention counts it: its text, plus a fixed share for the row and its indexes.</summary>
     private const string RowBytes = "octet_length(data) + octet_length(tag) + octet_length(id) + octet_length(source) + 96";
 
     private static readonly string WindowColumns = RecordedEventReader.Columns("e.seq", column => $"convert_to({column}, 'UTF8')");
-
-    public Task AppendAsync(IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken) =>
-        events.Count == 0 ? Task.CompletedTask : database.ExecuteAsync(
-            """
-            INSERT INTO events (id, tag, source, time, minion, caused_by, depth, data)
-            SELECT i, t, s, ti, m, c, d, da FROM unnest(@id, @tag, @source, @time, @minion, @cause, @depth, @data) WITH ORDINALITY AS x(i, t, s, ti, m, c, d, da, n)
-            ORDER BY n
-            ON CONFLICT (id) DO NOTHING
-            """,
-            cancellationToken,
-            ("id", events.Select(e => e.Id).ToArray()),
-            ("tag", events.Select(e => e.Tag).ToArray()),
-            ("source", events.Select(e => e.Source).ToArray()),
-            ("time", events.Select(e => e.Time.ToUnixTimeMilliseconds()).ToArray()),
-            ("minion", events.Select(e => e.Minion).ToArray()),
-            ("cause", events.Select(e => e.CausedBy).ToArray()),
-            ("depth", events.Select(e => e.Depth).ToArray()),
-            ("data", events.Select(e => e.Data.GetRawText()).ToArray()));
 
     public async Task<long> PruneAsync(DateTimeOffset olderThan, long maxBytes, CancellationToken cancellationToken)
     {

@@ -35,7 +35,7 @@ internal static class ReplayBenchmark
             database.Migrate(TimeProvider.System);
             var journal = new SqliteEventJournalStore(database);
             var seeding = Stopwatch.StartNew();
-            var audited = await SeedAsync(journal, new SqliteAuditStore(database), live, events);
+            var audited = await SeedAsync(new SqliteAuditStore(database), live, events);
             seeding.Stop();
             var from = events[0].Time;
             var to = events[^1].Time.AddMilliseconds(1);
@@ -92,7 +92,7 @@ internal static class ReplayBenchmark
         }
     }
 
-    private static async Task<long> SeedAsync(SqliteEventJournalStore journal, SqliteAuditStore audit, EventReactor.Core.Rules.RuleSet live, EventEnvelope[] events)
+    private static async Task<long> SeedAsync(SqliteAuditStore audit, EventReactor.Core.Rules.RuleSet live, EventEnvelope[] events)
     {
         var evaluator = new RuleEvaluator(8, OpenThrottleGate.Instance);
         long records = 0;
@@ -100,8 +100,7 @@ internal static class ReplayBenchmark
         {
             var batch = events.AsSpan(start, Math.Min(Batch, events.Length - start)).ToArray();
             var audits = batch.SelectMany(e => ReplayWorld.Audit(e, evaluator.Evaluate(live, e))).ToList();
-            await journal.AppendAsync(batch, CancellationToken.None);
-            await audit.AppendAsync(audits, CancellationToken.None);
+            await audit.AppendAsync(batch, audits, CancellationToken.None);
             records += audits.Count;
         }
 

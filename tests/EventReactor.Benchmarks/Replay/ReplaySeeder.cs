@@ -33,7 +33,6 @@ internal static class ReplaySeeder
         var evaluator = new RuleEvaluator(new ReactorOptions().MaxDepth, new ThrottleGate(clock));
         await using var database = new ReactorDatabase(Options.Create(new ReactorOptions { DataPath = data }));
         database.Migrate(TimeProvider.System);
-        var journal = new SqliteEventJournalStore(database);
         var audit = new SqliteAuditStore(database);
         var random = new Random(20261206);
         var start = DateTimeOffset.UtcNow.AddDays(-1).AddMinutes(1);
@@ -46,11 +45,11 @@ internal static class ReplaySeeder
             Record(Generate(random, start + (step * i)), live, evaluator, clock, events, records);
             if (events.Count >= 5000)
             {
-                journaled += await FlushAsync(journal, audit, events, records);
+                journaled += await FlushAsync(audit, events, records);
             }
         }
 
-        journaled += await FlushAsync(journal, audit, events, records);
+        journaled += await FlushAsync(audit, events, records);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded {journaled:N0} journaled events from {start:u} in {Path.Combine(data, "reactor.db")}"));
         return 0;
     }
@@ -87,11 +86,10 @@ internal static class ReplaySeeder
         }
     }
 
-    private static async Task<int> FlushAsync(SqliteEventJournalStore journal, SqliteAuditStore audit, List<EventEnvelope> events, List<AuditRecord> records)
+    private static async Task<int> FlushAsync(SqliteAuditStore audit, List<EventEnvelope> events, List<AuditRecord> records)
     {
         var count = events.Count;
-        await journal.AppendAsync(events, CancellationToken.None);
-        await audit.AppendAsync(records, CancellationToken.None);
+        await audit.AppendAsync(events, records, CancellationToken.None);
         events.Clear();
         records.Clear();
         return count;

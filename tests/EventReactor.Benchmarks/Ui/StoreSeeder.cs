@@ -68,8 +68,8 @@ internal static class StoreSeeder
 
     private static async Task SeedEventsAsync(ReactorDatabase database, int count, DateTimeOffset start, CancellationToken cancellationToken)
     {
-        var journal = new EventJournal(new SqliteEventJournalStore(database), Options.Create(new JournalOptions()), TimeProvider.System, NullLogger<EventJournal>.Instance);
         var audit = new AuditWriter(new SqliteAuditStore(database));
+        var journal = new EventJournal(new SqliteEventJournalStore(database), audit, Options.Create(new JournalOptions()), TimeProvider.System, NullLogger<EventJournal>.Instance);
         await journal.StartAsync(cancellationToken);
         await audit.StartAsync(cancellationToken);
         for (var i = 0; i < count; i++)
@@ -84,9 +84,8 @@ internal static class StoreSeeder
                 exit == 0 ? null : "condition false: event.data.exitCode == 0", [], at, 0.04));
         }
 
-        // Both write in the background: a lookup waits for everything queued before it.
-        await journal.FindAsync("flush", cancellationToken);
-        await audit.ForEventAsync("flush", cancellationToken);
+        // Written in the background: a flush waits for everything queued before it.
+        await audit.FlushAsync(cancellationToken);
         await journal.StopAsync(cancellationToken);
         await audit.StopAsync(cancellationToken);
     }

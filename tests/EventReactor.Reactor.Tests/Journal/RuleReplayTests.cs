@@ -98,7 +98,7 @@ public sealed class RuleReplayTests
 
     private async Task<(EventJournal Journal, RuleReplay Replay)> StartJournalAsync(ReactorHarness reactor, bool enabled)
     {
-        var journal = new EventJournal(new SqliteEventJournalStore(reactor.Database), Options.Create(new JournalOptions { Enabled = enabled }), _time, NullLogger<EventJournal>.Instance);
+        var journal = new EventJournal(new SqliteEventJournalStore(reactor.Database), reactor.AuditWriter, Options.Create(new JournalOptions { Enabled = enabled }), _time, NullLogger<EventJournal>.Instance);
         await journal.StartAsync(CancellationToken.None);
         var actions = new ActionRegistry([new EventFireAction(), new LogAction(NullLogger<LogAction>.Instance)]);
         return (journal, new RuleReplay(journal, actions, Options.Create(new ReactorOptions { RulesPath = reactor.RulesPath }), _time));

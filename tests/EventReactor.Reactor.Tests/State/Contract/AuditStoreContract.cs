@@ -21,8 +21,8 @@ public abstract class AuditStoreContract : IAsyncDisposable
         var first = Record("e1", RuleOutcome.Failed) with { Actions = [action], Detail = "1 of 1 failed", DurationMs = 13.25 };
         var second = Record("e1", RuleOutcome.Acted) with { Rule = "later", At = T0.AddSeconds(1) };
 
-        await Store.AppendAsync([first, Record("e2", RuleOutcome.Acted)], CancellationToken.None);
-        await Store.AppendAsync([second], CancellationToken.None);
+        await Store.AppendAsync([], [first, Record("e2", RuleOutcome.Acted)], CancellationToken.None);
+        await Store.AppendAsync([], [second], CancellationToken.None);
 
         var records = await Store.ForEventAsync("e1", CancellationToken.None);
         Assert.Equal([first with { Actions = [] }, second], records.Select(r => r with { Actions = [] }));
@@ -34,7 +34,7 @@ public abstract class AuditStoreContract : IAsyncDisposable
     [Fact]
     public async Task RecentProblemsAsync_ProblemsAmongOthers_NewestFirstUpToTheLimit()
     {
-        await Store.AppendAsync([Record("e1", RuleOutcome.ConditionError), Record("e2", RuleOutcome.ConditionFalse), Record("e3", RuleOutcome.Failed), Record("e4", RuleOutcome.Failed)], CancellationToken.None);
+        await Store.AppendAsync([], [Record("e1", RuleOutcome.ConditionError), Record("e2", RuleOutcome.ConditionFalse), Record("e3", RuleOutcome.Failed), Record("e4", RuleOutcome.Failed)], CancellationToken.None);
 
         Assert.Equal(["e4", "e3"], (await Store.RecentProblemsAsync(2, CancellationToken.None)).Select(r => r.EventId));
         Assert.Equal(["e4", "e3", "e1"], (await Store.RecentProblemsAsync(10, CancellationToken.None)).Select(r => r.EventId));
@@ -45,16 +45,18 @@ public abstract class AuditStoreContract : IAsyncDisposable
     {
         static ActionAudit Action(ActionStatus status) => new("log", "rules.yaml:3", null, status, null, status == ActionStatus.Failed ? "boom" : null, 1, 1);
         await Store.AppendAsync(
-        [
-            Record("old", RuleOutcome.Failed) with { Rule = "a", At = T0.AddHours(-1), Actions = [Action(ActionStatus.Failed)] },
-            Record("e1", RuleOutcome.Acted) with { Rule = "a", Actions = [Action(ActionStatus.Done), Action(ActionStatus.Done)] },
-            Record("e2", RuleOutcome.Failed) with { Rule = "a", At = T0.AddSeconds(5), Actions = [Action(ActionStatus.Done), Action(ActionStatus.Failed)] },
-            Record("e3", RuleOutcome.Acted) with { Rule = "a", At = T0.AddSeconds(2), Actions = [Action(ActionStatus.Duplicate), Action(ActionStatus.Done)] },
-            Record("e4", RuleOutcome.ConditionError) with { Rule = "a", At = T0.AddSeconds(9) },
-            Record("e5", RuleOutcome.Throttled) with { Rule = "a" },
-            Record("e1", RuleOutcome.ConditionFalse) with { Rule = "b" },
-            Record("e2", RuleOutcome.ConditionError) with { Rule = "b" },
-        ], CancellationToken.None);
+            [],
+            [
+                Record("old", RuleOutcome.Failed) with { Rule = "a", At = T0.AddHours(-1), Actions = [Action(ActionStatus.Failed)] },
+                Record("e1", RuleOutcome.Acted) with { Rule = "a", Actions = [Action(ActionStatus.Done), Action(ActionStatus.Done)] },
+                Record("e2", RuleOutcome.Failed) with { Rule = "a", At = T0.AddSeconds(5), Actions = [Action(ActionStatus.Done), Action(ActionStatus.Failed)] },
+                Record("e3", RuleOutcome.Acted) with { Rule = "a", At = T0.AddSeconds(2), Actions = [Action(ActionStatus.Duplicate), Action(ActionStatus.Done)] },
+                Record("e4", RuleOutcome.ConditionError) with { Rule = "a", At = T0.AddSeconds(9) },
+                Record("e5", RuleOutcome.Throttled) with { Rule = "a" },
+                Record("e1", RuleOutcome.ConditionFalse) with { Rule = "b" },
+                Record("e2", RuleOutcome.ConditionError) with { Rule = "b" },
+            ],
+            CancellationToken.None);
 
         var tally = await Store.TallyAsync(T0, CancellationToken.None);
 
@@ -70,7 +72,7 @@ public abstract class AuditStoreContract : IAsyncDisposable
     [Fact]
     public async Task TallyAsync_NothingInTheWindow_NoRules()
     {
-        await Store.AppendAsync([Record("old", RuleOutcome.Acted) with { At = T0.AddDays(-8) }], CancellationToken.None);
+        await Store.AppendAsync([], [Record("old", RuleOutcome.Acted) with { At = T0.AddDays(-8) }], CancellationToken.None);
 
         var tally = await Store.TallyAsync(T0.AddDays(-7), CancellationToken.None);
 

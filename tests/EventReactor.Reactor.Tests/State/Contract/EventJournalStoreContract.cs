@@ -25,7 +25,7 @@ public abstract class EventJournalStoreContract : IAsyncDisposable
     {
         var envelope = Event("e1", "minion/m1/docker/container/die", "m1") with { CausedBy = "e0", Depth = 2 };
 
-        await Store.AppendAsync([envelope], CancellationToken.None);
+        await Audit.AppendAsync([envelope], [], CancellationToken.None);
 
         var found = await Store.FindAsync("e1", CancellationToken.None);
         Assert.Equal(new JournalEntry("e1", envelope.Tag, envelope.Source, T0, "m1", "e0", 2, """{"n":1}"""), found);
@@ -35,9 +35,9 @@ public abstract class EventJournalStoreContract : IAsyncDisposable
     [Fact]
     public async Task AppendAsync_SameEventTwice_KeptOnce()
     {
-        await Store.AppendAsync([Event("e1", "a", null)], CancellationToken.None);
+        await Audit.AppendAsync([Event("e1", "a", null)], [], CancellationToken.None);
 
-        await Store.AppendAsync([Event("e1", "a", null), Event("e2", "b", null)], CancellationToken.None);
+        await Audit.AppendAsync([Event("e1", "a", null), Event("e2", "b", null)], [], CancellationToken.None);
 
         Assert.Equal(["e2", "e1"], (await Store.RecentAsync(null, 10, CancellationToken.None)).Select(e => e.Id));
     }
@@ -45,7 +45,7 @@ public abstract class EventJournalStoreContract : IAsyncDisposable
     [Fact]
     public async Task RecentAsync_OfOneMinion_ItsEventsNewestFirst()
     {
-        await Store.AppendAsync([Event("e1", "a", "m1"), Event("e2", "a", "m2"), Event("e3", "a", "m1"), Event("e4", "a", "m1")], CancellationToken.None);
+        await Audit.AppendAsync([Event("e1", "a", "m1"), Event("e2", "a", "m2"), Event("e3", "a", "m1"), Event("e4", "a", "m1")], [], CancellationToken.None);
 
         var recent = await Store.RecentAsync("m1", 2, CancellationToken.None);
 
@@ -55,7 +55,7 @@ public abstract class EventJournalStoreContract : IAsyncDisposable
     [Fact]
     public async Task CausedByAsync_SeveralCaused_InTheOrderSeen()
     {
-        await Store.AppendAsync([Event("z", "a", null) with { CausedBy = "root" }, Event("other", "a", null) with { CausedBy = "x" }, Event("a", "a", null) with { CausedBy = "root" }], CancellationToken.None);
+        await Audit.AppendAsync([Event("z", "a", null) with { CausedBy = "root" }, Event("other", "a", null) with { CausedBy = "x" }, Event("a", "a", null) with { CausedBy = "root" }], [], CancellationToken.None);
 
         var caused = await Store.CausedByAsync("root", CancellationToken.None);
 
@@ -65,16 +65,16 @@ public abstract class EventJournalStoreContract : IAsyncDisposable
     [Fact]
     public async Task ReadWindowAsync_EventsOfTheWindow_InTimeOrderWithTheirAuditInOrder()
     {
-        await Store.AppendAsync(
+        var fired = new ActionAudit("event.fire", "r.yaml:5:9", JsonDocument.Parse("""{"tag":"b"}""").RootElement.Clone(), ActionStatus.Done, "fired b", null, 1, 0.5);
+
+        // As the reactor writes them: the events and their audit in one batch.
+        await Audit.AppendAsync(
             [
                 Event("before", "a", null) with { Time = T0.AddHours(-1) },
                 Event("second", "b", null) with { Time = T0.AddSeconds(2), CausedBy = "first", Depth = 1 },
                 Event("first", "a", "m1") with { Time = T0.AddSeconds(1) },
                 Event("at-end", "a", null) with { Time = T0.AddMinutes(1) },
             ],
-            CancellationToken.None);
-        var fired = new ActionAudit("event.fire", "r.yaml:5:9", JsonDocument.Parse("""{"tag":"b"}""").RootElement.Clone(), ActionStatus.Done, "fired b", null, 1, 0.5);
-        await Audit.AppendAsync(
             [
                 new AuditRecord("first", "a", "fire", "r.yaml:2:5", RuleOutcome.Acted, null, [fired], T0, 1),
                 new AuditRecord("first", "a", "quiet", "r.yaml:9:5", RuleOutcome.ConditionFalse, "condition false: x", [], T0, 0),
@@ -98,7 +98,7 @@ public abstract class EventJournalStoreContract : IAsyncDisposable
     [Fact]
     public async Task PruneAsync_OlderThanTheAge_Dropped()
     {
-        await Store.AppendAsync([Event("old", "a", null) with { Time = T0.AddDays(-8) }, Event("kept", "a", null)], CancellationToken.None);
+        await Audit.AppendAsync([Event("old", "a", null) with { Time = T0.AddDays(-8) }, Event("kept", "a", null)], [], CancellationToken.None);
 
         var dropped = await Store.PruneAsync(T0.AddDays(-7), 1L << 30, CancellationToken.None);
 
@@ -111,7 +111,7 @@ public abstract class EventJournalStoreContract : IAsyncDisposable
     public async Task PruneAsync_OverTheSize_OldestDroppedUntilTheRestFits()
     {
         var data = JsonSerializer.SerializeToElement(new { text = new string('x', 1000) });
-        await Store.AppendAsync([Event("e1", "a", null) with { Data = data }, Event("e2", "a", null) with { Data = data }, Event("e3", "a", null) with { Data = data }], CancellationToken.None);
+        await Audit.AppendAsync([Event("e1", "a", null) with { Data = data }, Event("e2", "a", null) with { Data = data }, Event("e3", "a", null) with { Data = data }], [], CancellationToken.None);
 
         // Each event counts about 1.1 kB: two fit in 2.5 kB, three do not.
         var dropped = await Store.PruneAsync(T0.AddDays(-7), 2500, CancellationToken.None);
