@@ -34,6 +34,9 @@ public sealed class ReactorPauseChaosTests(ITestOutputHelper output)
     private static readonly Dictionary<string, string> Environment = new()
     {
         ["EVENTREACTOR__Reactor__Partitions"] = "6",
+
+        // The PostgreSQL server is shared with other test runs (max_connections 100): 30 for the three reactors at most.
+        ["EVENTREACTOR__Reactor__StateConnections"] = "10",
         ["EVENTREACTOR__Reactor__Leases__Duration"] = LeaseDuration.ToString("c", CultureInfo.InvariantCulture),
         ["EVENTREACTOR__Reactor__Leases__RenewEvery"] = LeaseRenewEvery.ToString("c", CultureInfo.InvariantCulture),
         ["EVENTREACTOR__Bus__Heartbeat"] = Heartbeat.ToString("c", CultureInfo.InvariantCulture),
