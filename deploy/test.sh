@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Brings up the dev services (RabbitMQ, Docker, the busybox image), runs the package test
 # (deploy/package/test.sh, as root and only without arguments), then every test in EventReactor.sln.
+# BrokerNodeChaosTests start the 3-node cluster of deploy/dev/cluster.sh themselves when it does not run (as
+# root), and stop it after; start it first (sudo deploy/dev/cluster.sh start) to keep it between runs.
 # Extra arguments go to dotnet test, e.g.
 #   deploy/test.sh --filter "FullyQualifiedName~Messaging"
 # EVENTREACTOR_SKIP_SERVICES=1 skips deploy/dev/services.sh (services already up, not root).

@@ -9,8 +9,9 @@ namespace EventReactor.IntegrationTests;
 /// Issue #15's broker chaos test: three reactor processes on one PostgreSQL database and the 3-node RabbitMQ cluster of
 /// deploy/dev/cluster.sh, each reactor given every node's address starting from a different one, 5,000 events from plain
 /// AMQP publishers (also spread over the nodes), and one node stopped for 20 s a third of the way through, then started
-/// again. Node 1 is stopped: reactor 0 and publishers 0 and 3 are connected to it, and the partition queues' leaders are
-/// there (reactor 0 declared them). Nothing may be lost and nothing doubled, counted by the committed reactions' ids.
+/// again. Node 1 is stopped: reactor 0 and publishers 0 and 3 connect to it first, and it leads some of the partition
+/// queues (the test prints which), whose leadership must move. Nothing may be lost and nothing doubled, counted by the
+/// committed reactions' ids.
 /// </summary>
 [Collection(BrokerClusterCollection.Name)]
 public sealed class BrokerNodeChaosTests(BrokerClusterFixture broker, ITestOutputHelper output)
@@ -52,6 +53,8 @@ public sealed class BrokerNodeChaosTests(BrokerClusterFixture broker, ITestOutpu
         Assert.False(publishing.IsCompleted, "the stream ended before the node stopped");
         var outage = Stopwatch.StartNew();
         var (publishedAtStop, doneAtStop) = (publishers.Published.Count, await cluster.DoneAsync());
+        var leaders = await broker.LeadersAsync(virtualHost.Name, "eventreactor.reactor.");
+        output.WriteLine($"partition queue leaders: {string.Join(", ", leaders.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key} on {l.Value}"))}");
         await broker.StopNodeAsync(StoppedNode);
         var shutdownTook = outage.Elapsed;
         TimeSpan stoppedFor;

@@ -45,6 +45,17 @@ public sealed class BrokerClusterFixture : IAsyncLifetime
     /// <summary>A virtual host of the test's own on the cluster, made through node 3 (the tests stop node 1).</summary>
     internal Task<RabbitVirtualHost> CreateVirtualHostAsync(string id) => RabbitVirtualHost.CreateAsync($"eventreactor-it-{id}", NodeName(3), Ports);
 
+    /// <summary>The node leading each quorum queue of <paramref name="virtualHost"/> whose name starts with <paramref name="prefix"/>, as node 3 sees it.</summary>
+    public async Task<Dictionary<string, string>> LeadersAsync(string virtualHost, string prefix)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes("guest:guest")));
+        using var queues = JsonDocument.Parse(await http.GetStringAsync($"http://localhost:{Ports[2] + 10000}/api/queues/{Uri.EscapeDataString(virtualHost)}"));
+        return queues.RootElement.EnumerateArray()
+            .Where(q => q.GetProperty("name").GetString()!.StartsWith(prefix, StringComparison.Ordinal) && q.TryGetProperty("leader", out _))
+            .ToDictionary(q => q.GetProperty("name").GetString()!, q => q.GetProperty("leader").GetString()!, StringComparer.Ordinal);
+    }
+
     public Task StopNodeAsync(int node) => RunAsync("stop-node", node.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public Task StartNodeAsync(int node) => RunAsync("start-node", node.ToString(System.Globalization.CultureInfo.InvariantCulture));
