@@ -42,7 +42,7 @@ public sealed class BrokerClusterFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A virtual host of the test's own on the cluster, made through node 3 (the tests stop node 1).</summary>
+    /// <summary>A virtual host of the test's own on the cluster, made (and deleted) through node 3; a test starts again a node it stopped.</summary>
     internal Task<RabbitVirtualHost> CreateVirtualHostAsync(string id) => RabbitVirtualHost.CreateAsync($"eventreactor-it-{id}", NodeName(3), Ports);
 
     /// <summary>The node leading each quorum queue of <paramref name="virtualHost"/> whose name starts with <paramref name="prefix"/>, as node 3 sees it.</summary>
