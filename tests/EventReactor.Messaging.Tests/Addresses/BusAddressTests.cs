@@ -23,6 +23,14 @@ public sealed class BusAddressTests
     }
 
     [Fact]
+    public void Parse_IPv6Nodes_AreWrittenInBracketsOnce()
+    {
+        var address = BusAddress.Parse("rabbitmq://u:p@[::1]:5681,[fe80::1]/");
+
+        Assert.Equal("rabbitmq://u@[::1]:5681,[fe80::1]:5672/", address.ToString());
+    }
+
+    [Fact]
     public void Parse_SeveralNodesOverTls_DefaultPortIs5671()
     {
         var address = BusAddress.Parse("amqps://u:p@a,b:5700/");
