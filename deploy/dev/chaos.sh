@@ -12,8 +12,11 @@
 #        chaos.sh stop-rabbitmq   stop the private broker (its queues and exchanges are kept)
 #        chaos.sh start-rabbitmq  start it again and wait until guest/guest works
 #        chaos.sh restart-docker  stop the private dockerd (its containers die with it) and start it
-#        chaos.sh scale           run the scale chaos tests (three reactors on PostgreSQL: one killed, the database cut
-#                                 off; docs/scale-out.md#failures) on the shared services, not the private ones
+#        chaos.sh scale           run the scale chaos tests (three reactors on PostgreSQL: one killed, one paused with
+#                                 SIGSTOP, the database cut off, a node of the 3-node cluster of cluster.sh stopped for
+#                                 20 s; docs/scale-out.md#failures) on the shared services and the cluster (started by
+#                                 the test when it does not run), not the private ones. To stop a node by hand:
+#                                 cluster.sh stop-node N, start-node N
 set -eEuo pipefail
 
 readonly IMAGE=eventreactor/busybox:latest
@@ -143,9 +146,10 @@ case $cmd in
   scale)
     cd "$(dirname "$0")/../.."
     exec dotnet test tests/EventReactor.IntegrationTests/EventReactor.IntegrationTests.csproj \
-      --filter "FullyQualifiedName~ReactorScaleChaosTests" --logger "console;verbosity=detailed"
+      --filter "FullyQualifiedName~ReactorScaleChaosTests|FullyQualifiedName~ReactorPauseChaosTests|FullyQualifiedName~BrokerNodeChaosTests" \
+      --logger "console;verbosity=detailed"
     ;;
-  -h | --help | help) sed -n '2,16s/^# \{0,1\}//p' "$0" ;;
+  -h | --help | help) sed -n '2,19s/^# \{0,1\}//p' "$0" ;;
   *)
     echo "$me: unknown command '$cmd' (try: up, down, stop-rabbitmq, start-rabbitmq, restart-docker, scale)" >&2
     exit 2

@@ -103,13 +103,19 @@ node_join() {
   ctl "$n" start_app >/dev/null
 }
 
+# SIGTERM to the node's pid shuts it down cleanly as rabbitmqctl shutdown does, without starting rabbitmqctl's own Erlang
+# VM first (which took up to 25 s on a loaded 2-core machine, too long to stop a node "for 20 s").
 node_stop() {
-  local n=$1
-  if ! node_running "$n"; then
+  local n=$1 pid
+  pid=$(cat "$(node_dir "$n")/pid" 2>/dev/null) || true
+  if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
+    stop_pid "$pid" "$(node_name "$n")" "$(node_log "$n")"
+  elif node_running "$n"; then
+    ctl "$n" shutdown >/dev/null 2>&1 || fail "rabbitmqctl shutdown of $(node_name "$n") failed" "$(node_log "$n")"
+  else
     echo "rabbitmq: $(node_name "$n") not running"
     return 0
   fi
-  ctl "$n" shutdown >/dev/null 2>&1 || fail "rabbitmqctl shutdown of $(node_name "$n") failed" "$(node_log "$n")"
   echo "rabbitmq: $(node_name "$n") stopped"
 }
 

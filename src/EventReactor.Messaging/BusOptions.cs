@@ -1,6 +1,9 @@
 namespace EventReactor.Messaging;
 
-/// <summary>Where the bus is: <c>memory://</c> (one process), <c>rabbitmq://user:pass@host:port/vhost</c> or, over TLS, <c>amqps://...</c>.</summary>
+/// <summary>
+/// Where the bus is: <c>memory://</c> (one process), <c>rabbitmq://user:pass@host:port/vhost</c> or, over TLS, <c>amqps://...</c>;
+/// the nodes of a cluster comma-separated, <c>rabbitmq://user:pass@host1:port1,host2:port2/vhost</c>.
+/// </summary>
 public sealed class BusOptions
 {
     public const string Section = "Bus";
@@ -18,6 +21,13 @@ public sealed class BusOptions
 
     /// <summary>How many events the reactor handles at once; 64 gave 10-25% less CPU per event than 16 in deploy/perf/e2e.sh (larger group commits and shared confirms).</summary>
     public int ConcurrentMessageLimit { get; set; } = 64;
+
+    /// <summary>
+    /// The AMQP heartbeat the reactor's and minion's connections ask for, in whole seconds; unset keeps the client's default
+    /// (60 s). A broker closes a connection it has not heard from for about two intervals, which is how it learns that a
+    /// paused or partitioned reactor is gone and hands its partitions to another (docs/scale-out.md).
+    /// </summary>
+    public TimeSpan? Heartbeat { get; set; }
 
     /// <summary>How many unacknowledged messages the broker sends ahead.</summary>
     public int PrefetchCount { get; set; } = 256;

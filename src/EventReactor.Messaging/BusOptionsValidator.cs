@@ -36,6 +36,11 @@ internal sealed class BusOptionsValidator : IValidateOptions<BusOptions>
             failures.Add($"{BusOptions.Section}:{nameof(BusOptions.MaxMessageBytes)} must be at least 262144 (256 KiB)");
         }
 
+        if (options.Heartbeat is { } heartbeat && (heartbeat < TimeSpan.FromSeconds(1) || heartbeat > TimeSpan.FromSeconds(ushort.MaxValue) || heartbeat.Ticks % TimeSpan.TicksPerSecond != 0))
+        {
+            failures.Add($"{BusOptions.Section}:{nameof(BusOptions.Heartbeat)} must be whole seconds from 00:00:01 to 18:12:15 (AMQP counts it in seconds), got {heartbeat}");
+        }
+
         if (options.PrefetchCount < 1)
         {
             failures.Add($"{BusOptions.Section}:{nameof(BusOptions.PrefetchCount)} must be at least 1");

@@ -46,6 +46,24 @@ internal sealed class EventBusServiceProviderFactory(bool inMemory, ServiceProvi
                         // Asked at every connection: a minion's own account, once it has one, replaces the URL's.
                         host.CredentialsProvider = new BusCredentialsProvider(address, identity);
                         host.ConnectionName("eventreactor");
+                        if (options.Heartbeat is { } heartbeat)
+                        {
+                            host.Heartbeat(heartbeat);
+                        }
+
+                        // Several nodes of one cluster: MassTransit connects to the first that answers and moves on
+                        // to the next when it loses one.
+                        if (address.Nodes.Count > 1)
+                        {
+                            host.UseCluster(cluster =>
+                            {
+                                foreach (var node in address.Nodes)
+                                {
+                                    cluster.Node(node.ToString());
+                                }
+                            });
+                        }
+
                         if (address.Tls)
                         {
                             host.UseSsl(ssl =>

@@ -26,7 +26,6 @@ public sealed partial class ReactorScaleChaosTests(ITestOutputHelper output)
     private static readonly TimeSpan LeaseRenewEvery = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxStall = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan Start = TimeSpan.FromSeconds(60);
 
     // The work that runs on one reactor at a time (docs/scale-out.md, "What is leased").
     private static readonly string[] Singletons = ["PresenceMonitor", "PoolReconciler", "BenchmarkRunner", "RuleAnnouncements"];
@@ -44,11 +43,11 @@ public sealed partial class ReactorScaleChaosTests(ITestOutputHelper output)
     {
         await using var cluster = await ScaleCluster.StartAsync(Rule, Environment);
         var publishers = new PacedPublishers();
-        var publishing = publishers.RunAsync(cluster.VirtualHost.Name, cluster.EventTag, Publishers, Minions, PerMinion, PublishRate);
+        var publishing = publishers.RunAsync(cluster.VirtualHost, cluster.EventTag, Publishers, Minions, PerMinion, PublishRate);
 
         // Kill the reactor holding the singleton work once a third of the events are done and every reactor has acted
         // (it was given partitions), so that both its partitions and its leases must move.
-        var acted = await WaitAsync(cluster, "a third of the events done and every reactor acting", async () =>
+        var acted = await cluster.WaitForAsync("a third of the events done and every reactor acting", async () =>
         {
             var owners = await cluster.ActingReactorsAsync();
             return owners.Count == cluster.Processes.Count && await cluster.DoneAsync() >= Total / 3 ? owners : null;
@@ -70,7 +69,7 @@ public sealed partial class ReactorScaleChaosTests(ITestOutputHelper output)
 
         // Exactly one reaction per event, by the ids of the events the reactions fired, as committed with their claims.
         var reactions = await cluster.Reactions.ByCauseAsync(cluster.FiredTag);
-        AssertExactlyOnce(publishers.Published, reactions);
+        ExactlyOnce.AssertEach(publishers.Published, reactions);
 
         // The audit agrees: no event audited as acted twice, and each acted audit names the committed reaction. (The
         // killed reactor's last audit batch may be missing: it is written after the claims commit.)
@@ -103,8 +102,8 @@ public sealed partial class ReactorScaleChaosTests(ITestOutputHelper output)
         const int perMinion = 60;
         await using var cluster = await ScaleCluster.StartAsync(Rule, Environment);
         var publishers = new PacedPublishers();
-        var publishing = publishers.RunAsync(cluster.VirtualHost.Name, cluster.EventTag, Publishers, Minions, perMinion, PublishRate);
-        await WaitAsync(cluster, "a third of the events done", async () => await cluster.DoneAsync() >= Minions * perMinion / 3 ? "started" : null);
+        var publishing = publishers.RunAsync(cluster.VirtualHost, cluster.EventTag, Publishers, Minions, perMinion, PublishRate);
+        await cluster.WaitForAsync("a third of the events done", async () => await cluster.DoneAsync() >= Minions * perMinion / 3 ? "started" : null);
 
         // As a server restart looks to the reactors: every connection ends, and no new one is accepted for 10 s.
         await cluster.Database.CutOffAsync();
@@ -121,16 +120,8 @@ public sealed partial class ReactorScaleChaosTests(ITestOutputHelper output)
         await publishing;
         var claims = await cluster.WaitAllDoneAsync(Minions * perMinion);
         Assert.Equal(publishers.Published.Order(StringComparer.Ordinal), claims.Keys.Order(StringComparer.Ordinal));
-        AssertExactlyOnce(publishers.Published, await cluster.Reactions.ByCauseAsync(cluster.FiredTag));
+        ExactlyOnce.AssertEach(publishers.Published, await cluster.Reactions.ByCauseAsync(cluster.FiredTag));
         Assert.All(cluster.Processes, reactor => Assert.False(reactor.HasExited, $"reactor {reactor.Id} exited:\n{reactor.Output}"));
-    }
-
-    private static void AssertExactlyOnce(IEnumerable<string> published, Dictionary<string, HashSet<string>> reactions)
-    {
-        var missing = published.Where(id => !reactions.ContainsKey(id)).ToList();
-        Assert.True(missing.Count == 0, $"{missing.Count} events have no committed reaction: {string.Join(',', missing.Take(20))}");
-        var doubled = reactions.Where(r => r.Value.Count != 1).Select(r => $"{r.Key}: {string.Join(',', r.Value)}").ToList();
-        Assert.True(doubled.Count == 0, $"{doubled.Count} events were acted on more than once: {string.Join("; ", doubled.Take(20))}");
     }
 
     // The largest gap between consecutive completions after the kill, per minion (the id's prefix) or over all events.
@@ -150,22 +141,6 @@ public sealed partial class ReactorScaleChaosTests(ITestOutputHelper output)
         }
 
         return largest;
-    }
-
-    private static async Task<T> WaitAsync<T>(ScaleCluster cluster, string what, Func<Task<T?>> probe)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow + Start;
-        while (true)
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"no {what} within {Start.TotalSeconds} s: {await cluster.DoneAsync()} done, acting: {string.Join(", ", await cluster.ActingReactorsAsync())}");
-            await Task.Delay(200);
-        }
     }
 
     // An action's audit: "status":"done","result":"fired <tag> (<id>)".

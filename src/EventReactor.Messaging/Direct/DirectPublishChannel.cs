@@ -49,7 +49,7 @@ internal sealed partial class DirectPublishChannel(IOptions<BusOptions> options,
                 await CloseQuietlyAsync(Interlocked.Exchange(ref _channel, null));
                 await CloseQuietlyAsync(_connection);
                 var address = Address(credential);
-                _connection = await address.CreateConnectionFactory("eventreactor-publisher", options.Value.Tls).CreateConnectionAsync(cancellationToken);
+                _connection = await address.ConnectAsync("eventreactor-publisher", options.Value, cancellationToken);
                 _connectedWith = credential;
                 _userId = address.Username;
             }

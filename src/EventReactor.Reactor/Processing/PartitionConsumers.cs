@@ -68,7 +68,7 @@ internal sealed partial class PartitionConsumers(
                 {
                     try
                     {
-                        connection ??= await BusAddress.Parse(options.Url).CreateConnectionFactory("eventreactor-partitions", options.Tls).CreateConnectionAsync(stoppingToken);
+                        connection ??= await BusAddress.Parse(options.Url).ConnectAsync("eventreactor-partitions", options, stoppingToken);
                         membership ??= await JoinAsync(connection, stoppingToken);
                         var reactors = (int)await membership.ConsumerCountAsync(EventBusNames.ReactorsQueue, stoppingToken);
                         var held = activity.Take();

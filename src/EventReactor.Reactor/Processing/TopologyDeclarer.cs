@@ -57,7 +57,7 @@ internal sealed partial class TopologyDeclarer(
         try
         {
             var partitions = reactor.Value.Partitions;
-            await pipeline.ExecuteAsync(token => DeclareAsync(address, options.Value.Tls, partitions, token), stoppingToken);
+            await pipeline.ExecuteAsync(token => DeclareAsync(address, options.Value, partitions, token), stoppingToken);
             state.MarkDeclared();
             LogDeclared(logger, partitions, EventBusNames.ReactorErrorQueue);
         }
@@ -73,9 +73,9 @@ internal sealed partial class TopologyDeclarer(
         }
     }
 
-    private static async ValueTask DeclareAsync(BusAddress address, BusTlsOptions tls, int partitions, CancellationToken cancellationToken)
+    private static async ValueTask DeclareAsync(BusAddress address, BusOptions bus, int partitions, CancellationToken cancellationToken)
     {
-        await using var connection = await address.CreateConnectionFactory("eventreactor-topology", tls).CreateConnectionAsync(cancellationToken);
+        await using var connection = await address.ConnectAsync("eventreactor-topology", bus, cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         await BusTopology.DeclareEventExchangesAsync(channel, cancellationToken);
         await BusTopology.DeclarePartitionsAsync(channel, partitions, cancellationToken);

@@ -22,11 +22,11 @@ internal sealed class CommittedReactions
     public static async Task<CommittedReactions> InstallAsync(TestPostgresDatabase database)
     {
         await database.QueryAsync("""
-            CREATE TABLE test_reactions (id TEXT NOT NULL, cause TEXT, tag TEXT NOT NULL, at BIGINT NOT NULL);
+            CREATE TABLE test_reactions (id TEXT NOT NULL, cause TEXT, tag TEXT NOT NULL, at BIGINT NOT NULL, owner TEXT);
             CREATE FUNCTION test_record_reaction() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
                 INSERT INTO test_reactions VALUES (NEW.event_id, convert_from(NEW.json, 'UTF8')::jsonb ->> 'causedby', NEW.tag,
-                    (extract(epoch from clock_timestamp()) * 1000)::bigint);
+                    (extract(epoch from clock_timestamp()) * 1000)::bigint, NEW.owner);
                 RETURN NEW;
             END $$;
             CREATE TRIGGER test_record_reaction AFTER INSERT ON reactor_outbox FOR EACH ROW EXECUTE FUNCTION test_record_reaction();
@@ -49,6 +49,29 @@ internal sealed class CommittedReactions
         }
 
         return byCause;
+    }
+
+    /// <summary>The reactors (holder ids, host/pid/random) that committed a reaction under <paramref name="tag"/> to each of <paramref name="causes"/>.</summary>
+    public async Task<Dictionary<string, HashSet<string>>> OwnersAsync(string tag, IEnumerable<string> causes)
+    {
+        var owners = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var list = string.Join(',', causes.Select(c => $"'{c}'"));
+        if (list.Length == 0)
+        {
+            return owners;
+        }
+
+        foreach (var row in await _database.QueryAsync($"SELECT DISTINCT cause, owner FROM test_reactions WHERE tag = '{tag}' AND cause IN ({list})"))
+        {
+            if (!owners.TryGetValue(row[0], out var set))
+            {
+                owners[row[0]] = set = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            set.Add(row[1]);
+        }
+
+        return owners;
     }
 
     /// <summary>How many reactions under <paramref name="tag"/> have been committed so far.</summary>

@@ -12,16 +12,20 @@ internal sealed class ScaleCluster : IAsyncDisposable
 {
     private const string Live = "expires_at > (extract(epoch from now()) * 1000)::bigint";
     private static readonly TimeSpan NoProgress = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(60);
 
     private readonly List<TestWorkspace> _workspaces;
     private readonly string _rule;
+    private readonly bool _ownsVirtualHost;
 
-    private ScaleCluster(List<TestWorkspace> workspaces, string rule, RabbitVirtualHost virtualHost, TestPostgresDatabase database)
+    private ScaleCluster(List<TestWorkspace> workspaces, string rule, RabbitVirtualHost virtualHost, bool ownsVirtualHost, TestPostgresDatabase database, int fireIndex)
     {
         _workspaces = workspaces;
         _rule = rule;
+        _ownsVirtualHost = ownsVirtualHost;
         VirtualHost = virtualHost;
         Database = database;
+        FireIndex = fireIndex;
     }
 
     public RabbitVirtualHost VirtualHost { get; }
@@ -36,11 +40,24 @@ internal sealed class ScaleCluster : IAsyncDisposable
 
     public string FiredTag => $"scaledone/{_workspaces[0].Id}";
 
-    public static async Task<ScaleCluster> StartAsync(string rule, IReadOnlyDictionary<string, string> environment, int reactors = 3)
+    /// <summary>The index of the rule's <c>event.fire</c> among its actions: 1 behind a webhook, else 0.</summary>
+    public int FireIndex { get; }
+
+    /// <summary>
+    /// Starts the reactors, each given every node of <paramref name="broker"/> starting from a different one (default: a
+    /// virtual host of the cluster's own on the main broker). With <paramref name="webhook"/>, the rule posts each event
+    /// there before it fires: a claimed action that takes a while.
+    /// </summary>
+    public static async Task<ScaleCluster> StartAsync(string rule, IReadOnlyDictionary<string, string> environment, RabbitVirtualHost? broker = null, string? webhook = null)
     {
-        var workspaces = Enumerable.Range(0, reactors).Select(_ => new TestWorkspace()).ToList();
+        var workspaces = Enumerable.Range(0, 3).Select(_ => new TestWorkspace()).ToList();
         var id = workspaces[0].Id;
-        var cluster = new ScaleCluster(workspaces, rule, await RabbitVirtualHost.CreateAsync($"scale-{id}"), await TestPostgresDatabase.CreateAsync(id));
+        var post = webhook is null ? string.Empty : $$$"""
+                  - http.post:
+                      url: {{{webhook}}}
+                      body: { id: "${{ event.id }}" }
+            """;
+        var cluster = new ScaleCluster(workspaces, rule, broker ?? await RabbitVirtualHost.CreateAsync($"scale-{id}"), broker is null, await TestPostgresDatabase.CreateAsync(id), webhook is null ? 0 : 1);
         try
         {
             workspaces[0].WithRules("scale.yaml", $$$"""
@@ -48,13 +65,14 @@ internal sealed class ScaleCluster : IAsyncDisposable
                   - name: {{{rule}}}
                     on: {{{cluster.EventTag}}}/*
                     do:
+                {{{post}}}
                       - event.fire:
                           tag: {{{cluster.FiredTag}}}
                           data: { n: "${{ event.data.n }}" }
                 """);
-            cluster.Processes.Add(await cluster.StartReactorAsync(workspaces[0], environment));
+            cluster.Processes.Add(await cluster.StartReactorAsync(workspaces[0], 0, environment));
             cluster.Reactions = await CommittedReactions.InstallAsync(cluster.Database);
-            cluster.Processes.AddRange(await Task.WhenAll(workspaces.Skip(1).Select(w => cluster.StartReactorAsync(w, environment))));
+            cluster.Processes.AddRange(await Task.WhenAll(workspaces.Skip(1).Select((w, i) => cluster.StartReactorAsync(w, i + 1, environment))));
             return cluster;
         }
         catch
@@ -66,11 +84,11 @@ internal sealed class ScaleCluster : IAsyncDisposable
 
     /// <summary>How many events the rule's claims have completed.</summary>
     public async Task<int> DoneAsync() =>
-        int.Parse((await Database.QueryAsync($"SELECT count(*) FROM reactions WHERE rule = '{_rule}' AND status = 'done'"))[0][0], CultureInfo.InvariantCulture);
+        int.Parse((await Database.QueryAsync($"SELECT count(*) FROM reactions WHERE rule = '{_rule}' AND action_index = {FireIndex} AND status = 'done'"))[0][0], CultureInfo.InvariantCulture);
 
     /// <summary>The pids of the reactors that completed at least one claim (a claim's owner is host/pid/random).</summary>
     public async Task<List<int>> ActingReactorsAsync() =>
-        [.. (await Database.QueryAsync($"SELECT DISTINCT split_part(owner, '/', 2) FROM reactions WHERE rule = '{_rule}' AND status = 'done'"))
+        [.. (await Database.QueryAsync($"SELECT DISTINCT split_part(owner, '/', 2) FROM reactions WHERE rule = '{_rule}' AND action_index = {FireIndex} AND status = 'done'"))
             .Select(r => int.Parse(r[0], CultureInfo.InvariantCulture))];
 
     /// <summary>The reactor holding the most of the named leases now.</summary>
@@ -80,6 +98,26 @@ internal sealed class ScaleCluster : IAsyncDisposable
         var rows = await Database.QueryAsync($"SELECT split_part(holder, '/', 2), count(*) FROM leases WHERE name IN ({names}) AND {Live} GROUP BY 1 ORDER BY 2 DESC");
         var pid = rows.Count > 0 ? int.Parse(rows[0][0], CultureInfo.InvariantCulture) : throw new InvalidOperationException($"nobody holds any of {names}");
         return Processes.Single(r => r.Id == pid);
+    }
+
+    /// <summary>The reactor with the most of the rule's claims running now (acting on them).</summary>
+    public async Task<CliProcess> BusiestReactorAsync()
+    {
+        var rows = await Database.QueryAsync($"SELECT split_part(owner, '/', 2), count(*) FROM reactions WHERE rule = '{_rule}' AND status = 'running' GROUP BY 1 ORDER BY 2 DESC");
+        var pid = rows.Count > 0 ? int.Parse(rows[0][0], CultureInfo.InvariantCulture) : throw new InvalidOperationException("no reactor has a claim running");
+        return Processes.Single(r => r.Id == pid);
+    }
+
+    /// <summary>The events of the rule's claims that <paramref name="reactor"/> has running now.</summary>
+    public async Task<List<string>> RunningClaimsAsync(CliProcess reactor) =>
+        [.. (await Database.QueryAsync($"SELECT event_id FROM reactions WHERE rule = '{_rule}' AND status = 'running' AND split_part(owner, '/', 2) = '{reactor.Id}'")).Select(r => r[0])];
+
+    /// <summary>Of <paramref name="events"/>, those whose every claim of the rule is done by a reactor other than <paramref name="reactor"/>.</summary>
+    public async Task<List<string>> DoneByOthersAsync(CliProcess reactor, IEnumerable<string> events)
+    {
+        var ids = string.Join(',', events.Select(e => $"'{e}'"));
+        return [.. (await Database.QueryAsync($"SELECT event_id FROM reactions WHERE rule = '{_rule}' AND event_id IN ({ids}) GROUP BY event_id " +
+            $"HAVING bool_and(status = 'done' AND split_part(owner, '/', 2) <> '{reactor.Id}') AND count(*) = {FireIndex + 1}")).Select(r => r[0])];
     }
 
     /// <summary>The singleton leases (not the liveness lease) a reactor holds now, with their epochs.</summary>
@@ -104,20 +142,38 @@ internal sealed class ScaleCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>Polls <paramref name="probe"/> until it finds something; fails after a minute naming <paramref name="what"/>.</summary>
+    public async Task<T> WaitForAsync<T>(string what, Func<Task<T?>> probe)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow + WaitLimit;
+        while (true)
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"no {what} within {WaitLimit.TotalSeconds} s: {await DoneAsync()} done, acting: {string.Join(", ", await ActingReactorsAsync())}");
+            await Task.Delay(200);
+        }
+    }
+
     /// <summary>
-    /// Waits until <paramref name="count"/> events are claimed and none is left running; each event's completion time
-    /// (ms). Fails when the number done has not grown for 30 s.
+    /// Waits until <paramref name="count"/> events are claimed and none of the rule's claims is left running; each event's
+    /// completion time (ms) of its <c>event.fire</c>. Fails when the number done has not grown for 30 s.
     /// </summary>
     public async Task<Dictionary<string, long>> WaitAllDoneAsync(int count)
     {
         var (done, progressed) = (-1, DateTime.UtcNow);
         while (true)
         {
-            var claims = await Database.QueryAsync($"SELECT event_id, status, updated_at FROM reactions WHERE rule = '{_rule}'");
+            var claims = await Database.QueryAsync($"SELECT event_id, status, updated_at, action_index FROM reactions WHERE rule = '{_rule}'");
             var finished = claims.Where(r => r[1] == "done").ToList();
-            if (claims.Count >= count && finished.Count == claims.Count)
+            var fired = finished.Where(r => r[3] == FireIndex.ToString(CultureInfo.InvariantCulture)).ToList();
+            if (fired.Count >= count && finished.Count == claims.Count)
             {
-                return finished.ToDictionary(r => r[0], r => long.Parse(r[2], CultureInfo.InvariantCulture), StringComparer.Ordinal);
+                return fired.ToDictionary(r => r[0], r => long.Parse(r[2], CultureInfo.InvariantCulture), StringComparer.Ordinal);
             }
 
             if (finished.Count > done)
@@ -156,7 +212,11 @@ internal sealed class ScaleCluster : IAsyncDisposable
         }
 
         await Database.DisposeAsync();
-        await VirtualHost.DisposeAsync();
+        if (_ownsVirtualHost)
+        {
+            await VirtualHost.DisposeAsync();
+        }
+
         foreach (var workspace in _workspaces)
         {
             workspace.Dispose();
@@ -166,9 +226,9 @@ internal sealed class ScaleCluster : IAsyncDisposable
     // The last lines each reactor wrote, for a failure to show what they were doing.
     private string Tails() => string.Join('\n', Processes.Select(p => $"reactor {p.Id} (exited: {p.HasExited}):\n  {string.Join("\n  ", p.Output.Split('\n').TakeLast(25))}"));
 
-    private async Task<CliProcess> StartReactorAsync(TestWorkspace workspace, IReadOnlyDictionary<string, string> environment)
+    private async Task<CliProcess> StartReactorAsync(TestWorkspace workspace, int index, IReadOnlyDictionary<string, string> environment)
     {
-        var reactor = CliProcess.Start(["reactor", "--rules", _workspaces[0].RulesPath, "--data", workspace.DataPath, "--http", workspace.Server, "--bus", VirtualHost.Url, "--state", Database.Url], environment);
+        var reactor = CliProcess.Start(["reactor", "--rules", _workspaces[0].RulesPath, "--data", workspace.DataPath, "--http", workspace.Server, "--bus", VirtualHost.UrlFrom(index), "--state", Database.Url], environment);
         try
         {
             await Reactors.WaitReadyAsync(reactor, workspace.Server);
