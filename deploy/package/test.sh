@@ -26,9 +26,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Files named eventreactor outside this checkout, the broker's and Docker's own folders, and logs.
+# Files named eventreactor outside this checkout, the broker's and Docker's own folders, and logs. The dev cluster's
+# folder (deploy/dev/cluster.sh) is left out too: deploy/test.sh starts that cluster while this test runs.
 leftovers() {
-  find /etc /usr /var/lib /opt -xdev \( -path /var/lib/docker -o -path /var/lib/rabbitmq \) -prune \
+  find /etc /usr /var/lib /opt -xdev \( -path /var/lib/docker -o -path /var/lib/rabbitmq -o -path /var/lib/eventreactor-cluster \) -prune \
     -o -iname '*eventreactor*' -print 2>/dev/null | sort
 }
 
