@@ -13,7 +13,7 @@ namespace EventReactor.Reactor.Pools.Provisioning.Ssh;
 
 /// <summary>
 /// <c>ssh</c>: minions on the machines a pool lists under <c>hosts:</c>, one per host. Create connects (pinned host key), checks
-/// the architecture, uploads the single-file build unless its SHA-256 matches, writes the minion's environment (bus, reactor,
+/// the architecture, uploads the single-file minion (<c>eventreactor-minion</c>, as the .deb ships it) unless its SHA-256 matches, writes the minion's environment (bus, reactor,
 /// grains) and a fresh enrollment token, starts it as a systemd unit or a process in its own session, and waits until the
 /// minion is accepted and present. The handle is <c>user@address:port</c>. See docs/providers.md.
 /// </summary>
@@ -176,6 +176,7 @@ internal sealed partial class SshMinionProvider(
         }
 
         await session.RunAsync(SshMinionScripts.Stop(dir, minionId), ProvisioningStep.Install, cancellationToken);
+        await session.RunAsync(SshMinionScripts.RemoveEarlierBuild(dir), ProvisioningStep.Install, cancellationToken);
         await session.WriteAsync($"{dir}/minion.env", environment, ProvisioningStep.Install, cancellationToken);
         if (facts.UsesSystemd)
         {
