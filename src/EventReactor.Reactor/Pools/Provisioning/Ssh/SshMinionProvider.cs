@@ -216,8 +216,8 @@ internal sealed partial class SshMinionProvider(
             + SshShell.EnvironmentLine("EVENTREACTOR__Minion__Reactor", MinionReactorUrl)
             + SshShell.EnvironmentLine("EVENTREACTOR__Minion__Grains__pool", pool.Name)
 
-            // The light agent, as eventreactor-minion.service of the .deb runs it (docs/performance.md, "Minion footprint").
-            + SshShell.EnvironmentLine("DOTNET_TieredCompilation", "0")
+            // As eventreactor-minion.service of the .deb runs it (docs/performance.md, "Minion footprint"); the runtime's own
+            // settings (tiered compilation off, workstation GC without concurrency) are in the executable's runtimeconfig.
             + SshShell.EnvironmentLine("MALLOC_ARENA_MAX", "2");
         foreach (var (key, value) in pool.Grains.OrderBy(g => g.Key, StringComparer.Ordinal))
         {
