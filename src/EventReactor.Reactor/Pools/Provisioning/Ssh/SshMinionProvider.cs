@@ -218,7 +218,7 @@ internal sealed partial class SshMinionProvider(
 
             // As eventreactor-minion.service of the .deb runs it (docs/performance.md, "Minion footprint"); the runtime's own
             // settings (tiered compilation off, workstation GC without concurrency) are in the executable's runtimeconfig.
-            + SshShell.EnvironmentLine("MALLOC_ARENA_MAX", "2");
+            + SshShell.EnvironmentLine("MALLOC_ARENA_MAX", "1");
         foreach (var (key, value) in pool.Grains.OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             lines += SshShell.EnvironmentLine($"EVENTREACTOR__Minion__Grains__{key}", value);
