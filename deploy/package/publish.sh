@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Publishes the self-contained single-file executables (linux-x64) into OUT_DIR: eventreactor, the whole CLI, and
 # eventreactor-minion, the minion alone and trimmed (docs/performance.md, "Minion footprint"). It is the build the .deb
-# ships (deploy/package/build.sh) and the one the ssh pool provider installs on hosts (Reactor:Providers:Ssh:MinionBinary
-# = OUT_DIR/eventreactor). One command, so that both are the same build.
+# ships (deploy/package/build.sh) and the one the ssh pool provider installs on hosts (its eventreactor-minion and the
+# .so beside it: Reactor:Providers:Ssh:MinionBinary = OUT_DIR/eventreactor-minion, the default beside the .deb's eventreactor).
+# One command, so that both are the same build.
 #
 # usage: deploy/package/publish.sh OUT_DIR
 set -euo pipefail

@@ -41,7 +41,7 @@ public sealed class SshPoolTests(SshLab lab, ITestOutputHelper output) : IClassF
             await stream.WaitForAsync(_ => stream.Events.Count(e => e.Tag == "pool/lab/leave") == 2, TimeSpan.FromSeconds(30), "two leaves");
             await ShowPoolsAsync(pools, "back at 0");
             Assert.False(File.Exists(Path.Combine(lab.HostDirectory(1, workspace.Id), "minion.env")));
-            Assert.False(File.Exists(Path.Combine(lab.HostDirectory(2, workspace.Id), "eventreactor")));
+            Assert.False(File.Exists(Path.Combine(lab.HostDirectory(2, workspace.Id), "eventreactor-minion")));
             var keys = await pools.GetAsync("/api/keys");
             Assert.DoesNotContain(keys.EnumerateArray(), k => k.GetProperty("minion").GetString()!.StartsWith("lab-", StringComparison.Ordinal));
         });
@@ -177,7 +177,7 @@ public sealed class SshPoolTests(SshLab lab, ITestOutputHelper output) : IClassF
             File.Delete(blocker);
             var joined = await stream.WaitForAsync(e => e.Tag == "pool/lab/join", Slow, "the minion after the retry");
             Assert.Equal("lab-1", joined.Data.GetProperty("minion").GetString());
-            Assert.True(File.Exists(Path.Combine(blocker, "minion", "eventreactor")));
+            Assert.True(File.Exists(Path.Combine(blocker, "minion", "eventreactor-minion")));
         });
     }
 

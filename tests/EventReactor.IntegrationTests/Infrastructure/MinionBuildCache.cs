@@ -5,7 +5,8 @@ using System.Text;
 namespace EventReactor.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The single-file minion for the ssh provider tests, published by deploy/package/publish.sh (minutes) once per state of the
+/// The single-file minion for the ssh provider tests (<c>eventreactor-minion</c>, as the .deb ships it), published by
+/// deploy/package/publish.sh (minutes) once per state of the
 /// sources: kept under /tmp/eventreactor-minion-build/HASH, so that later runs of unchanged code reuse it. Under
 /// deploy/test.sh the package test has just published it from the same tree (<c>EVENTREACTOR_MINION_BUILD</c>).
 /// </summary>
@@ -15,16 +16,18 @@ internal static class MinionBuildCache
 
     public const string BuildVariable = "EVENTREACTOR_MINION_BUILD";
 
+    private const string Executable = "eventreactor-minion";
+
     public static async Task<string> GetAsync()
     {
         if (Environment.GetEnvironmentVariable(BuildVariable) is { Length: > 0 } published)
         {
-            var given = Path.Combine(published, "eventreactor");
-            return File.Exists(given) ? given : throw new InvalidOperationException($"{BuildVariable}={published} holds no eventreactor: run deploy/package/publish.sh {published}, or unset it");
+            var given = Path.Combine(published, Executable);
+            return File.Exists(given) ? given : throw new InvalidOperationException($"{BuildVariable}={published} holds no {Executable}: run deploy/package/publish.sh {published}, or unset it");
         }
 
         var folder = Path.Combine(Path.GetTempPath(), "eventreactor-minion-build", SourceHash());
-        var binary = Path.Combine(folder, "eventreactor");
+        var binary = Path.Combine(folder, Executable);
         if (File.Exists(binary))
         {
             return binary;
@@ -38,7 +41,7 @@ internal static class MinionBuildCache
         var errors = publish.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(15));
         await publish.WaitForExitAsync(timeout.Token);
-        if (publish.ExitCode != 0 || !File.Exists(Path.Combine(staging, "eventreactor")))
+        if (publish.ExitCode != 0 || !File.Exists(Path.Combine(staging, Executable)))
         {
             throw new InvalidOperationException($"the single-file minion could not be built ({script} {staging} exited {publish.ExitCode}):\n{await output}\n{await errors}");
         }

@@ -4,11 +4,15 @@ using Microsoft.Extensions.Options;
 namespace EventReactor.Reactor.Pools.Provisioning.Ssh;
 
 /// <summary>
-/// The self-contained single-file minion the ssh provider installs (<c>deploy/package/publish.sh</c>'s output): the executable and
-/// the native libraries published beside it, each with its SHA-256, so that a host that has them already is not sent them again.
+/// The self-contained single-file minion the ssh provider installs: <c>eventreactor-minion</c>, the minion alone and trimmed, as
+/// <c>deploy/package/publish.sh</c> makes it and the .deb ships it; with the native libraries published beside it, each with its
+/// SHA-256, so that a host that has them already is not sent them again.
 /// </summary>
 internal sealed class MinionBuild(IOptions<SshProviderOptions> options)
 {
+    /// <summary>The executable's name, here (beside <c>eventreactor</c> in the .deb and in publish.sh's output) and on the hosts.</summary>
+    public const string Executable = "eventreactor-minion";
+
     private readonly Lazy<IReadOnlyList<MinionBuildFile>> _files = new(() => Load(options.Value.MinionBinary), LazyThreadSafetyMode.PublicationOnly);
 
     public IReadOnlyList<MinionBuildFile> Files => _files.Value;
@@ -18,23 +22,26 @@ internal sealed class MinionBuild(IOptions<SshProviderOptions> options)
         var binary = configured is { Length: > 0 } ? configured : DefaultBinary();
         if (binary is null || !File.Exists(binary))
         {
-            throw new PoolException($"the ssh provider has no single-file minion build to install: set {SshProviderOptions.Section}:{nameof(SshProviderOptions.MinionBinary)} to the 'eventreactor' that deploy/package/publish.sh makes");
+            throw new PoolException($"the ssh provider has no single-file minion build to install: set {SshProviderOptions.Section}:{nameof(SshProviderOptions.MinionBinary)} to the '{Executable}' that deploy/package/publish.sh makes");
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(binary))!;
-        return new[] { Path.GetFullPath(binary) }
-            .Concat(Directory.EnumerateFiles(folder, "*.so").Order(StringComparer.Ordinal))
-            .Select(path => new MinionBuildFile(path, Path.GetFileName(path) == Path.GetFileName(binary) ? "eventreactor" : Path.GetFileName(path), Hash(path)))
+        var path = Path.GetFullPath(binary);
+        var folder = Path.GetDirectoryName(path)!;
+        return new[] { new MinionBuildFile(path, Executable, Hash(path)) }
+            .Concat(Directory.EnumerateFiles(folder, "*.so").Order(StringComparer.Ordinal).Select(so => new MinionBuildFile(so, Path.GetFileName(so), Hash(so))))
             .ToList();
     }
 
-    // The .deb's executable is itself the single-file build; one run under 'dotnet' is not.
+    // The .deb's executables are themselves single-file builds, published side by side; one run under 'dotnet' is not.
     private static string? DefaultBinary()
     {
         var process = Environment.ProcessPath;
-        return process is not null && !Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase) && !File.Exists(Path.ChangeExtension(process, ".dll"))
-            ? process
-            : null;
+        if (process is null || Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase) || File.Exists(Path.ChangeExtension(process, ".dll")))
+        {
+            return null;
+        }
+
+        return Path.Combine(Path.GetDirectoryName(process)!, Executable);
     }
 
     private static string Hash(string path)

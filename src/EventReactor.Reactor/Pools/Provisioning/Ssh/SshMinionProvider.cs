@@ -13,7 +13,7 @@ namespace EventReactor.Reactor.Pools.Provisioning.Ssh;
 
 /// <summary>
 /// <c>ssh</c>: minions on the machines a pool lists under <c>hosts:</c>, one per host. Create connects (pinned host key), checks
-/// the architecture, uploads the single-file build unless its SHA-256 matches, writes the minion's environment (bus, reactor,
+/// the architecture, uploads the single-file minion (<c>eventreactor-minion</c>, as the .deb ships it) unless its SHA-256 matches, writes the minion's environment (bus, reactor,
 /// grains) and a fresh enrollment token, starts it as a systemd unit or a process in its own session, and waits until the
 /// minion is accepted and present. The handle is <c>user@address:port</c>. See docs/providers.md.
 /// </summary>
@@ -176,6 +176,7 @@ internal sealed partial class SshMinionProvider(
         }
 
         await session.RunAsync(SshMinionScripts.Stop(dir, minionId), ProvisioningStep.Install, cancellationToken);
+        await session.RunAsync(SshMinionScripts.RemoveEarlierBuild(dir), ProvisioningStep.Install, cancellationToken);
         await session.WriteAsync($"{dir}/minion.env", environment, ProvisioningStep.Install, cancellationToken);
         if (facts.UsesSystemd)
         {
@@ -215,9 +216,9 @@ internal sealed partial class SshMinionProvider(
             + SshShell.EnvironmentLine("EVENTREACTOR__Minion__Reactor", MinionReactorUrl)
             + SshShell.EnvironmentLine("EVENTREACTOR__Minion__Grains__pool", pool.Name)
 
-            // The light agent, as eventreactor-minion.service of the .deb runs it (docs/performance.md, "Minion footprint").
-            + SshShell.EnvironmentLine("DOTNET_TieredCompilation", "0")
-            + SshShell.EnvironmentLine("MALLOC_ARENA_MAX", "2");
+            // As eventreactor-minion.service of the .deb runs it (docs/performance.md, "Minion footprint"); the runtime's own
+            // settings (tiered compilation off, workstation GC without concurrency) are in the executable's runtimeconfig.
+            + SshShell.EnvironmentLine("MALLOC_ARENA_MAX", "1");
         foreach (var (key, value) in pool.Grains.OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             lines += SshShell.EnvironmentLine($"EVENTREACTOR__Minion__Grains__{key}", value);

@@ -27,7 +27,7 @@ internal static class SshMinionScripts
         ? $"systemctl daemon-reload && systemctl enable --now eventreactor-minion-{id} >/dev/null 2>&1 && systemctl restart eventreactor-minion-{id}"
         : $"""
             cd {SshShell.Quote(dir)} && set -a && . ./minion.env && set +a
-            setsid ./eventreactor minion --id {id} --bus "$EVENTREACTOR_MINION_BUS" --data ./data --enrollment-token-file ./enrollment.token >>minion.log 2>&1 </dev/null &
+            setsid ./{MinionBuild.Executable} --id {id} --bus "$EVENTREACTOR_MINION_BUS" --data ./data --enrollment-token-file ./enrollment.token >>minion.log 2>&1 </dev/null &
             echo $! > minion.pid
             """;
 
@@ -46,11 +46,14 @@ internal static class SshMinionScripts
         fi
         """;
 
-    /// <summary>Removes what the provider installed; the folder itself only if nothing else is left in it.</summary>
+    /// <summary>Removes the whole CLI (<c>eventreactor</c>) that earlier versions of the provider installed, once it no longer runs.</summary>
+    public static string RemoveEarlierBuild(string dir) => $"rm -f {SshShell.Quote(dir)}/eventreactor";
+
+    /// <summary>Removes what the provider installed (an earlier version's build too); the folder itself only if nothing else is left in it.</summary>
     public static string Remove(string dir, string id, IEnumerable<string> files) => $"""
         d={SshShell.Quote(dir)}; unit={SshShell.Quote(Unit(id))}
         if [ -f "$unit" ]; then systemctl disable "eventreactor-minion-{id}" >/dev/null 2>&1 || true; rm -f "$unit"; systemctl daemon-reload 2>/dev/null || true; fi
-        rm -rf "$d/data" && rm -f "$d/minion.env" "$d/enrollment.token" "$d/minion.log" "$d/minion.pid" {string.Join(' ', files.Select(f => "\"$d/\"" + SshShell.Quote(f)))}
+        rm -rf "$d/data" && rm -f "$d/minion.env" "$d/enrollment.token" "$d/minion.log" "$d/minion.pid" "$d/eventreactor" {string.Join(' ', files.Select(f => "\"$d/\"" + SshShell.Quote(f)))}
         rmdir "$d" 2>/dev/null || true
         """;
 
@@ -64,7 +67,7 @@ internal static class SshMinionScripts
         [Service]
         EnvironmentFile={dir}/minion.env
         WorkingDirectory={dir}
-        ExecStart={dir}/eventreactor minion --id {id} --bus ${"{"}EVENTREACTOR_MINION_BUS{"}"} --data {dir}/data --enrollment-token-file {dir}/enrollment.token
+        ExecStart={dir}/{MinionBuild.Executable} --id {id} --bus ${"{"}EVENTREACTOR_MINION_BUS{"}"} --data {dir}/data --enrollment-token-file {dir}/enrollment.token
         Restart=always
         RestartSec=5
 

@@ -6,8 +6,9 @@ public sealed class SshProviderOptions
     public const string Section = "Reactor:Providers:Ssh";
 
     /// <summary>
-    /// The self-contained single-file <c>eventreactor</c> (linux-x64) to install; the shared libraries beside it travel with it.
-    /// Unset: this process's own executable when it is such a build (the .deb's <c>/usr/lib/eventreactor/eventreactor</c>).
+    /// The self-contained single-file <c>eventreactor-minion</c> (linux-x64, the minion alone, trimmed) to install; the shared
+    /// libraries beside it travel with it. Unset: the <c>eventreactor-minion</c> beside this process's own executable when that
+    /// is a single-file build (the .deb's <c>/usr/lib/eventreactor/eventreactor-minion</c>).
     /// </summary>
     public string? MinionBinary { get; set; }
 

@@ -7,9 +7,17 @@ internal sealed class SshProviderOptionsValidator : IValidateOptions<SshProvider
     public ValidateOptionsResult Validate(string? name, SshProviderOptions options)
     {
         var failures = new List<string>();
-        if (options.MinionBinary is { Length: > 0 } binary && !File.Exists(binary))
+        if (options.MinionBinary is { Length: > 0 } binary)
         {
-            failures.Add($"{SshProviderOptions.Section}:{nameof(SshProviderOptions.MinionBinary)} '{binary}' does not exist; build it with deploy/package/publish.sh");
+            if (!File.Exists(binary))
+            {
+                failures.Add($"{SshProviderOptions.Section}:{nameof(SshProviderOptions.MinionBinary)} '{binary}' does not exist; build it with deploy/package/publish.sh");
+            }
+            else if (Path.GetFileName(binary) != MinionBuild.Executable)
+            {
+                // The whole CLI ('eventreactor', which this setting named before) would be installed and started without its 'minion' word.
+                failures.Add($"{SshProviderOptions.Section}:{nameof(SshProviderOptions.MinionBinary)} '{binary}' must be the minion alone, '{MinionBuild.Executable}', which deploy/package/publish.sh makes beside 'eventreactor'");
+            }
         }
 
         if (options.BusUrl is { Length: > 0 } bus && !Uri.TryCreate(bus, UriKind.Absolute, out _))

@@ -19,7 +19,7 @@ public sealed class SshMinionScriptsTests
         try
         {
             // verify checks that ExecStart names an executable; the minion's environment file and data come at start.
-            var binary = Path.Combine(dir, "eventreactor");
+            var binary = Path.Combine(dir, MinionBuild.Executable);
             await File.WriteAllTextAsync(binary, "#!/bin/sh\n");
             File.SetUnixFileMode(binary, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             var unit = Path.Combine(dir, Path.GetFileName(SshMinionScripts.Unit("m1")));
