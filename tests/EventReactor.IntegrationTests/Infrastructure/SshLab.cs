@@ -178,15 +178,26 @@ public sealed class SshLab : IAsyncLifetime
     }
 
     // The minions connect back from the namespaces: a firewall that drops what comes in on the bridge would leave every test
-    // waiting for minions that never arrive, so say so once, here.
+    // waiting for minions that never arrive, so say so once, here. Probed for 30 s, not once: a CI run's single 5 s probe
+    // failed on a machine loaded by the other test collections, and the same probe passed when run again.
     private async Task EnsureHostsReachBrokerAsync()
     {
-        var probe = await RunAsync(false, "ip", "netns", "exec", Namespace(1), "timeout", "5", "bash", "-c", $"exec 3<>/dev/tcp/{Gateway}/5672 && echo reached");
-        if (!probe.Contains("reached", StringComparison.Ordinal))
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var attempts = 0;
+        while (DateTime.UtcNow < deadline)
         {
-            var rules = await RunAsync(false, "iptables", "-S", "INPUT");
-            throw new InvalidOperationException($"from the test hosts' namespace, the broker at {Gateway}:5672 cannot be reached: what comes in on bridge {Bridge} is dropped; iptables -S INPUT:\n{rules}");
+            attempts++;
+            var probe = await RunAsync(false, "ip", "netns", "exec", Namespace(1), "timeout", "5", "bash", "-c", $"exec 3<>/dev/tcp/{Gateway}/5672 && echo reached");
+            if (probe.Contains("reached", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(500);
         }
+
+        var rules = await RunAsync(false, "iptables", "-S", "INPUT");
+        throw new InvalidOperationException($"from the test hosts' namespace, the broker at {Gateway}:5672 could not be reached in 30 s ({attempts} tries): what comes in on bridge {Bridge} may be dropped; iptables -S INPUT:\n{rules}");
     }
 
     private static async Task WaitListeningAsync(string address, Process daemon)
