@@ -178,8 +178,8 @@ public sealed class SshLab : IAsyncLifetime
     }
 
     // The minions connect back from the namespaces: a firewall that drops what comes in on the bridge would leave every test
-    // waiting for minions that never arrive, so say so once, here. Probed for 30 s, not once: a CI run's single 5 s probe
-    // failed on a machine loaded by the other test collections, and the same probe passed when run again.
+    // waiting for minions that never arrive, so say so once, here. Probed for 30 s, not once: in one CI run the single 5 s
+    // probe failed (cause not found: no firewall rule, the broker up) and the same tests passed when run again.
     private async Task EnsureHostsReachBrokerAsync()
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
