@@ -15,6 +15,7 @@ public sealed class EventJournalTests
     private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeMilliseconds(1_760_000_000_000));
     private readonly IEventJournalStore _store = Substitute.For<IEventJournalStore>();
     private readonly IAuditStore _audit = Substitute.For<IAuditStore>();
+    private int _pruned;
 
     [Fact]
     public async Task ObserveAsync_Enabled_EventWrittenInTheAuditsBatchWithItsRecords()
@@ -56,13 +57,10 @@ public sealed class EventJournalTests
     {
         using var writer = new AuditWriter(_audit);
         using var journal = new EventJournal(_store, writer, Options.Create(Settings), _time, NullLogger<EventJournal>.Instance);
-        var pruned = 0;
-        _store.PruneAsync(default, default, default).ReturnsForAnyArgs(_ => ++pruned);
 
-        await journal.StartAsync(CancellationToken.None);
-        await WaitForAsync(() => pruned == 1);
+        await StartPrunedOnceAsync(journal);
         _time.Advance(Settings.PruneInterval);
-        await WaitForAsync(() => pruned == 2);
+        await WaitForAsync(() => _pruned == 2);
         await journal.StopAsync(CancellationToken.None);
 
         await _store.Received(2).PruneAsync(Arg.Any<DateTimeOffset>(), 1000, Arg.Any<CancellationToken>());
@@ -74,15 +72,20 @@ public sealed class EventJournalTests
     {
         using var writer = new AuditWriter(_audit);
         using var journal = new EventJournal(_store, writer, Options.Create(Settings), _time, NullLogger<EventJournal>.Instance);
-        var pruned = 0;
-        _store.PruneAsync(default, default, default).ReturnsForAnyArgs(_ => ++pruned);
-        await journal.StartAsync(CancellationToken.None);
-        await WaitForAsync(() => pruned == 1);
+        await StartPrunedOnceAsync(journal);
 
         var stop = journal.StopAsync(CancellationToken.None);
 
         Assert.Same(stop, await Task.WhenAny(stop, Task.Delay(TimeSpan.FromSeconds(10))));
         Assert.True(journal.ExecuteTask!.IsCompletedSuccessfully);
+    }
+
+    // Started, and its first pruning (at start) done; _pruned counts the prunings.
+    private async Task StartPrunedOnceAsync(EventJournal journal)
+    {
+        _store.PruneAsync(default, default, default).ReturnsForAnyArgs(_ => ++_pruned);
+        await journal.StartAsync(CancellationToken.None);
+        await WaitForAsync(() => _pruned == 1);
     }
 
     private static async Task WaitForAsync(Func<bool> done)
