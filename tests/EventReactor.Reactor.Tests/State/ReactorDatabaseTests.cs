@@ -71,6 +71,41 @@ public sealed class ReactorDatabaseTests : IDisposable
         Assert.DoesNotContain(5, await database.QueryAsync("SELECT version FROM schema_version", r => r.GetInt32(0), CancellationToken.None));
     }
 
+    [Fact]
+    public async Task WriteAsync_LogBelowSQLitesOwnThreshold_CheckpointedIntoTheFileBesideTheWriter()
+    {
+        await using var database = Open();
+        database.Migrate(TimeProvider.System);
+        await database.ExecuteAsync("CREATE TABLE filler (bytes BLOB NOT NULL)", CancellationToken.None);
+        var file = new FileInfo(database.FilePath);
+        var before = file.Length;
+
+        // About 2 MB in four commits: half of the 1,000 pages at which SQLite would checkpoint inside a commit.
+        for (var i = 0; i < 4; i++)
+        {
+            await database.ExecuteAsync("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10) INSERT INTO filler SELECT randomblob(50000) FROM n", CancellationToken.None);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (file.Length < before + 2_000_000 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            file.Refresh();
+        }
+
+        Assert.True(file.Length >= before + 2_000_000, $"reactor.db is {file.Length} bytes: the log was not checkpointed into it");
+    }
+
+    [Fact]
+    public async Task WriteAsync_WriterConnection_CheckpointsItselfOnlyPast64MegabytesOfLog()
+    {
+        await using var database = Open();
+
+        var pages = await database.WriteAsync(connection => connection.ScalarAsync("PRAGMA wal_autocheckpoint", CancellationToken.None), CancellationToken.None);
+
+        Assert.Equal(16384L, pages);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
