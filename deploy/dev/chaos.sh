@@ -13,9 +13,10 @@
 #        chaos.sh start-rabbitmq  start it again and wait until guest/guest works
 #        chaos.sh restart-docker  stop the private dockerd (its containers die with it) and start it
 #        chaos.sh scale           run the scale chaos tests (three reactors on PostgreSQL: one killed, one paused with
-#                                 SIGSTOP, the database cut off, a node of the 3-node cluster of cluster.sh stopped for
-#                                 20 s; docs/scale-out.md#failures) on the shared services and the cluster (started by
-#                                 the test when it does not run), not the private ones. To stop a node by hand:
+#                                 SIGSTOP, PostgreSQL restarted (a server of the test's own), a node of the 3-node
+#                                 cluster of cluster.sh stopped for 20 s; docs/scale-out.md#failures) on the shared
+#                                 services and the cluster (started by the test when it does not run), not the private
+#                                 ones. To stop a node by hand:
 #                                 cluster.sh stop-node N, start-node N
 set -eEuo pipefail
 

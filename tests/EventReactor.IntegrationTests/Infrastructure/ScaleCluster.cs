@@ -46,9 +46,10 @@ internal sealed class ScaleCluster : IAsyncDisposable
     /// <summary>
     /// Starts the reactors, each given every node of <paramref name="broker"/> starting from a different one (default: a
     /// virtual host of the cluster's own on the main broker). With <paramref name="webhook"/>, the rule posts each event
-    /// there before it fires: a claimed action that takes a while.
+    /// there before it fires: a claimed action that takes a while. The database is made on the server at
+    /// <paramref name="postgresPort"/> (default the shared one).
     /// </summary>
-    public static async Task<ScaleCluster> StartAsync(string rule, IReadOnlyDictionary<string, string> environment, RabbitVirtualHost? broker = null, string? webhook = null)
+    public static async Task<ScaleCluster> StartAsync(string rule, IReadOnlyDictionary<string, string> environment, RabbitVirtualHost? broker = null, string? webhook = null, int postgresPort = TestPostgresDatabase.SharedPort)
     {
         var workspaces = Enumerable.Range(0, 3).Select(_ => new TestWorkspace()).ToList();
         var id = workspaces[0].Id;
@@ -57,7 +58,7 @@ internal sealed class ScaleCluster : IAsyncDisposable
                       url: {{{webhook}}}
                       body: { id: "${{ event.id }}" }
             """;
-        var cluster = new ScaleCluster(workspaces, rule, broker ?? await RabbitVirtualHost.CreateAsync($"scale-{id}"), broker is null, await TestPostgresDatabase.CreateAsync(id), webhook is null ? 0 : 1);
+        var cluster = new ScaleCluster(workspaces, rule, broker ?? await RabbitVirtualHost.CreateAsync($"scale-{id}"), broker is null, await TestPostgresDatabase.CreateAsync(id, postgresPort), webhook is null ? 0 : 1);
         try
         {
             workspaces[0].WithRules("scale.yaml", $$$"""
