@@ -150,7 +150,7 @@ case $cmd in
       --filter "FullyQualifiedName~ReactorScaleChaosTests|FullyQualifiedName~ReactorPauseChaosTests|FullyQualifiedName~BrokerNodeChaosTests" \
       --logger "console;verbosity=detailed"
     ;;
-  -h | --help | help) sed -n '2,19s/^# \{0,1\}//p' "$0" ;;
+  -h | --help | help) sed -n '2,20s/^# \{0,1\}//p' "$0" ;;
   *)
     echo "$me: unknown command '$cmd' (try: up, down, stop-rabbitmq, start-rabbitmq, restart-docker, scale)" >&2
     exit 2
