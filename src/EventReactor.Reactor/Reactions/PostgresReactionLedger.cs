@@ -9,7 +9,8 @@ namespace EventReactor.Reactor.Reactions;
 
 /// <summary>
 /// The ledger in PostgreSQL, shared by every reactor on the database: the primary key makes a claim win once, whichever
-/// reactor makes it. Each statement commits on its own; the server groups concurrent commits into one WAL flush.
+/// reactor makes it. Each write is one statement, committed with those of the other events in flight at the moment
+/// (<see cref="Storage.Postgres.PostgresDatabase.ExecuteGroupedAsync"/>): one round trip and one commit for all of them.
 /// </summary>
 internal sealed class PostgresReactionLedger(ReactorPostgresDatabase database, ReactorLiveness liveness, TimeProvider time) : IReactionLedger
 {
@@ -61,7 +62,7 @@ internal sealed class PostgresReactionLedger(ReactorPostgresDatabase database, R
     {
         var lease = await liveness.CurrentAsync(cancellationToken);
         var now = time.GetUtcNow();
-        if (await database.ExecuteAsync(ClaimSql, cancellationToken, ClaimParameters(eventId, rule, actionIndex, lease, now)) == 1)
+        if (await database.ExecuteGroupedAsync(ClaimSql, cancellationToken, ClaimParameters(eventId, rule, actionIndex, lease, now)) == 1)
         {
             return new ReactionClaim(eventId, rule, actionIndex, lease.Holder, lease.Epoch);
         }
@@ -79,8 +80,8 @@ internal sealed class PostgresReactionLedger(ReactorPostgresDatabase database, R
             ("status", (succeeded ? ActionStatus.Done : ActionStatus.Failed).ToWire()),
         ];
         var recorded = emitted is null
-            ? await database.ExecuteAsync(RecordSql, cancellationToken, record) == 1
-            : await database.ExecuteAsync(RecordAndEmitSql, cancellationToken, [.. record, .. PostgresReactorOutbox.InsertParameters(emitted, now, lease.Holder)]) == 1;
+            ? await database.ExecuteGroupedAsync(RecordSql, cancellationToken, record) == 1
+            : await database.ExecuteGroupedAsync(RecordAndEmitSql, cancellationToken, [.. record, .. PostgresReactorOutbox.InsertParameters(emitted, now, lease.Holder)]) == 1;
         return recorded || (await IsHeldElsewhereAsync(eventId, rule, actionIndex, lease, cancellationToken) ? throw new ClaimHeldException(eventId, rule, actionIndex) : false);
     }
 
@@ -95,12 +96,12 @@ internal sealed class PostgresReactionLedger(ReactorPostgresDatabase database, R
         ];
         // The claim's owner owns the emitted event (evaluates and publishes it).
         return emitted is null
-            ? await database.ExecuteAsync(CompleteSql, cancellationToken, completion) == 1
-            : await database.ExecuteAsync(CompleteAndEmitSql, cancellationToken, [.. completion, .. PostgresReactorOutbox.InsertParameters(emitted, now, claim.Owner)]) == 1;
+            ? await database.ExecuteGroupedAsync(CompleteSql, cancellationToken, completion) == 1
+            : await database.ExecuteGroupedAsync(CompleteAndEmitSql, cancellationToken, [.. completion, .. PostgresReactorOutbox.InsertParameters(emitted, now, claim.Owner)]) == 1;
     }
 
     public Task ReleaseAsync(ReactionClaim claim, CancellationToken cancellationToken) =>
-        database.ExecuteAsync(ReleaseSql, cancellationToken, Key(claim));
+        database.ExecuteGroupedAsync(ReleaseSql, cancellationToken, Key(claim));
 
     private static (string Name, object? Value)[] ClaimParameters(string eventId, string rule, int actionIndex, LeaseToken lease, DateTimeOffset now) =>
     [
