@@ -61,9 +61,10 @@ internal sealed class StatementGroup(Func<IReadOnlyList<PendingStatement>, Cance
                 batch[i].Done.TrySetResult(results[i]);
             }
         }
-        catch (PostgresException ex) when (batch.Count > 1 && !PostgresOutage.IsUnavailable(ex))
+        catch (Exception ex) when (batch.Count > 1 && !(ex is NpgsqlException npgsql && PostgresOutage.IsUnavailable(npgsql)))
         {
-            // One statement failed and rolled the batch back: each runs alone, so only its caller sees its error.
+            // One statement failed (the server refused it, or one of its parameters could not be sent) and rolled the
+            // batch back: each runs alone, so only its caller sees its error.
             foreach (var statement in batch)
             {
                 try
