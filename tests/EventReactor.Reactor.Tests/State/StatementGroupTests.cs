@@ -40,6 +40,21 @@ public sealed class StatementGroupTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_AParameterOfABatchCannotBeSent_OnlyItsCallerSeesTheError()
+    {
+        var group = Group(failing: "bad", failure: () => new InvalidCastException("cannot write a DateTime as bigint"));
+        var first = group.ExecuteAsync("first", [], CancellationToken.None);
+        var good = group.ExecuteAsync("a", [], CancellationToken.None);
+        var bad = group.ExecuteAsync("bad", [], CancellationToken.None);
+        _firstBatchMayEnd.SetResult();
+
+        await first;
+        Assert.Equal(1, await good);
+        await Assert.ThrowsAsync<InvalidCastException>(() => bad);
+        Assert.Equal(["a", "bad"], _alone);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_ServerUnavailableForTheWholeBatch_EveryCallerSeesItWithoutRunningAlone()
     {
         var group = Group(failing: "first", unavailable: true);
@@ -51,8 +66,9 @@ public sealed class StatementGroupTests
     }
 
     // The first batch waits for the test's signal, so that the callers after it queue behind it; a batch holding
-    // "failing" throws as the server would (a unique violation, or the server shutting down), and so does it alone.
-    private StatementGroup Group(string? failing, bool unavailable = false) => new(
+    // "failing" throws as the server would (a unique violation, or the server shutting down) or as failure says,
+    // and so does it alone.
+    private StatementGroup Group(string? failing, bool unavailable = false, Func<Exception>? failure = null) => new(
         async (batch, _) =>
         {
             var sql = batch.Select(s => s.Sql).ToArray();
@@ -66,7 +82,7 @@ public sealed class StatementGroupTests
                 await _firstBatchMayEnd.Task;
             }
 
-            return failing is not null && sql.Contains(failing) ? throw Failure(unavailable) : sql.Select(_ => 1).ToArray();
+            return failing is not null && sql.Contains(failing) ? throw (failure?.Invoke() ?? Failure(unavailable)) : sql.Select(_ => 1).ToArray();
         },
         alone =>
         {
@@ -75,7 +91,7 @@ public sealed class StatementGroupTests
                 _alone.Add(alone.Sql);
             }
 
-            return alone.Sql == failing ? throw Failure(unavailable) : Task.FromResult(1);
+            return alone.Sql == failing ? throw (failure?.Invoke() ?? Failure(unavailable)) : Task.FromResult(1);
         });
 
     private static PostgresException Failure(bool unavailable) => unavailable
