@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Shared by e2e.sh and soak.sh: builds tests/EventReactor.EndToEnd (Release) and runs it with the given command
-# (e2e or soak) on its own virtual host, eventreactor-bench, created with rabbitmqctl (as root or with sudo) if missing.
+# (e2e or soak) on its own virtual host, eventreactor-bench (BENCH_VHOST names another, for a second run beside it),
+# created with rabbitmqctl (as root or with sudo) if missing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 command=$1
 shift
-vhost=eventreactor-bench
+vhost=${BENCH_VHOST:-eventreactor-bench}
 sudo_if() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 if ! sudo_if rabbitmqctl -q list_vhosts | grep -qx "$vhost"; then
   sudo_if rabbitmqctl -q add_vhost "$vhost" >&2

@@ -15,12 +15,12 @@ internal sealed class PostgresReactorOutbox(ReactorPostgresDatabase database, Re
 {
     public const string InsertSql = "INSERT INTO reactor_outbox (event_id, tag, json, created_at, owner) VALUES (@outbox_id, @outbox_tag, @outbox_json, @outbox_now, @outbox_owner)";
 
+    /// <summary>The row of <see cref="InsertParameters"/> once per row of the FROM clause that the caller appends.</summary>
+    public const string InsertSelectSql = "INSERT INTO reactor_outbox (event_id, tag, json, created_at, owner) SELECT @outbox_id, @outbox_tag, @outbox_json, @outbox_now, @outbox_owner";
+
     // FOR SHARE holds the lease row until this insert commits: a takeover (which updates the row) waits for it, and an
     // insert that starts after the takeover committed finds the old epoch gone. No write of an old epoch lands after it.
-    private const string FencedInsertSql = """
-        INSERT INTO reactor_outbox (event_id, tag, json, created_at, owner)
-        SELECT @outbox_id, @outbox_tag, @outbox_json, @outbox_now, @outbox_owner FROM leases WHERE name = @fence_name AND epoch = @fence_epoch FOR SHARE
-        """;
+    private const string FencedInsertSql = InsertSelectSql + " FROM leases WHERE name = @fence_name AND epoch = @fence_epoch FOR SHARE";
 
     private const string ReadSql = "SELECT seq, event_id, tag, json FROM reactor_outbox WHERE owner = @owner AND NOT {0} AND seq > @after ORDER BY seq LIMIT @limit";
 
@@ -75,7 +75,7 @@ internal sealed class PostgresReactorOutbox(ReactorPostgresDatabase database, Re
         Convert.ToInt32(await database.ScalarAsync("SELECT count(*) FROM reactor_outbox", cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The parameters of <see cref="InsertSql"/>, also used by the ledger's completion in the same transaction;
+    /// The parameters of <see cref="InsertSql"/> and <see cref="InsertSelectSql"/>, also used by the ledger's completion in the same statement;
     /// <paramref name="owner"/> is the storing reactor's liveness holder.
     /// </summary>
     public static (string Name, object? Value)[] InsertParameters(EventEnvelope envelope, DateTimeOffset now, string owner) =>

@@ -9,7 +9,8 @@ namespace EventReactor.Reactor.Reactions;
 
 /// <summary>
 /// The ledger in PostgreSQL, shared by every reactor on the database: the primary key makes a claim win once, whichever
-/// reactor makes it. Each statement commits on its own; the server groups concurrent commits into one WAL flush.
+/// reactor makes it. Each write is one statement, committed with those of the other events in flight at the moment
+/// (<see cref="Storage.Postgres.PostgresDatabase.ExecuteGroupedAsync"/>): one round trip and one commit for all of them.
 /// </summary>
 internal sealed class PostgresReactionLedger(ReactorPostgresDatabase database, ReactorLiveness liveness, TimeProvider time) : IReactionLedger
 {
@@ -45,6 +46,14 @@ internal sealed class PostgresReactionLedger(ReactorPostgresDatabase database, R
         DELETE FROM reactions WHERE event_id = @event AND rule = @rule AND action_index = @index AND status = 'running' AND owner = @owner AND owner_epoch = @epoch
         """;
 
+    // A completion or record with the event it fired: the outbox row is inserted by the same statement, once per row the
+    // ledger's write returns, so a write refused by the fence or the conflict stores nothing, and a crash leaves both or
+    // neither. One statement is one round trip; a transaction around the two was three (BEGIN with the first, the second,
+    // COMMIT).
+    private const string CompleteAndEmitSql = $"WITH completed AS ({CompleteSql}\nRETURNING 1)\n{PostgresReactorOutbox.InsertSelectSql} FROM completed";
+
+    private const string RecordAndEmitSql = $"WITH recorded AS ({RecordSql}\nRETURNING 1)\n{PostgresReactorOutbox.InsertSelectSql} FROM recorded";
+
     private const string RunningSql = "SELECT count(*) FROM reactions WHERE event_id = @event AND rule = @rule AND action_index = @index AND status = 'running' AND (owner IS NULL OR owner <> @owner)";
 
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
@@ -53,7 +62,7 @@ internal sealed class PostgresReactionLedger(ReactorPostgresDatabase database, R
     {
         var lease = await liveness.CurrentAsync(cancellationToken);
         var now = time.GetUtcNow();
-        if (await database.ExecuteAsync(ClaimSql, cancellationToken, ClaimParameters(eventId, rule, actionIndex, lease, now)) == 1)
+        if (await database.ExecuteGroupedAsync(ClaimSql, cancellationToken, ClaimParameters(eventId, rule, actionIndex, lease, now)) == 1)
         {
             return new ReactionClaim(eventId, rule, actionIndex, lease.Holder, lease.Epoch);
         }
@@ -71,12 +80,8 @@ internal sealed class PostgresReactionLedger(ReactorPostgresDatabase database, R
             ("status", (succeeded ? ActionStatus.Done : ActionStatus.Failed).ToWire()),
         ];
         var recorded = emitted is null
-            ? await database.ExecuteAsync(RecordSql, cancellationToken, record) == 1
-            : await database.InTransactionAsync(
-                async (connection, transaction) =>
-                    await connection.ExecuteAsync(RecordSql, transaction, cancellationToken, record) == 1
-                    && await connection.ExecuteAsync(PostgresReactorOutbox.InsertSql, transaction, cancellationToken, PostgresReactorOutbox.InsertParameters(emitted, now, lease.Holder)) == 1,
-                cancellationToken);
+            ? await database.ExecuteGroupedAsync(RecordSql, cancellationToken, record) == 1
+            : await database.ExecuteGroupedAsync(RecordAndEmitSql, cancellationToken, [.. record, .. PostgresReactorOutbox.InsertParameters(emitted, now, lease.Holder)]) == 1;
         return recorded || (await IsHeldElsewhereAsync(eventId, rule, actionIndex, lease, cancellationToken) ? throw new ClaimHeldException(eventId, rule, actionIndex) : false);
     }
 
@@ -89,22 +94,14 @@ internal sealed class PostgresReactionLedger(ReactorPostgresDatabase database, R
             ("now", now.ToUnixTimeMilliseconds()),
             .. Key(claim),
         ];
-        if (emitted is null)
-        {
-            return await database.ExecuteAsync(CompleteSql, cancellationToken, completion) == 1;
-        }
-
-        // The emitted event is stored in the transaction that completes the claim: a crash leaves both or neither, and a
-        // completion refused by the fence stores nothing. The claim's owner owns the event (evaluates and publishes it).
-        return await database.InTransactionAsync(
-            async (connection, transaction) =>
-                await connection.ExecuteAsync(CompleteSql, transaction, cancellationToken, completion) == 1
-                && await connection.ExecuteAsync(PostgresReactorOutbox.InsertSql, transaction, cancellationToken, PostgresReactorOutbox.InsertParameters(emitted, now, claim.Owner)) == 1,
-            cancellationToken);
+        // The claim's owner owns the emitted event (evaluates and publishes it).
+        return emitted is null
+            ? await database.ExecuteGroupedAsync(CompleteSql, cancellationToken, completion) == 1
+            : await database.ExecuteGroupedAsync(CompleteAndEmitSql, cancellationToken, [.. completion, .. PostgresReactorOutbox.InsertParameters(emitted, now, claim.Owner)]) == 1;
     }
 
     public Task ReleaseAsync(ReactionClaim claim, CancellationToken cancellationToken) =>
-        database.ExecuteAsync(ReleaseSql, cancellationToken, Key(claim));
+        database.ExecuteGroupedAsync(ReleaseSql, cancellationToken, Key(claim));
 
     private static (string Name, object? Value)[] ClaimParameters(string eventId, string rule, int actionIndex, LeaseToken lease, DateTimeOffset now) =>
     [

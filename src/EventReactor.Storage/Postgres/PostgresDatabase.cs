@@ -18,6 +18,7 @@ public abstract class PostgresDatabase : IAsyncDisposable, IDisposable
     private readonly IReadOnlyList<Migration> _migrations;
     private readonly NpgsqlDataSource _dataSource;
     private readonly ResiliencePipeline _outage;
+    private readonly StatementGroup _group;
 
     /// <param name="url">The database, <c>postgres://user:password@host:port/database</c>.</param>
     /// <param name="migrations">The schema's versions.</param>
@@ -34,6 +35,7 @@ public abstract class PostgresDatabase : IAsyncDisposable, IDisposable
         _migrations = migrations;
         _outage = PostgresOutage.Retry(time);
         _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxConnections }.ConnectionString);
+        _group = new StatementGroup(ExecuteBatchAsync, alone => ExecuteAsync(alone.Sql, CancellationToken.None, alone.Parameters));
     }
 
     /// <summary>The database's URL without its password.</summary>
@@ -97,6 +99,15 @@ public abstract class PostgresDatabase : IAsyncDisposable, IDisposable
             },
             cancellationToken).AsTask();
 
+    /// <summary>
+    /// One statement, committed in one transaction with those other callers queued at the same moment (group commit,
+    /// <see cref="StatementGroup"/>); returns the rows it changed. For the small writes every event makes: one round trip
+    /// and one commit for many. Its error, if it fails, is its own: the others still commit.
+    /// </summary>
+    /// <remarks>The statement must stand alone (no <c>;</c>-separated list) and leave no session state.</remarks>
+    public Task<int> ExecuteGroupedAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        _group.ExecuteAsync(sql, parameters, cancellationToken);
+
     /// <summary>One query, read row by row.</summary>
     public Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
         ReadAsync(connection => connection.QueryAsync(sql, read, cancellationToken, parameters), cancellationToken);
@@ -140,11 +151,33 @@ public abstract class PostgresDatabase : IAsyncDisposable, IDisposable
         GC.SuppressFinalize(this);
     }
 
-    internal static void AddParameters(NpgsqlCommand command, (string Name, object? Value)[] parameters)
+    internal static void AddParameters(NpgsqlCommand command, (string Name, object? Value)[] parameters) =>
+        AddParameters(command.Parameters, parameters);
+
+    private static void AddParameters(NpgsqlParameterCollection bound, (string Name, object? Value)[] parameters)
     {
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            bound.AddWithValue(name, value ?? DBNull.Value);
         }
     }
+
+    // The statements as one batch: one round trip, one implicit transaction (a failing statement rolls back them all).
+    private Task<int[]> ExecuteBatchAsync(IReadOnlyList<PendingStatement> statements, CancellationToken cancellationToken) =>
+        _outage.ExecuteAsync(
+            async token =>
+            {
+                await using var batch = _dataSource.CreateBatch();
+                foreach (var statement in statements)
+                {
+                    var command = batch.CreateBatchCommand();
+                    command.CommandText = statement.Sql;
+                    AddParameters(command.Parameters, statement.Parameters);
+                    batch.BatchCommands.Add(command);
+                }
+
+                await batch.ExecuteNonQueryAsync(token);
+                return batch.BatchCommands.Select(static (NpgsqlBatchCommand command) => command.RecordsAffected).ToArray();
+            },
+            cancellationToken).AsTask();
 }
