@@ -11,10 +11,12 @@ namespace EventReactor.IntegrationTests;
 /// AMQP publishers (also spread over the nodes), and one node stopped for 20 s a third of the way through, then started
 /// again. The node stopped is the one leading the most partition queues (the broker places the leaders; the test prints
 /// where), so that their leadership must move; a reactor and one or two publishers connect to it first and must move too.
-/// Nothing may be lost and nothing doubled, counted by the committed reactions' ids.
+/// Beside the publishers, three real minions (one starting from each node, so one is on the node stopped) report the
+/// deaths of containers run on the shared engine throughout. Nothing may be lost and nothing doubled, counted by the
+/// committed reactions' ids.
 /// </summary>
 [Collection(BrokerClusterCollection.Name)]
-public sealed class BrokerNodeChaosTests(BrokerClusterFixture broker, ITestOutputHelper output)
+public sealed class BrokerNodeChaosTests(BrokerClusterFixture broker, ServicesFixture services, ITestOutputHelper output) : IClassFixture<ServicesFixture>
 {
     private const int Minions = 50;
     private const int PerMinion = 100;
@@ -41,8 +43,10 @@ public sealed class BrokerNodeChaosTests(BrokerClusterFixture broker, ITestOutpu
         var started = Stopwatch.StartNew();
         await using var virtualHost = await broker.CreateVirtualHostAsync(Guid.NewGuid().ToString("N")[..10]);
         await using var cluster = await ScaleCluster.StartAsync(Rule, Environment, virtualHost);
+        await using var minions = await ClusterMinions.StartAsync(cluster.MinionPrefix, virtualHost, cluster.Server);
         var publishers = new PacedPublishers();
         var publishing = publishers.RunAsync(virtualHost, cluster.EventTag, Publishers, Minions, PerMinion, PublishRate);
+        var containers = RunContainersUntilAsync(cluster.MinionPrefix, publishing);
         await cluster.WaitForAsync("a third of the events published and every reactor acting", async () =>
         {
             var acting = await cluster.ActingReactorsAsync();
@@ -73,13 +77,33 @@ public sealed class BrokerNodeChaosTests(BrokerClusterFixture broker, ITestOutpu
             $"leaders after: {string.Join(", ", (await broker.LeadersAsync(virtualHost.Name, "eventreactor.reactor.")).Values.GroupBy(l => l, StringComparer.Ordinal).Select(g => $"{g.Count()} on {g.Key}"))}; " +
             $"cluster started here in {broker.StartTook.TotalSeconds:F0} s");
         await publishing;
+        var ran = await containers;
         var claims = await cluster.WaitAllDoneAsync(Total);
 
-        // Nothing lost: every event the publishers had confirmed was claimed and done. Nothing doubled: one committed
-        // reaction each, though a publisher cut off with its node published its unconfirmed event again.
+        // Nothing lost: every event the publishers had confirmed was claimed and done, and each minion's report of each
+        // container's death. Nothing doubled: one committed reaction each, though a publisher cut off with its node
+        // published its unconfirmed event again, and the minion on it sent its outbox again from the next node.
         Assert.Equal(publishers.Published.Order(StringComparer.Ordinal), claims.Keys.Order(StringComparer.Ordinal));
-        ExactlyOnce.AssertEach(publishers.Published, await cluster.Reactions.ByCauseAsync(cluster.FiredTag));
+        var deaths = await cluster.WaitMinionDeathsDoneAsync(minions.Ids, ran);
+        ExactlyOnce.AssertEach([.. publishers.Published, .. deaths.Select(d => d.Event)], await cluster.Reactions.ByCauseAsync(cluster.FiredTag));
+        Assert.All(minions.Processes, minion => Assert.False(minion.HasExited, $"minion {minion.Id} exited:\n{minion.Output}"));
+        output.WriteLine($"{ran.Count} containers died while the stream ran; {deaths.Count} deaths reported by {minions.Ids.Count} minions, each acted on once");
         Assert.All(cluster.Processes, reactor => Assert.False(reactor.HasExited, $"reactor {reactor.Id} exited:\n{reactor.Output}"));
         output.WriteLine($"{publishers.Republished} publishes sent again after a reconnect; test took {started.Elapsed.TotalSeconds:F0} s");
+    }
+
+    // Containers that exit at once, one after another on the shared engine, until the stream has been published.
+    private async Task<List<string>> RunContainersUntilAsync(string prefix, Task publishing)
+    {
+        var names = new List<string>();
+        while (!publishing.IsCompleted)
+        {
+            var name = $"{prefix}-c{names.Count}";
+            await services.RunToExitAsync(name, "sh", "-c", "exit 3");
+            names.Add(name);
+            await Task.Delay(200);
+        }
+
+        return names;
     }
 }

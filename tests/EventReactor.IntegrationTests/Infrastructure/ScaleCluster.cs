@@ -40,6 +40,15 @@ internal sealed class ScaleCluster : IAsyncDisposable
 
     public string FiredTag => $"scaledone/{_workspaces[0].Id}";
 
+    /// <summary>Minions whose ids start with this (and a dash) have their container deaths acted on by <see cref="MinionRule"/>.</summary>
+    public string MinionPrefix => $"scale{_workspaces[0].Id}";
+
+    /// <summary>The rule that fires <see cref="FiredTag"/> for each container death a minion of <see cref="MinionPrefix"/> reports.</summary>
+    public string MinionRule => $"{_rule}-minions";
+
+    /// <summary>The first reactor's HTTP API, where minions enroll.</summary>
+    public string Server => _workspaces[0].Server;
+
     /// <summary>The index of the rule's <c>event.fire</c> among its actions: 1 behind a webhook, else 0.</summary>
     public int FireIndex { get; }
 
@@ -70,6 +79,12 @@ internal sealed class ScaleCluster : IAsyncDisposable
                       - event.fire:
                           tag: {{{cluster.FiredTag}}}
                           data: { n: "${{ event.data.n }}" }
+                  - name: {{{cluster.MinionRule}}}
+                    on: minion/{{{cluster.MinionPrefix}}}-*/docker/container/die
+                    do:
+                      - event.fire:
+                          tag: {{{cluster.FiredTag}}}
+                          data: { container: "${{ event.data.name }}" }
                 """);
             cluster.Processes.Add(await cluster.StartReactorAsync(workspaces[0], 0, environment));
             cluster.Reactions = await CommittedReactions.InstallAsync(cluster.Database);
@@ -184,6 +199,37 @@ internal sealed class ScaleCluster : IAsyncDisposable
 
             var running = claims.Where(r => r[1] != "done").Select(r => $"{r[0]} {r[1]}");
             Assert.True(DateTime.UtcNow - progressed < NoProgress, $"stuck at {finished.Count} of {count} done ({claims.Count} claimed) for {NoProgress.TotalSeconds} s; not done: {string.Join(',', running.Take(20))}\n{Tails()}");
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>
+    /// The container deaths <see cref="MinionRule"/> completed, as (event id, minion, container name) from the journal, once
+    /// every minion in <paramref name="minions"/> has one for every container in <paramref name="containers"/> and no claim
+    /// of the rule is left running. Fails when that has not happened for 30 s.
+    /// </summary>
+    public async Task<List<(string Event, string Minion, string Container)>> WaitMinionDeathsDoneAsync(IReadOnlyCollection<string> minions, IReadOnlyCollection<string> containers)
+    {
+        var (done, progressed) = (-1, DateTime.UtcNow);
+        while (true)
+        {
+            var rows = await Database.QueryAsync($"""
+                SELECT r.event_id, r.status, e.minion, e.data::jsonb ->> 'name'
+                FROM reactions r LEFT JOIN events e ON e.id = r.event_id WHERE r.rule = '{MinionRule}'
+                """);
+            var deaths = rows.Where(r => r[1] == "done" && r[2].Length > 0).Select(r => (Event: r[0], Minion: r[2], Container: r[3])).ToList();
+            var missing = minions.SelectMany(m => containers.Select(c => (m, c))).Where(p => !deaths.Any(d => d.Minion == p.m && d.Container == p.c)).ToList();
+            if (missing.Count == 0 && deaths.Count == rows.Count)
+            {
+                return deaths;
+            }
+
+            if (deaths.Count > done)
+            {
+                (done, progressed) = (deaths.Count, DateTime.UtcNow);
+            }
+
+            Assert.True(DateTime.UtcNow - progressed < NoProgress, $"container deaths stuck at {deaths.Count} done of {rows.Count} claimed for {NoProgress.TotalSeconds} s; missing (minion, container): {string.Join(',', missing.Take(10))}\n{Tails()}");
             await Task.Delay(250);
         }
     }
