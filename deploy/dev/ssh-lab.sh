@@ -45,12 +45,12 @@ print_env() {
   cat "$lab/pools.yaml"
   cat <<EOF
 
-# The reactor: its API on loopback, for the CLI, and on the bridge, where the minions enroll (so it needs a token);
-# its own bus on loopback as guest, the minions' through the bridge as $user.
+# The reactor: its API on every address, for the CLI on loopback and the minions, which enroll at $gateway (so it needs
+# a token); its own bus on loopback as guest, the minions' through the bridge as $user.
 export EVENTREACTOR_API_TOKEN=$(cat "$lab/api-token")
 export EVENTREACTOR__Reactor__Providers__Ssh__BusUrl='rabbitmq://$user:$password@$gateway:5672/$vhost'
 export EVENTREACTOR__Reactor__Providers__Ssh__ReactorUrl=http://$gateway:7070
-eventreactor reactor --data $lab/reactor --pools $lab/pools.yaml --http 'http://127.0.0.1:7070;http://$gateway:7070' --bus 'rabbitmq://guest:guest@localhost:5672/$vhost'
+eventreactor reactor --data $lab/reactor --pools $lab/pools.yaml --http http://0.0.0.0:7070 --bus 'rabbitmq://guest:guest@localhost:5672/$vhost'
 
 # The CLI, in another shell with the same EVENTREACTOR_API_TOKEN:
 eventreactor pools scale lab 2 --wait --timeout 300
