@@ -7,12 +7,18 @@ namespace EventReactor.Hosting;
 /// <summary>One configuration order for every daemon: config/eventreactor.json, EVENTREACTOR__ variables, command line; and one log format.</summary>
 public static class DaemonConfiguration
 {
-    public const string ReloadConfigOnChangeKey = "hostBuilder:reloadConfigOnChange";
-
-    /// <summary>A plain (not web) host with the daemons' configuration and logging.</summary>
+    /// <summary>
+    /// A plain (not web) host with the daemons' configuration and logging, and nothing else: the default builder's user
+    /// secrets, appsettings.json and its file watcher, and the Debug, EventSource and EventLog loggers are never loaded
+    /// (the minion's footprint, docs/performance.md "Minion footprint"). What the default builder gave that the daemons use
+    /// is added back: every environment variable below the documented sources (the <c>OTEL_*</c> ones reach OpenTelemetry
+    /// through it), and the <c>Logging</c> section's levels.
+    /// </summary>
     public static HostApplicationBuilder CreateBuilder(DaemonSettings settings)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], Configuration = WithoutReloadWatcher() });
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         Apply(builder.Configuration, builder.Logging, settings);
         return builder;
     }
@@ -34,17 +40,5 @@ public static class DaemonConfiguration
 
         // Start-up failures are reported once, readably, by DaemonRunner; the host would repeat them with a stack trace.
         logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
-    }
-
-    /// <summary>
-    /// The host's defaults would watch the whole working folder, recursively, for a changed appsettings.json that
-    /// EventReactor never reads; a minion whose data folder lies below it then wakes on every write of its outbox
-    /// (docs/performance.md, "Minion footprint").
-    /// </summary>
-    private static ConfigurationManager WithoutReloadWatcher()
-    {
-        var configuration = new ConfigurationManager();
-        configuration[ReloadConfigOnChangeKey] = "false";
-        return configuration;
     }
 }
