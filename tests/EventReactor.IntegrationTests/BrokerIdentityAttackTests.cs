@@ -131,7 +131,7 @@ public sealed class BrokerIdentityAttackTests(ITestOutputHelper output)
 
             // After a restart, minion A connects with the account it kept, from the start.
             await minion.DisposeAsync();
-            await WaitUntilAsync(async () => !(await ConnectionUsersAsync(management, vhost.Name)).Contains($"minion-{a}"), "minion A's connections to go with it");
+            await WaitUntilAsync(async () => !(await ConnectionUsersAsync(management, vhost.Name)).Contains($"minion-{a}"), "minion A's connections to go with it", state: () => ConnectionsAsync(management, vhost.Name));
             minion = CliProcess.Start(["minion", "--id", a, "--bus", noAccount, "--data", minionData], environment);
             await WaitUntilAsync(async () => (await ConnectionUsersAsync(management, vhost.Name)).Contains($"minion-{a}") && await ConsumersAsync(management, vhost.Name, MinionCommand.QueueName(a)) > 0, "the restarted minion A to connect and consume as its own user", minion);
             Assert.DoesNotContain(minion.Stdout, l => l.Contains("ACCESS_REFUSED", StringComparison.Ordinal));
@@ -151,7 +151,7 @@ public sealed class BrokerIdentityAttackTests(ITestOutputHelper output)
                 await PublishAsync(channel, EventBusNames.EventsExchange, after, stolen.Username);
             });
             await Assert.ThrowsAnyAsync<BrokerUnreachableException>(() => Factory(vhost.Name, stolen.Username, stolen.Password).CreateConnectionAsync());
-            await WaitUntilAsync(async () => !(await ConnectionUsersAsync(management, vhost.Name)).Contains($"minion-{a}"), "the real minion A's connections to be closed");
+            await WaitUntilAsync(async () => !(await ConnectionUsersAsync(management, vhost.Name)).Contains($"minion-{a}"), "the real minion A's connections to be closed", state: () => ConnectionsAsync(management, vhost.Name));
             await Task.Delay(TimeSpan.FromSeconds(1));
             Assert.Empty((await http.GetFromJsonAsync<EventAudit>($"/api/audit?event={after.Id}"))!.Evaluations);
 
@@ -191,6 +191,18 @@ public sealed class BrokerIdentityAttackTests(ITestOutputHelper output)
             .Where(c => c.GetProperty("vhost").GetString() == vhost)
             .Select(c => c.GetProperty("user").GetString()!)
             .ToHashSet(StringComparer.Ordinal);
+    }
+
+    // Each connection of the virtual host as the management API lists it: user, name (peer and local port), client name, state.
+    private static async Task<string> ConnectionsAsync(HttpClient management, string vhost)
+    {
+        using var response = await management.GetAsync("api/connections");
+        var connections = (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray()
+            .Where(c => c.GetProperty("vhost").GetString() == vhost)
+            .Select(c => $"{c.GetProperty("user").GetString()} {c.GetProperty("name").GetString()} " +
+                $"'{(c.TryGetProperty("client_properties", out var p) && p.TryGetProperty("connection_name", out var n) ? n.GetString() : string.Empty)}' " +
+                $"{(c.TryGetProperty("state", out var state) ? state.GetString() : "?")}");
+        return string.Join("; ", connections);
     }
 
     // Null when the action went through (a publish confirmed), else the code the broker closed the channel with.
@@ -238,14 +250,17 @@ public sealed class BrokerIdentityAttackTests(ITestOutputHelper output)
         throw new TimeoutException($"event {eventId} was not audited within {Quick.TotalSeconds:F0}s");
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, CliProcess? process = null)
+    // On a timeout, state says what the wait saw last: a CI run once timed out waiting for minion A's connections to go
+    // after the process was killed, and passed five times since, alone and under CPU load.
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, CliProcess? process = null, Func<Task<string>>? state = null)
     {
         var deadline = DateTime.UtcNow + Quick;
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"timed out waiting for {what}{(process is null ? string.Empty : $"; its output ends:\n{string.Join('\n', process.Output.Split('\n').TakeLast(40))}")}");
+                var seen = state is null ? string.Empty : $"; last seen: {await state()}";
+                throw new TimeoutException($"timed out waiting for {what}{seen}{(process is null ? string.Empty : $"; its output ends:\n{string.Join('\n', process.Output.Split('\n').TakeLast(40))}")}");
             }
 
             await Task.Delay(100);
