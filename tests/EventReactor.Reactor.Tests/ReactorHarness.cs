@@ -115,9 +115,14 @@ internal sealed class ReactorHarness : IAsyncDisposable
 
         public List<(Uri Uri, string Body)> Requests { get; } = [];
 
+        /// <summary>Runs as each request arrives, before it is answered.</summary>
+        public Action? OnRequest { get; set; }
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Requests.Add((request.RequestUri!, await request.Content!.ReadAsStringAsync(cancellationToken)));
+            OnRequest?.Invoke();
+            cancellationToken.ThrowIfCancellationRequested();
             return new HttpResponseMessage(Status);
         }
     }

@@ -38,31 +38,45 @@ internal sealed partial class EventProcessor(
             var actions = new List<ActionAudit>(verdict.Actions.Count);
             foreach (var planned in verdict.Actions)
             {
-                actions.Add(await executor.ExecuteAsync(envelope, verdict.Rule, planned, cancellationToken));
+                try
+                {
+                    actions.Add(await executor.ExecuteAsync(envelope, verdict.Rule, planned, cancellationToken));
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && actions.Count > 0)
+                {
+                    // The delivery was given up between two actions (the reactor stopping, or its broker connection
+                    // lost): the redelivery finds the earlier ones in the ledger, so only this audit says who ran them
+                    // (or had their completion refused).
+                    var interrupted = $"interrupted after {actions.Count} of {verdict.Actions.Count} actions: the delivery was cancelled and the event goes to another evaluation";
+                    audit.Record(Audited(envelope, verdict, Outcome(outcome, actions), interrupted, actions, at, started));
+                    throw;
+                }
             }
 
-            if (outcome == RuleOutcome.Acted && actions.Count > 0)
-            {
-                outcome = actions.Any(a => a.Status == ActionStatus.Failed) ? RuleOutcome.Failed
-                    : actions.All(a => a.Status == ActionStatus.Duplicate) ? RuleOutcome.Duplicate
-                    : RuleOutcome.Acted;
-            }
-
+            outcome = Outcome(outcome, actions);
             span?.SetTag("rule.outcome", outcome.ToWire());
             EventReactorTelemetry.RuleEvaluations.Add(1, new KeyValuePair<string, object?>("outcome", outcome.ToWire()));
             Log(verdict, outcome, envelope);
-            audit.Record(new AuditRecord(
-                envelope.Id,
-                envelope.Tag,
-                verdict.Rule.Name,
-                verdict.Rule.Location.ToString(),
-                outcome,
-                verdict.Detail,
-                actions,
-                at,
-                Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+            audit.Record(Audited(envelope, verdict, outcome, verdict.Detail, actions, at, started));
         }
     }
+
+    private static RuleOutcome Outcome(RuleOutcome evaluated, List<ActionAudit> actions) =>
+        evaluated != RuleOutcome.Acted || actions.Count == 0 ? evaluated
+        : actions.Any(a => a.Status == ActionStatus.Failed) ? RuleOutcome.Failed
+        : actions.All(a => a.Status == ActionStatus.Duplicate) ? RuleOutcome.Duplicate
+        : RuleOutcome.Acted;
+
+    private static AuditRecord Audited(EventEnvelope envelope, RuleVerdict verdict, RuleOutcome outcome, string? detail, List<ActionAudit> actions, DateTimeOffset at, long started) => new(
+        envelope.Id,
+        envelope.Tag,
+        verdict.Rule.Name,
+        verdict.Rule.Location.ToString(),
+        outcome,
+        detail,
+        actions,
+        at,
+        Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 
     // Every rule whose tag matched is audited as not acting, without evaluating it (no condition, no throttle is touched).
     private void AuditNotActing(EventEnvelope envelope, TrustVerdict refused, DateTimeOffset at)

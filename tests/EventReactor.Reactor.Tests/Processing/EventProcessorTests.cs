@@ -145,6 +145,30 @@ public sealed class EventProcessorTests
     }
 
     [Fact]
+    public async Task ProcessAsync_CancelledBetweenActions_AuditsTheActionsRunAsInterruptedAndThrows()
+    {
+        await using var reactor = await ReactorHarness.StartAsync("""
+            rules:
+              - name: announce-then-notify
+                on: ci/*
+                do:
+                  - event.fire: { tag: ci/announced }
+                  - http.post: { url: http://chat.example/hook }
+            """);
+        using var delivery = new CancellationTokenSource();
+        reactor.Http.OnRequest = delivery.Cancel;
+        var built = EventEnvelope.Create("ci/finished", "/ci");
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reactor.Processor.ProcessAsync(built, EventSender.Reactor, delivery.Token));
+
+        var record = Assert.Single(await reactor.Audit.ForEventAsync(built.Id, CancellationToken.None));
+        Assert.Equal(RuleOutcome.Acted, record.Outcome);
+        Assert.StartsWith("interrupted after 1 of 2 actions", record.Detail, StringComparison.Ordinal);
+        var fired = Assert.Single(record.Actions);
+        Assert.Equal(("event.fire", ActionStatus.Done), (fired.Action, fired.Status));
+    }
+
+    [Fact]
     public async Task ProcessAsync_ActionRetryOverridesRule_UsesActionsAttempts()
     {
         await using var reactor = await ReactorHarness.StartAsync("""

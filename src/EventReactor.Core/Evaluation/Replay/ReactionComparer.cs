@@ -21,8 +21,10 @@ internal static class ReactionComparer
         var liveByRule = new Dictionary<string, AuditRecord>(StringComparer.Ordinal);
         foreach (var record in live)
         {
-            // A redelivery adds a 'duplicate' record after the one that acted; the first that acted is what happened.
-            if (!liveByRule.TryGetValue(record.Rule, out var seen) || (!Acted(seen.Outcome) && Acted(record.Outcome)))
+            // A redelivery adds a 'duplicate' record after the one that acted; the first that acted is what happened. An
+            // evaluation interrupted between actions lists only those it ran; its redelivery lists them all.
+            if (!liveByRule.TryGetValue(record.Rule, out var seen)
+                || (Acted(record.Outcome) && (!Acted(seen.Outcome) || record.Actions.Count > seen.Actions.Count)))
             {
                 liveByRule[record.Rule] = record;
             }

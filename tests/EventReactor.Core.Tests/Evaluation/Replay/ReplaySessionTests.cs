@@ -213,6 +213,30 @@ public sealed class ReplaySessionTests
         Assert.Empty(report.Added);
     }
 
+    [Fact]
+    public void Replay_EvaluationInterruptedBetweenActions_ComparedWithItsRedeliveryNoDifferences()
+    {
+        const string TwoActions = """
+            rules:
+              - name: announce
+                on: minion/*/docker/container/die
+                do:
+                  - log: { message: first }
+                  - log: { message: second }
+            """;
+        var recorded = Assert.Single(new LiveRecorder(Load(TwoActions)).Record([LiveRecorder.Event("minion/m1/docker/container/die", T0, new { exitCode = 1 }, "m1")]));
+        var full = Assert.Single(recorded.Audit);
+        var interrupted = full with { Actions = [full.Actions[0]], Detail = "interrupted after 1 of 2 actions" };
+        var redelivered = full with { Actions = [full.Actions[0] with { Status = ActionStatus.Duplicate }, full.Actions[1]] };
+
+        var report = Replay(TwoActions, [recorded with { Audit = [interrupted, redelivered] }]);
+
+        Assert.Equal(1, report.Events);
+        Assert.Empty(report.Added);
+        Assert.Empty(report.Removed);
+        Assert.Empty(report.Changed);
+    }
+
     private static List<RecordedEvent> Dies(params int[] exitCodes) =>
         new LiveRecorder(Load(DieRule)).Record(exitCodes.Select((code, i) => LiveRecorder.Event("minion/m1/docker/container/die", T0.AddSeconds(i), new { exitCode = code }, "m1")));
 
