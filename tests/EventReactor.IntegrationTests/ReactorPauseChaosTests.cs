@@ -65,7 +65,9 @@ public sealed class ReactorPauseChaosTests(ITestOutputHelper output)
         try
         {
             doneAtPause = await cluster.DoneAsync();
-            Assert.True(doneAtPause < Total / 2, $"{doneAtPause} of {Total} were done before the pause, too few left to see the others take over");
+            // Publishing must still be going on while it is stopped (a quarter of the events is 3 s of it). The moment
+            // varies: every reactor must be acting first, and a pause that found no action in hand is tried again.
+            Assert.True(doneAtPause < Total * 3 / 4, $"{doneAtPause} of {Total} were done before the pause, too few left to see the others take over");
 
             // While it is still stopped, the others get its partitions (its connection missed its heartbeats), take its
             // running claims over (its lease ran out), and finish every one of those events.
@@ -93,7 +95,8 @@ public sealed class ReactorPauseChaosTests(ITestOutputHelper output)
         ExactlyOnce.AssertEach(publishers.Published, await cluster.Reactions.ByCauseAsync(cluster.FiredTag));
 
         // Resumed, it finishes the actions it had in hand, and the ledger refuses each completion: it logs that the claim
-        // was taken over, and none of those events has a reaction committed by it.
+        // was taken over, and none of those events has a reaction committed by it. The refusal is audited even when the
+        // delivery is cancelled before the rule's next action (its broker connection was closed during the pause).
         var refusal = await victim.WaitForLineAsync(l => l.Contains(Refused, StringComparison.Ordinal), TimeSpan.FromSeconds(20), "a refused completion after the resume");
         var refused = victim.Output.Split('\n').Count(l => l.Contains(Refused, StringComparison.Ordinal));
         var owners = await cluster.Reactions.OwnersAsync(cluster.FiredTag, inHand);
@@ -102,13 +105,13 @@ public sealed class ReactorPauseChaosTests(ITestOutputHelper output)
         Assert.False(victim.HasExited, $"the resumed reactor exited:\n{victim.Output}");
         var audited = await cluster.WaitForAsync("an audited refused completion", async () =>
         {
-            var rows = await cluster.Database.QueryAsync($"SELECT event_id FROM audit WHERE rule = '{Rule}' AND actions LIKE '%taken over by another reactor%completion was refused%'");
+            var rows = await cluster.Database.QueryAsync($"SELECT event_id, coalesce(detail, '') FROM audit WHERE rule = '{Rule}' AND actions LIKE '%taken over by another reactor%completion was refused%'");
             return rows.Count > 0 ? rows : null;
         });
         Assert.All(audited, row => Assert.Contains(row[0], inHand));
 
         // The webhook is outside the database: an action taken over after its request went out is posted twice.
-        output.WriteLine($"resumed: {refused} completions refused, {audited.Count} audited as duplicates (first: {refusal.Trim()}); webhook posts doubled: " +
+        output.WriteLine($"resumed: {refused} completions refused, {audited.Count} audited as duplicates, {audited.Count(row => row[1].StartsWith("interrupted", StringComparison.Ordinal))} of them cut short before the rule's next action (first: {refusal.Trim()}); webhook posts doubled: " +
             $"{webhook.Posts.Count(p => p.Value > 1)} (of {inHand.Count} in hand); test took {started.Elapsed.TotalSeconds:F0} s");
     }
 
