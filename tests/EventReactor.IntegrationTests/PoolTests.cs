@@ -66,6 +66,10 @@ public sealed class PoolTests
 
         var down = await pools.RunCliAsync("pools", "scale", "sim", "0", "--wait", "--timeout", "30");
         Assert.True(down.ExitCode == 0, down.Output);
+
+        // --wait returns once the provider has removed them and they have left the pool, not when they stop being present.
+        var emptied = await pools.GetAsync("/api/pools/sim");
+        Assert.True(emptied.GetProperty("members").GetArrayLength() == 0 && emptied.GetProperty("provisioned").GetArrayLength() == 0, $"{down.Output}\n{emptied}");
         await stream.WaitForAsync(_ => stream.Events.Count(e => e.Tag == "pool/sim/leave") == 5, TimeSpan.FromSeconds(10), "five leaves");
         await PoolReactor.EventuallyAsync(
             () => pools.GetAsync("/api/minions"),

@@ -95,31 +95,38 @@ internal static class PoolCommands
     private static async Task<int> WaitAsync(ReactorClient client, string pool, int target, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
-        var last = -1;
+        var last = (Present: -1, Leaving: -1);
         while (true)
         {
             var view = await client.PoolAsync(pool, cancellationToken);
-            var present = Present(view);
-            if (present != last)
+            var now = (Present: Present(view), Leaving: Leaving(view, target));
+            if (now != last)
             {
-                Console.WriteLine($"pool {pool}: {present}/{target} present");
-                last = present;
+                Console.WriteLine(now.Leaving == 0 ? $"pool {pool}: {now.Present}/{target} present" : $"pool {pool}: {now.Present}/{target} present, {now.Leaving} leaving");
+                last = now;
             }
 
-            if (present == target)
+            if (now == (target, 0))
             {
                 return CliApplication.Ok;
             }
 
             if (DateTimeOffset.UtcNow >= deadline)
             {
-                await Console.Error.WriteLineAsync($"eventreactor: pool {pool} has {present} of {target} members present after {timeout.TotalSeconds:F0}s");
+                var leaving = now.Leaving == 0 ? string.Empty : $", {now.Leaving} still leaving";
+                await Console.Error.WriteLineAsync($"eventreactor: pool {pool} has {now.Present} of {target} members present{leaving} after {timeout.TotalSeconds:F0}s");
                 return CliApplication.Failure;
             }
 
             await Task.Delay(500, cancellationToken);
         }
     }
+
+    // Scaling down, a minion stops being present before its provider has stopped and removed it (its files on the host,
+    // its key) and before it has left the pool: until then it is leaving, and the pool has not reached its size. An
+    // added member stays a member while absent, so it is not leaving.
+    private static int Leaving(PoolView pool, int target) =>
+        Math.Max(pool.Members.Count(m => !m.Present && m.Reason != "added"), pool.Provider is null ? 0 : pool.Provisioned.Count - target);
 
     private static int Present(PoolView pool) => pool.Members.Count(m => m.Present);
 }
