@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 
 namespace EventReactor.IntegrationTests.Infrastructure;
@@ -78,16 +77,5 @@ internal sealed class PrivatePostgresServer : IAsyncDisposable
     private Task AsPostgresAsync(string tool, params string[] arguments) =>
         RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(_bin, tool), .. arguments]);
 
-    private static async Task RunAsync(string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not run {file}; {Fix}");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited {process.ExitCode}: {await output}{await errors}; {Fix}");
-        }
-    }
+    private static Task RunAsync(string file, params string[] arguments) => ExternalTool.RunAsync(file, arguments, Fix);
 }

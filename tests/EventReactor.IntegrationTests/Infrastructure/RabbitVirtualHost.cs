@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace EventReactor.IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -48,16 +46,6 @@ internal sealed class RabbitVirtualHost : IAsyncDisposable
 
     private Task CtlAsync(params string[] arguments) => RabbitMqCtlAsync([.. _node, .. arguments]);
 
-    public static async Task RabbitMqCtlAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("rabbitmqctl", arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot run rabbitmqctl; start the services with: sudo deploy/dev/services.sh");
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} failed ({process.ExitCode}): {await errors}; the tests run as root beside the broker (sudo deploy/dev/services.sh)");
-        }
-    }
+    public static Task RabbitMqCtlAsync(params string[] arguments) =>
+        ExternalTool.RunAsync("rabbitmqctl", arguments, "the tests run as root beside the broker (sudo deploy/dev/services.sh)");
 }

@@ -279,18 +279,6 @@ public sealed class SshLab : IAsyncLifetime
 
     private static Task<string> RunAsync(string file, params string[] arguments) => RunAsync(true, file, arguments);
 
-    private static async Task<string> RunAsync(bool check, string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot run {file}");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (check && process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await errors}; the ssh provider tests run as root");
-        }
-
-        return await output;
-    }
+    private static Task<string> RunAsync(bool check, string file, params string[] arguments) =>
+        ExternalTool.RunAsync(file, arguments, "the ssh provider tests run as root", check);
 }
