@@ -156,8 +156,7 @@ public static class ReactorHostExtensions
         services.AddSingleton(provider => new RuleEvaluator(
             provider.GetRequiredService<IOptions<ReactorOptions>>().Value.MaxDepth,
             provider.GetRequiredService<IThrottleGate>()));
-        services.AddSingleton(provider => new EventStreamHub(
-            provider.GetRequiredService<IOptions<BusOptions>>().Value.InMemory ? EventStreamSource.Processed : EventStreamSource.Bus));
+        services.AddSingleton<EventStreamHub>();
         // Singletons, like everything they use: resolving their graph for every event was a visible share of a flood's CPU.
         services.AddSingleton<EventProcessor>();
         services.AddSingleton<EventPipeline>();

@@ -68,6 +68,37 @@ public sealed class TopologyTests
         Assert.Contains("rabbitmqadmin", reactor.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task LiveStream_NobodyWatching_NoQueueOnAllUntilAWatcherComesThenItSeesEvents()
+    {
+        using var workspace = new TestWorkspace();
+        await using var vhost = await RabbitVirtualHost.CreateAsync(workspace.Id);
+        await using var reactor = CliProcess.Start(["reactor", "--rules", workspace.RulesPath, "--data", workspace.DataPath, "--http", workspace.Server, "--bus", vhost.Url]);
+        await Reactors.WaitReadyAsync(reactor, workspace.Server);
+
+        // Bound for good, that queue brought every event on the bus back into the reactor with nobody to show it to.
+        Assert.Empty(await BoundToAllAsync(vhost));
+
+        await using var watcher = await EventStreamClient.ConnectAsync(workspace.Server, "test/*");
+        Assert.Single(await BoundToAllAsync(vhost));
+        await using var connection = await Factory(vhost).CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        var sent = EventEnvelope.Create("test/watched", "/test");
+        await PublishAsync(channel, sent);
+
+        await watcher.WaitForAsync(e => e.Id == sent.Id, TimeSpan.FromSeconds(20), "event published right after the watcher's headers");
+    }
+
+    // MassTransit binds a receive endpoint's exchange, named as its queue, to the exchanges it subscribes to.
+    private static async Task<string[]> BoundToAllAsync(RabbitVirtualHost vhost)
+    {
+        var bindings = await RabbitVirtualHost.RabbitMqCtlAsync("-q", "list_bindings", "-p", vhost.Name, "source_name", "destination_name");
+        return [.. bindings.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split('\t'))
+            .Where(columns => columns is ["eventreactor.all", _])
+            .Select(columns => columns[1])];
+    }
+
     private static ConnectionFactory Factory(RabbitVirtualHost vhost) => new() { HostName = "localhost", UserName = "guest", Password = "guest", VirtualHost = vhost.Name };
 
     // What the README shows a service doing: its own queue on eventreactor.all, bound by tag pattern.

@@ -54,7 +54,7 @@ public sealed class ReactorHostExtensionsTests : IDisposable
         try
         {
             Assert.True(app.Services.GetRequiredService<RulesSeenAtStart>().Loaded, "the rules were not loaded when the first hosted service started");
-            using var watch = app.Services.GetRequiredService<EventStreamHub>().Subscribe(null);
+            using var watch = await app.Services.GetRequiredService<EventStreamHub>().SubscribeAsync(null, CancellationToken.None);
             var sent = EventEnvelope.Create("test/order/1", "/test");
             var consumed = await PublishUntilConsumedAsync(app.Services.GetRequiredService<IEventPublisher>(), watch, sent);
             Assert.True(consumed, "an event published on the bus never reached the reactor's consumer");

@@ -101,7 +101,7 @@ internal static class EventEndpoints
     private static async IAsyncEnumerable<SseItem<string>> ReadAsync(HttpResponse response, EventStreamHub hub, string? tag, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Subscribed before the first comment sends the headers: once a client has them, no later event can miss it.
-        using (var subscription = hub.Subscribe(tag is null ? null : TagGlob.Parse(tag)))
+        using (var subscription = await hub.SubscribeAsync(tag is null ? null : TagGlob.Parse(tag), cancellationToken))
         {
             if (!await TryCommentAsync(response, $"subscribed {tag ?? "*"}", cancellationToken))
             {

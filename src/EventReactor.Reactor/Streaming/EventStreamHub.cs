@@ -7,15 +7,17 @@ namespace EventReactor.Reactor.Streaming;
 
 /// <summary>
 /// Fans bus traffic out to live watchers (server-sent events). A slow watcher loses its oldest events,
-/// never slows the reactor. Only events from the hub's <see cref="EventStreamSource"/> are passed on.
+/// never slows the reactor. Only events from its feed's <see cref="EventStreamSource"/> are passed on.
 /// </summary>
-internal sealed class EventStreamHub(EventStreamSource source)
+internal sealed class EventStreamHub(IStreamFeed feed)
 {
     private const int WatcherBuffer = 4096;
     private readonly ConcurrentDictionary<Guid, (TagGlob? Filter, Channel<EventEnvelope> Channel)> _watchers = new();
 
-    public StreamSubscription Subscribe(TagGlob? filter)
+    /// <summary>Once it returns, every later event that matches <paramref name="filter"/> reaches the subscription.</summary>
+    public async Task<StreamSubscription> SubscribeAsync(TagGlob? filter, CancellationToken cancellationToken)
     {
+        var lease = await feed.AcquireAsync(cancellationToken);
         var id = Guid.NewGuid();
         var channel = Channel.CreateBounded<EventEnvelope>(new BoundedChannelOptions(WatcherBuffer)
         {
@@ -23,13 +25,17 @@ internal sealed class EventStreamHub(EventStreamSource source)
             SingleReader = true,
         });
         _watchers[id] = (filter, channel);
-        return new StreamSubscription(channel.Reader, () => _watchers.TryRemove(id, out _));
+        return new StreamSubscription(channel.Reader, () =>
+        {
+            _watchers.TryRemove(id, out _);
+            lease.Dispose();
+        });
     }
 
     /// <summary>Passes <paramref name="envelope"/> to the watchers whose filter matches, when it comes from the hub's source.</summary>
     public void Publish(EventEnvelope envelope, EventStreamSource from)
     {
-        if (from != source)
+        if (from != feed.Source)
         {
             return;
         }

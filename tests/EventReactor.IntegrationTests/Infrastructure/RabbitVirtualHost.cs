@@ -46,6 +46,6 @@ internal sealed class RabbitVirtualHost : IAsyncDisposable
 
     private Task CtlAsync(params string[] arguments) => RabbitMqCtlAsync([.. _node, .. arguments]);
 
-    public static Task RabbitMqCtlAsync(params string[] arguments) =>
+    public static Task<string> RabbitMqCtlAsync(params string[] arguments) =>
         ExternalTool.RunAsync("rabbitmqctl", arguments, "the tests run as root beside the broker (sudo deploy/dev/services.sh)");
 }

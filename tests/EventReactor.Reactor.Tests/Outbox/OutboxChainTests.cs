@@ -35,7 +35,7 @@ public sealed class OutboxChainTests : IDisposable
     public async Task Chain_ThreeRulesDeep_EachFiredEventIsEvaluatedInProcessAndSeenByWatchers()
     {
         await using var reactor = InMemoryReactor.Build(_folder, ChainRules);
-        using var watch = reactor.Services.GetRequiredService<EventStreamHub>().Subscribe(null);
+        using var watch = await reactor.Services.GetRequiredService<EventStreamHub>().SubscribeAsync(null, CancellationToken.None);
         await reactor.App.StartAsync();
         try
         {
@@ -73,7 +73,7 @@ public sealed class OutboxChainTests : IDisposable
 
         await using (var restarted = InMemoryReactor.Build(_folder, ChainRules))
         {
-            using var watch = restarted.Services.GetRequiredService<EventStreamHub>().Subscribe(null);
+            using var watch = await restarted.Services.GetRequiredService<EventStreamHub>().SubscribeAsync(null, CancellationToken.None);
             await restarted.App.StartAsync();
             var two = await ReadUntilAsync(watch, e => e.Tag == "chain/two");
             Assert.Equal(fired.Id, two.CausedBy);
@@ -107,7 +107,7 @@ public sealed class OutboxChainTests : IDisposable
                 do:
                   - event.fire: { tag: loop/again }
             """, maxDepth: 3);
-        using var watch = reactor.Services.GetRequiredService<EventStreamHub>().Subscribe(null);
+        using var watch = await reactor.Services.GetRequiredService<EventStreamHub>().SubscribeAsync(null, CancellationToken.None);
         await reactor.App.StartAsync();
         try
         {

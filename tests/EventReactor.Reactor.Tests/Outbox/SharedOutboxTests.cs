@@ -36,7 +36,7 @@ public sealed class SharedOutboxTests(PostgresTestDatabase state) : IClassFixtur
     {
         await using var _ = state.OpenEmpty();
         await using var reactor = InMemoryReactor.Build(_folder, Rules, state: state.Url);
-        using var watch = reactor.Services.GetRequiredService<EventStreamHub>().Subscribe(null);
+        using var watch = await reactor.Services.GetRequiredService<EventStreamHub>().SubscribeAsync(null, CancellationToken.None);
         await reactor.App.StartAsync();
         try
         {
@@ -83,7 +83,7 @@ public sealed class SharedOutboxTests(PostgresTestDatabase state) : IClassFixtur
     {
         await using var _ = state.OpenEmpty();
         await using var reactor = InMemoryReactor.Build(_folder, Rules, state: state.Url);
-        using var watch = reactor.Services.GetRequiredService<EventStreamHub>().Subscribe(null);
+        using var watch = await reactor.Services.GetRequiredService<EventStreamHub>().SubscribeAsync(null, CancellationToken.None);
         await reactor.App.StartAsync();
         try
         {

@@ -40,7 +40,7 @@ public sealed class EventPublishScopeTests(ScopedApiHost host, ITestOutputHelper
     [Fact]
     public async Task Publish_ReservedTagNamedByTheGlob_IsAcceptedWithTheTokenAsSource()
     {
-        using var watch = host.App.Services.GetRequiredService<EventStreamHub>().Subscribe(null);
+        using var watch = await host.App.Services.GetRequiredService<EventStreamHub>().SubscribeAsync(null, CancellationToken.None);
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
 
         // The in-memory bus may take the first publish before its endpoint is up: publish until one is seen.

@@ -25,7 +25,7 @@ internal static class LiveEventStream
         var filter = string.IsNullOrWhiteSpace(tag) ? null : TagGlob.Parse(tag.Trim());
         context.Response.Headers.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
-        using var subscription = hub.Subscribe(filter);
+        using var subscription = await hub.SubscribeAsync(filter, cancellationToken);
         await using var renderer = new HtmlRenderer(context.RequestServices, context.RequestServices.GetRequiredService<ILoggerFactory>());
         await WriteAsync(context.Response, "event: subscribed\ndata: ok\n\n", cancellationToken);
         try
