@@ -119,6 +119,8 @@ internal static class EndToEndRun
         Console.WriteLine($"latency_max_ms={first.Max:F1}");
         Console.WriteLine($"same_work_reference_per_second={sameWorkBest.PerSecond:F0}");
         Console.WriteLine($"same_work_ratio={endToEnd / sameWorkBest.PerSecond:F2}");
+        // The ceiling of throughput_ratio for anything that does the design's broker work: the plain client doing only that.
+        Console.WriteLine($"same_work_reference_throughput_ratio={sameWorkBest.PerSecond / reference:F2}");
         Console.WriteLine($"same_work_unrouted_reference_per_second={unrouted:F0}");
         Console.WriteLine($"same_work_unrouted_ratio={endToEnd / unrouted:F2}");
         if (settings.SustainSteps > 0)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EventReactor.Messaging;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
@@ -20,8 +21,10 @@ internal sealed class SameWorkReference : IAsyncDisposable
     private const string ReactionsQueue = "bench.same-work.reactions";
     private const string Nowhere = "bench.same-work.unbound";
     private const int Window = 256;
-    private const ushort Concurrency = 64;
     private const ushort Prefetch = 256;
+
+    // As many at once as the reactor handles by default.
+    private static readonly ushort Concurrency = (ushort)new BusOptions().ConcurrentMessageLimit;
 
     private readonly BenchSettings _settings;
     private readonly IConnection _connection;

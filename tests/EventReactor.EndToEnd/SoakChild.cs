@@ -21,7 +21,8 @@ internal sealed class SoakChild : IDisposable
 
     public int Pid => _process.Id;
 
-    public static SoakChild Start(string name, IEnumerable<string> arguments)
+    /// <summary>Starts it with this process's environment, less the variables named in <paramref name="unset"/>.</summary>
+    public static SoakChild Start(string name, IEnumerable<string> arguments, params string[] unset)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {
@@ -29,6 +30,11 @@ internal sealed class SoakChild : IDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        foreach (var variable in unset)
+        {
+            start.Environment.Remove(variable);
+        }
+
         start.ArgumentList.Add(typeof(SoakChild).Assembly.Location);
         foreach (var argument in arguments)
         {

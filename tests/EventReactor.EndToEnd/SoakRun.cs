@@ -36,7 +36,8 @@ internal static class SoakRun
             for (var i = 0; i < settings.Minions; i++)
             {
                 minionFolders.Add(Path.Combine(folder, RuleFile.MinionId(i)));
-                minions.Add(SoakChild.Start(RuleFile.MinionId(i), ["soak-minion", .. common, "--folder", minionFolders[i], "--index", Text(i)]));
+                // The reactor's GC setting (endtoend.sh takes it from the reactor's unit); the minion's unit has none.
+                minions.Add(SoakChild.Start(RuleFile.MinionId(i), ["soak-minion", .. common, "--folder", minionFolders[i], "--index", Text(i)], "DOTNET_GCgen0size"));
             }
 
             var reactorRss = new List<double>();
