@@ -20,11 +20,11 @@ public sealed class BusOptions
     public int MaxMessageBytes { get; set; } = 1024 * 1024;
 
     /// <summary>
-    /// How many events the reactor handles at once, shared by its partitions (32 each of the default 4); in
-    /// deploy/perf/e2e.sh 128 acted on about a quarter more events per second than 64 (larger group commits and shared
-    /// confirms), and 64 gave 10-25% less CPU per event than 16 on the single queue before partitions.
+    /// How many events the reactor handles at once, shared by its partitions (64 each of the default 4); in
+    /// deploy/perf/e2e.sh 128 acted on about a quarter more events per second than 64, and 256 a fifth more than 128
+    /// (larger group commits and shared confirms).
     /// </summary>
-    public int ConcurrentMessageLimit { get; set; } = 128;
+    public int ConcurrentMessageLimit { get; set; } = 256;
 
     /// <summary>
     /// The AMQP heartbeat the reactor's and minion's connections ask for, in whole seconds; unset keeps the client's default
