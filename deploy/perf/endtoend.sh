@@ -12,9 +12,9 @@ if ! sudo_if rabbitmqctl -q list_vhosts | grep -qx "$vhost"; then
   sudo_if rabbitmqctl -q add_vhost "$vhost" >&2
 fi
 sudo_if rabbitmqctl -q set_permissions -p "$vhost" guest ".*" ".*" ".*" >&2
-# The reactor runs with its unit's GC setting (the soak's minion processes drop it again: their unit has none).
-DOTNET_GCgen0size=${DOTNET_GCgen0size:-$(sed -n 's/^Environment=DOTNET_GCgen0size=//p' deploy/package/systemd/eventreactor-reactor.service)}
-export DOTNET_GCgen0size
 project=tests/EventReactor.EndToEnd/EventReactor.EndToEnd.csproj
 dotnet build "$project" -c Release -nologo -v q >&2
-exec dotnet "tests/EventReactor.EndToEnd/bin/Release/net10.0/EventReactor.EndToEnd.dll" "$command" --vhost "$vhost" "$@"
+# The program (not the build) runs with the reactor unit's GC setting; the soak's minion processes drop it again, as
+# their unit has none.
+gen0=${DOTNET_GCgen0size:-$(sed -n 's/^Environment=DOTNET_GCgen0size=//p' deploy/package/systemd/eventreactor-reactor.service)}
+DOTNET_GCgen0size=$gen0 exec dotnet "tests/EventReactor.EndToEnd/bin/Release/net10.0/EventReactor.EndToEnd.dll" "$command" --vhost "$vhost" "$@"
