@@ -37,12 +37,16 @@ internal sealed class PacedPublishers
     /// <summary>How many publishes were not confirmed and were sent again after reconnecting.</summary>
     public int Republished => _republished;
 
-    /// <summary>Publishes <paramref name="perMinion"/> events for each of <paramref name="minions"/> minions under <c>&lt;tagPrefix&gt;/m&lt;minion&gt;</c>.</summary>
-    public Task RunAsync(RabbitVirtualHost broker, string tagPrefix, int publishers, int minions, int perMinion, double eventsPerSecond) =>
+    /// <summary>
+    /// Publishes <paramref name="perMinion"/> events for each of <paramref name="minions"/> minions under
+    /// <c>&lt;tagPrefix&gt;/m&lt;minion&gt;</c>, or fewer when <paramref name="stop"/> is cancelled first: then each
+    /// publisher finishes the event in hand and sends no more.
+    /// </summary>
+    public Task RunAsync(RabbitVirtualHost broker, string tagPrefix, int publishers, int minions, int perMinion, double eventsPerSecond, CancellationToken stop = default) =>
         Task.WhenAll(Enumerable.Range(0, publishers).Select(p => Task.Run(() => PublishShareAsync(
-            broker, p, tagPrefix, [.. Enumerable.Range(0, minions).Where(m => m % publishers == p)], perMinion, eventsPerSecond / publishers))));
+            broker, p, tagPrefix, [.. Enumerable.Range(0, minions).Where(m => m % publishers == p)], perMinion, eventsPerSecond / publishers, stop))));
 
-    private async Task PublishShareAsync(RabbitVirtualHost broker, int publisher, string tagPrefix, int[] minions, int perMinion, double eventsPerSecond)
+    private async Task PublishShareAsync(RabbitVirtualHost broker, int publisher, string tagPrefix, int[] minions, int perMinion, double eventsPerSecond, CancellationToken stop)
     {
         var factory = new ConnectionFactory { VirtualHost = broker.Name, UserName = "guest", Password = "guest" };
         var nodes = Enumerable.Range(0, broker.Ports.Count).Select(i => new AmqpTcpEndpoint("localhost", broker.Ports[(publisher + i) % broker.Ports.Count])).ToList();
@@ -56,6 +60,11 @@ internal sealed class PacedPublishers
             {
                 foreach (var minion in minions)
                 {
+                    if (stop.IsCancellationRequested)
+                    {
+                        return;
+                    }
+
                     var id = $"m{minion}-{n:D4}";
                     var envelope = EventEnvelope.Create($"{tagPrefix}/m{minion}", "/test/publisher", EventData.ToElement(new { n })) with { Id = id };
                     var properties = new BasicProperties
@@ -86,7 +95,7 @@ internal sealed class PacedPublishers
                     var due = TimeSpan.FromSeconds(++sent / eventsPerSecond) - clock.Elapsed;
                     if (due > TimeSpan.Zero)
                     {
-                        await Task.Delay(due);
+                        await Task.Delay(due, CancellationToken.None);
                     }
                 }
             }
