@@ -13,6 +13,9 @@ public static class EventReactorTelemetry
 {
     public const string Name = "EventReactor";
 
+    /// <summary>The span attribute holding the event's id (OpenTelemetry's messaging convention), set on the reactor's <c>event</c> span.</summary>
+    public const string MessageIdAttribute = "messaging.message.id";
+
     public static ActivitySource Source { get; } = new(Name);
 
     public static Meter Meter { get; } = new(Name);

@@ -20,6 +20,7 @@ internal sealed class EventConsumer(EventPipeline pipeline, IOptions<BusOptions>
         }
 
         using var span = EventReactorTelemetry.StartFrom($"event {context.Message.Tag}", ActivityKind.Consumer, context.Message.TraceParent);
+        span?.SetTag(EventReactorTelemetry.MessageIdAttribute, context.Message.Id);
         EventReactorTelemetry.EventsReceived.Add(1, EventReactorTelemetry.TagPrefix(context.Message.Tag));
         // RabbitMQ refuses a message whose user_id is not its publisher's user, so it names the sender; memory has none.
         var sender = context.ReceiveContext.TryGetPayload<RabbitMqBasicConsumeContext>(out var rabbit) ? rabbit.Properties.UserId : null;
