@@ -6,9 +6,10 @@ namespace EventReactor.EndToEnd;
 
 /// <summary>
 /// Decorates the reactor's broker-facing publishers (<see cref="IEventPublisher"/>, <see cref="IEmittedEventPublisher"/>
-/// through which its outbox publishes what it emitted and, where the transport has one, <see cref="IEventBatchPublisher"/>): once the broker confirmed an event, the observer learns of it. Counting here
+/// through which its outbox publishes what it emitted and, where the transport has one, <see cref="IEventBatchPublisher"/>),
+/// or a simulated minion's: once the broker confirmed an event, the observer learns of it. Counting here
 /// rather than from a queue of our own keeps the broker's work the reactor's alone and assumes nothing about the
-/// exchanges. The only place that knows which interfaces the reactor publishes through.
+/// exchanges. The only place that knows which interfaces a host publishes through.
 /// </summary>
 internal sealed class CountingPublisher(IReactionObserver observer, IEventPublisher single, IEventBatchPublisher? batch, IEmittedEventPublisher emitted)
     : IEventPublisher, IEventBatchPublisher, IEmittedEventPublisher
@@ -41,18 +42,21 @@ internal sealed class CountingPublisher(IReactionObserver observer, IEventPublis
     public async Task PublishAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {
         await single.PublishAsync(envelope, cancellationToken);
-        observer.Observe(envelope);
+        if (observer.Listening)
+        {
+            observer.Observe(envelope);
+        }
     }
 
     public async Task<bool[]> PublishAsync(IReadOnlyList<SerializedEvent> events, CancellationToken cancellationToken) =>
-        Observe(events, await (batch ?? throw new InvalidOperationException("the reactor registered no IEventBatchPublisher")).PublishAsync(events, cancellationToken));
+        Observe(events, await (batch ?? throw new InvalidOperationException("the host registered no IEventBatchPublisher")).PublishAsync(events, cancellationToken));
 
     async Task<bool[]> IEmittedEventPublisher.PublishAsync(IReadOnlyList<SerializedEvent> events, CancellationToken cancellationToken) =>
         Observe(events, await emitted.PublishAsync(events, cancellationToken));
 
     private bool[] Observe(IReadOnlyList<SerializedEvent> events, bool[] confirmed)
     {
-        for (var i = 0; i < events.Count; i++)
+        for (var i = 0; i < events.Count && observer.Listening; i++)
         {
             if (confirmed[i])
             {

@@ -26,12 +26,13 @@ internal static class EndToEndRun
         var unroutedBefore = await SameWorkFloodAsync(settings, size, SameWorkReactions.Unrouted, "before");
 
         var counter = new FiredCounter();
+        using var stages = new StageClock();
         var reactor = await ReactorUnderTest.StartAsync(settings, Path.Combine(folder, "reactor"), counter);
         var minions = new List<SimulatedMinion>();
         for (var i = 0; i < settings.Minions; i++)
         {
             var id = RuleFile.MinionId(i);
-            minions.Add(await SimulatedMinion.StartAsync(settings, id, Path.Combine(folder, id)));
+            minions.Add(await SimulatedMinion.StartAsync(settings, id, Path.Combine(folder, id), stages));
         }
 
         await MinionEnrollment.EnrollAsync(reactor, Enumerable.Range(0, settings.Minions).Select(RuleFile.MinionId));
@@ -51,15 +52,23 @@ internal static class EndToEndRun
         // Still compiling (tiering) or collecting during the timed phase is part of the cost; say how much, to read the figure.
         Console.WriteLine($"during the timed flood: JIT {(System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds:F0} ms, GC pauses {(GC.GetTotalPauseDuration() - gcPause).TotalMilliseconds:F0} ms");
 
-        var latencies = new List<(int Rate, LatencySummary Summary)>();
+        var latencies = new List<(int Rate, LatencySummary Summary, IReadOnlyList<LatencyStage> Stages)>();
         foreach (var rate in settings.LatencyRates)
         {
             await QueueDrain.WaitAsync(settings, TimeSpan.FromSeconds(60));
+            stages.Start();
             var steady = await generator.SteadyAsync(rate, settings.LatencySeconds, LoadGenerator.Patience);
+            stages.Stop();
             var latency = LatencySummary.Of(steady.Latencies);
-            latencies.Add((rate, latency));
+            var (stamped, split) = stages.Split(steady.Reactions);
+            latencies.Add((rate, latency, split));
             Console.WriteLine($"latency at {rate}/s over {latency.Count} events: p50 {latency.P50:F1} ms, p99 {latency.P99:F1} ms, max {latency.Max:F1} ms");
             Console.WriteLine($"  at {rate}/s: offered {steady.OfferedPerSecond:F0}/s, {steady.CpuMicrosecondsPerEvent:F0} us CPU per event (whole process), broker {steady.BrokerCpuMicrosecondsPerEvent:F0} us");
+            Console.WriteLine($"  where it went ({stamped} events with every stamp): p50 / p99 / mean of the slowest 1%");
+            foreach (var stage in split)
+            {
+                Console.WriteLine($"    {stage.Name}: {stage.P50:F1} / {stage.P99:F1} / {stage.TailMean:F1} ms");
+            }
         }
 
         var sustained = 0;
@@ -130,12 +139,18 @@ internal static class EndToEndRun
             Console.WriteLine($"sustained_ratio={(sustainedReference > 0 ? sustained / (double)sustainedReference : double.NaN):F2}");
         }
 
-        foreach (var (rate, latency) in latencies)
+        foreach (var (rate, latency, split) in latencies)
         {
             var at = rate.ToString(CultureInfo.InvariantCulture);
             Console.WriteLine($"latency_at_{at}_p50_ms={latency.P50:F1}");
             Console.WriteLine($"latency_at_{at}_p99_ms={latency.P99:F1}");
             Console.WriteLine($"latency_at_{at}_max_ms={latency.Max:F1}");
+            foreach (var stage in split)
+            {
+                Console.WriteLine($"latency_at_{at}_{stage.Key}_p50_ms={stage.P50:F1}");
+                Console.WriteLine($"latency_at_{at}_{stage.Key}_p99_ms={stage.P99:F1}");
+                Console.WriteLine($"latency_at_{at}_{stage.Key}_slowest_percent_mean_ms={stage.TailMean:F1}");
+            }
         }
 
         Console.WriteLine($"cpu_us_per_event={cpuPerEvent:F0}");

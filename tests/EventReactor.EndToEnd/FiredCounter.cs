@@ -11,20 +11,22 @@ namespace EventReactor.EndToEnd;
 internal sealed class FiredCounter : IReactionObserver
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _expected = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<double> _latencies = new();
+    private readonly ConcurrentQueue<Reaction> _reactions = new();
     private int _acted;
     private int _target = int.MaxValue;
     private TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public int Acted => Volatile.Read(ref _acted);
 
-    public IReadOnlyList<double> Latencies => [.. _latencies];
+    public bool Listening => true;
+
+    public IReadOnlyList<Reaction> Reactions => [.. _reactions];
 
     /// <summary>Starts a phase: forgets earlier counts and completes <see cref="WaitAsync"/> after <paramref name="target"/> reactions.</summary>
     public void Reset(int target)
     {
         _expected.Clear();
-        _latencies.Clear();
+        _reactions.Clear();
         Volatile.Write(ref _acted, 0);
         _target = target;
         _reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -49,7 +51,7 @@ internal sealed class FiredCounter : IReactionObserver
             return;
         }
 
-        _latencies.Enqueue((fired.Time - origin).TotalMilliseconds);
+        _reactions.Enqueue(new Reaction(cause, origin, fired.Time));
         if (Interlocked.Increment(ref _acted) == _target)
         {
             _reached.TrySetResult();

@@ -5,5 +5,8 @@ namespace EventReactor.EndToEnd;
 /// <summary>Learns of each event the reactor published, once the broker confirmed it (see <see cref="CountingPublisher"/>).</summary>
 internal interface IReactionObserver
 {
+    /// <summary>Whether it wants events now: while not, the publisher does not read them for it.</summary>
+    bool Listening { get; }
+
     void Observe(EventEnvelope published);
 }

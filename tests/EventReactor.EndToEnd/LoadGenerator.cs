@@ -62,7 +62,7 @@ internal sealed class LoadGenerator(IReadOnlyList<SimulatedMinion> minions, Fire
         }
 
         var (process, broker) = cpu.PerEvent(count);
-        return new SteadyResult(counter.Latencies, offered, keptUp, process, broker);
+        return new SteadyResult(counter.Reactions, offered, keptUp, process, broker);
     }
 
     /// <summary>Until the reactor's queue exists and it acts: one event at a time, a fired event ends it.</summary>

@@ -21,6 +21,8 @@ internal sealed class ReactionLog : IReactionObserver, IAsyncDisposable
         : tag.StartsWith(RuleFile.ChainTagPrefix, StringComparison.Ordinal) ? int.Parse(tag.AsSpan(RuleFile.ChainTagPrefix.Length), CultureInfo.InvariantCulture)
         : null;
 
+    public bool Listening => true;
+
     public void Observe(EventEnvelope published)
     {
         if (LevelOf(published.Tag) is { } level)

@@ -20,7 +20,8 @@ internal sealed class SimulatedMinion(string id, IHost host, IMinionOutbox outbo
     /// <summary>Events stored and not yet confirmed by the broker.</summary>
     public long OutboxDepth => host.Services.GetRequiredService<OutboxStore>().Count;
 
-    public static async Task<SimulatedMinion> StartAsync(BenchSettings settings, string id, string dataPath)
+    /// <summary>Starts the minion; <paramref name="confirms"/>, where given, learns of each event its broker confirmed.</summary>
+    public static async Task<SimulatedMinion> StartAsync(BenchSettings settings, string id, string dataPath, IReactionObserver? confirms = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -33,6 +34,11 @@ internal sealed class SimulatedMinion(string id, IHost host, IMinionOutbox outbo
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
         builder.AddMinionOutbox();
         builder.AddEventBus();
+        if (confirms is not null)
+        {
+            CountingPublisher.Decorate(builder.Services, confirms);
+        }
+
         var host = builder.Build();
         await host.StartAsync();
         return new SimulatedMinion(id, host, host.Services.GetRequiredService<IMinionOutbox>());

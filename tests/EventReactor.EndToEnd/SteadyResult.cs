@@ -1,12 +1,15 @@
 namespace EventReactor.EndToEnd;
 
 /// <summary>
-/// One steady phase: reaction latencies (ms), the rate the generator achieved, whether every event was acted on
+/// One steady phase: the reactions (stored and fired times), the rate the generator achieved, whether every event was acted on
 /// within the grace period after the last one was stored, and this process's and the broker's CPU per event (µs).
 /// </summary>
 internal sealed record SteadyResult(
-    IReadOnlyList<double> Latencies,
+    IReadOnlyList<Reaction> Reactions,
     double OfferedPerSecond,
     bool KeptUp,
     double CpuMicrosecondsPerEvent,
-    double BrokerCpuMicrosecondsPerEvent);
+    double BrokerCpuMicrosecondsPerEvent)
+{
+    public IReadOnlyList<double> Latencies => [.. Reactions.Select(r => r.Milliseconds)];
+}
