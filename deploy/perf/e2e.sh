@@ -9,7 +9,8 @@
 # The output ends with throughput_ratio, events_per_second, reference_per_second, latency_p50_ms, latency_p99_ms,
 # latency_max_ms (at the first latency rate), then same_work_reference_per_second, same_work_ratio,
 # same_work_reference_throughput_ratio, sustained_events_per_second, sustained_reference_per_second, latency_at_R_* per
-# rate and CPU per event.
+# rate (with its stages: outbox, confirm, queue, reactor), same_work_latency_at_R_* and same_work_unrouted_latency_at_R_*
+# (the plain client's latency at the same rates) and CPU per event.
 # --journal on|off sets Reactor:Journal:Enabled; --journal both (issue #20) runs off, on, off, on with the other
 # arguments, prints each pair's ratios and ends with journal_cost_ratio= (events/s, journal on over off, the runs'
 # means) and journal_cpu_ratio= (CPU per event of the process running reactor and minions, on over off).

@@ -48,8 +48,16 @@ internal sealed class CountingPublisher(IReactionObserver observer, IEventPublis
         }
     }
 
-    public async Task<bool[]> PublishAsync(IReadOnlyList<SerializedEvent> events, CancellationToken cancellationToken) =>
-        Observe(events, await (batch ?? throw new InvalidOperationException("the host registered no IEventBatchPublisher")).PublishAsync(events, cancellationToken));
+    public async Task<bool[]> PublishAsync(IReadOnlyList<SerializedEvent> events, CancellationToken cancellationToken)
+    {
+        var publisher = batch ?? throw new InvalidOperationException("the host registered no IEventBatchPublisher");
+        if (observer.Listening)
+        {
+            observer.Sending(events);
+        }
+
+        return Observe(events, await publisher.PublishAsync(events, cancellationToken));
+    }
 
     async Task<bool[]> IEmittedEventPublisher.PublishAsync(IReadOnlyList<SerializedEvent> events, CancellationToken cancellationToken) =>
         Observe(events, await emitted.PublishAsync(events, cancellationToken));

@@ -112,6 +112,18 @@ internal static class EndToEndRun
             sustainedReference = await SustainedSearch.FindAsync("same-work reference", guess, settings.SustainSteps, rate => sameWork.SustainAsync(rate, settings.SustainSeconds, SustainGrace));
         }
 
+        var referenceLatencies = new List<(string Key, int Rate, LatencySummary Summary)>();
+        foreach (var variant in new[] { SameWorkReactions.Stored, SameWorkReactions.Unrouted })
+        {
+            await using var peer = await SameWorkReference.StartAsync(settings, size, variant);
+            foreach (var rate in settings.LatencyRates)
+            {
+                var latency = await peer.LatencyAsync(rate, settings.LatencySeconds);
+                referenceLatencies.Add((variant == SameWorkReactions.Stored ? "same_work" : "same_work_unrouted", rate, latency));
+                Console.WriteLine($"same-work reference latency, reactions {variant.ToString().ToLowerInvariant()}, at {rate}/s (events through a quorum queue) over {latency.Count} events: p50 {latency.P50:F1} ms, p99 {latency.P99:F1} ms, max {latency.Max:F1} ms");
+            }
+        }
+
         Directory.Delete(folder, recursive: true);
 
         // The better of the two runs of each reference, so that noise from other builds cannot flatter a ratio.
@@ -151,6 +163,14 @@ internal static class EndToEndRun
                 Console.WriteLine($"latency_at_{at}_{stage.Key}_p99_ms={stage.P99:F1}");
                 Console.WriteLine($"latency_at_{at}_{stage.Key}_slowest_percent_mean_ms={stage.TailMean:F1}");
             }
+        }
+
+        foreach (var (key, rate, latency) in referenceLatencies)
+        {
+            var at = rate.ToString(CultureInfo.InvariantCulture);
+            Console.WriteLine($"{key}_latency_at_{at}_p50_ms={latency.P50:F1}");
+            Console.WriteLine($"{key}_latency_at_{at}_p99_ms={latency.P99:F1}");
+            Console.WriteLine($"{key}_latency_at_{at}_max_ms={latency.Max:F1}");
         }
 
         Console.WriteLine($"cpu_us_per_event={cpuPerEvent:F0}");

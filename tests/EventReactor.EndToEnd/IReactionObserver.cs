@@ -1,4 +1,5 @@
 using EventReactor.Contracts;
+using EventReactor.Messaging;
 
 namespace EventReactor.EndToEnd;
 
@@ -9,4 +10,9 @@ internal interface IReactionObserver
     bool Listening { get; }
 
     void Observe(EventEnvelope published);
+
+    /// <summary>Events a minion's outbox is about to hand to the broker (only the stage clock wants them).</summary>
+    void Sending(IReadOnlyList<SerializedEvent> events)
+    {
+    }
 }

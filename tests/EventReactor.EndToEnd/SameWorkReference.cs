@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using EventReactor.Messaging;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
@@ -18,6 +19,10 @@ namespace EventReactor.EndToEnd;
 internal sealed class SameWorkReference : IAsyncDisposable
 {
     private const string EventsQueue = "bench.same-work.events";
+
+    // The latency phases' events go through a quorum queue, as the reactor's partitions are (the flood keeps the
+    // classic queue it was first measured with).
+    private const string QuorumEventsQueue = "bench.same-work.events.quorum";
     private const string ReactionsQueue = "bench.same-work.reactions";
     private const string Nowhere = "bench.same-work.unbound";
     private const int Window = 256;
@@ -37,6 +42,8 @@ internal sealed class SameWorkReference : IAsyncDisposable
     private int _reacted;
     private int _target = int.MaxValue;
     private TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long[] _sentAt = [];
+    private double[] _latencies = [];
 
     private SameWorkReference(BenchSettings settings, IConnection connection, IChannel publisher, IChannel reactions, IChannel consumer, int size, SameWorkReactions variant)
     {
@@ -62,12 +69,16 @@ internal sealed class SameWorkReference : IAsyncDisposable
             await publisher.QueuePurgeAsync(queue);
         }
 
+        await publisher.QueueDeclareAsync(QuorumEventsQueue, durable: true, exclusive: false, autoDelete: false, arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" });
+        await publisher.QueuePurgeAsync(QuorumEventsQueue);
+
         var consumer = await connection.CreateChannelAsync(new CreateChannelOptions(false, false, consumerDispatchConcurrency: Concurrency));
         await consumer.BasicQosAsync(0, Prefetch, false);
         var reference = new SameWorkReference(settings, connection, publisher, reactions, consumer, size, variant);
         var handler = new AsyncEventingBasicConsumer(consumer);
         handler.ReceivedAsync += reference.ReactAsync;
         await consumer.BasicConsumeAsync(EventsQueue, autoAck: false, handler);
+        await consumer.BasicConsumeAsync(QuorumEventsQueue, autoAck: false, handler);
         return reference;
     }
 
@@ -142,8 +153,48 @@ internal sealed class SameWorkReference : IAsyncDisposable
         return passed;
     }
 
+    /// <summary>
+    /// The latency peer of the reactor's at <paramref name="rate"/>: events paced as in <see cref="SustainAsync"/>
+    /// through a quorum queue, each timed from its publish to its reaction's confirm.
+    /// </summary>
+    public async Task<LatencySummary> LatencyAsync(int rate, int seconds)
+    {
+        var count = Math.Max(1, rate * seconds);
+        Reset(count);
+        _sentAt = new long[count];
+        _latencies = new double[count];
+        var interval = Stopwatch.Frequency / (double)rate;
+        var started = Stopwatch.GetTimestamp();
+        var inFlight = new List<Task>(Window);
+        for (var i = 0; i < count; i++)
+        {
+            var wait = started + (long)(i * interval) - Stopwatch.GetTimestamp();
+            if (wait > 0)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(wait / (double)Stopwatch.Frequency));
+            }
+
+            var properties = new BasicProperties { Persistent = true, ContentType = "application/json", MessageId = i.ToString(CultureInfo.InvariantCulture) };
+            _sentAt[i] = Stopwatch.GetTimestamp();
+            inFlight.Add(_publisher.BasicPublishAsync(string.Empty, QuorumEventsQueue, mandatory: false, properties, _body).AsTask());
+            if (inFlight.Count == Window)
+            {
+                await Task.WhenAll(inFlight);
+                inFlight.Clear();
+            }
+        }
+
+        await Task.WhenAll(inFlight);
+        await _reached.Task.WaitAsync(LoadGenerator.Patience);
+        await _publisher.QueuePurgeAsync(ReactionsQueue);
+        var latencies = _latencies;
+        _sentAt = [];
+        return LatencySummary.Of(latencies);
+    }
+
     public async ValueTask DisposeAsync()
     {
+        await _publisher.QueueDeleteAsync(QuorumEventsQueue);
         await _publisher.QueueDeleteAsync(EventsQueue);
         await _publisher.QueueDeleteAsync(ReactionsQueue);
         await _consumer.DisposeAsync();
@@ -164,6 +215,12 @@ internal sealed class SameWorkReference : IAsyncDisposable
     private async Task ReactAsync(object sender, BasicDeliverEventArgs delivery)
     {
         await _reactions.BasicPublishAsync(string.Empty, _reactionsTo, mandatory: false, _properties, _body);
+        var sentAt = _sentAt;
+        if (delivery.BasicProperties.MessageId is { } id && int.TryParse(id, CultureInfo.InvariantCulture, out var index) && index < sentAt.Length)
+        {
+            _latencies[index] = Stopwatch.GetElapsedTime(sentAt[index]).TotalMilliseconds;
+        }
+
         await _consumer.BasicAckAsync(delivery.DeliveryTag, multiple: false);
         if (Interlocked.Increment(ref _reacted) == _target)
         {

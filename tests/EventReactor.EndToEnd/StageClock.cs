@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using EventReactor.Contracts;
+using EventReactor.Messaging;
 using EventReactor.Messaging.Telemetry;
 
 namespace EventReactor.EndToEnd;
@@ -13,6 +14,7 @@ namespace EventReactor.EndToEnd;
 /// </summary>
 internal sealed class StageClock : IReactionObserver, IDisposable
 {
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _sent = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _confirmed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _consumed = new(StringComparer.Ordinal);
     private readonly ActivityListener _listener;
@@ -43,6 +45,7 @@ internal sealed class StageClock : IReactionObserver, IDisposable
     /// <summary>Forgets the last phase's stamps and starts taking them.</summary>
     public void Start()
     {
+        _sent.Clear();
         _confirmed.Clear();
         _consumed.Clear();
         _on = true;
@@ -50,27 +53,45 @@ internal sealed class StageClock : IReactionObserver, IDisposable
 
     public void Stop() => _on = false;
 
+    /// <summary>A minion's events handed to the broker; the first send counts.</summary>
+    public void Sending(IReadOnlyList<SerializedEvent> events)
+    {
+        var now = DateTimeOffset.UtcNow;
+        foreach (var sent in events)
+        {
+            _sent.TryAdd(sent.Id, now);
+        }
+    }
+
     /// <summary>A minion's event the broker confirmed; the first confirm counts.</summary>
     public void Observe(EventEnvelope published) => _confirmed.TryAdd(published.Id, DateTimeOffset.UtcNow);
 
     /// <summary>
-    /// The stages of <paramref name="reactions"/> that have every stamp: stored to the minion's broker confirm (the
-    /// outbox, the publish and the broker's write), to the reactor's consume (routing, the queue, the prefetch), to the
-    /// fired event's time (rules, claim, action); and how many had every stamp.
+    /// The stages of <paramref name="reactions"/> that have every stamp: stored to the minion outbox's send (the commit
+    /// and the wait for the drainer), to the broker's confirm (the publish and the broker's write), to the reactor's
+    /// consume (routing, the queue, the prefetch), to the fired event's time (rules, claim, action); and how many had
+    /// every stamp.
     /// </summary>
     public (int Stamped, IReadOnlyList<LatencyStage> Stages) Split(IReadOnlyList<Reaction> reactions)
     {
         var stamped = reactions
-            .Where(r => _confirmed.ContainsKey(r.EventId) && _consumed.ContainsKey(r.EventId))
+            .Where(r => _sent.ContainsKey(r.EventId) && _confirmed.ContainsKey(r.EventId) && _consumed.ContainsKey(r.EventId))
             .Select(r => (Total: r.Milliseconds, Parts: new[]
             {
-                (_confirmed[r.EventId] - r.Stored).TotalMilliseconds,
+                (_sent[r.EventId] - r.Stored).TotalMilliseconds,
+                (_confirmed[r.EventId] - _sent[r.EventId]).TotalMilliseconds,
                 (_consumed[r.EventId] - _confirmed[r.EventId]).TotalMilliseconds,
                 (r.Fired - _consumed[r.EventId]).TotalMilliseconds,
             }))
             .ToList();
         var tail = stamped.OrderByDescending(s => s.Total).Take(Math.Max(1, stamped.Count / 100)).ToList();
-        string[][] names = [["outbox", "stored to the minion's broker confirm"], ["queue", "confirm to the reactor's consume"], ["reactor", "consume to fired"]];
+        string[][] names =
+        [
+            ["outbox", "stored to the minion outbox's send"],
+            ["confirm", "send to the broker's confirm"],
+            ["queue", "confirm to the reactor's consume"],
+            ["reactor", "consume to fired"],
+        ];
         var stages = names.Select((name, i) =>
         {
             var summary = LatencySummary.Of([.. stamped.Select(s => s.Parts[i])]);
