@@ -118,9 +118,9 @@ internal static class EndToEndRun
             await using var peer = await SameWorkReference.StartAsync(settings, size, variant);
             foreach (var rate in settings.LatencyRates)
             {
-                var latency = await peer.LatencyAsync(rate, settings.LatencySeconds);
+                var (latency, peerCpu, peerBrokerCpu) = await peer.LatencyAsync(rate, settings.LatencySeconds);
                 referenceLatencies.Add((variant == SameWorkReactions.Stored ? "same_work" : "same_work_unrouted", rate, latency));
-                Console.WriteLine($"same-work reference latency, reactions {variant.ToString().ToLowerInvariant()}, at {rate}/s (events through a quorum queue) over {latency.Count} events: p50 {latency.P50:F1} ms, p99 {latency.P99:F1} ms, max {latency.Max:F1} ms");
+                Console.WriteLine($"same-work reference latency, reactions {variant.ToString().ToLowerInvariant()}, at {rate}/s (events through a quorum queue) over {latency.Count} events: p50 {latency.P50:F1} ms, p99 {latency.P99:F1} ms, max {latency.Max:F1} ms; {peerCpu:F0} us CPU per event, broker {peerBrokerCpu:F0} us");
             }
         }
 

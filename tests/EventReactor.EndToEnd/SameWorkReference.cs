@@ -157,10 +157,11 @@ internal sealed class SameWorkReference : IAsyncDisposable
     /// The latency peer of the reactor's at <paramref name="rate"/>: events paced as in <see cref="SustainAsync"/>
     /// through a quorum queue, each timed from its publish to its reaction's confirm.
     /// </summary>
-    public async Task<LatencySummary> LatencyAsync(int rate, int seconds)
+    public async Task<(LatencySummary Latency, double CpuMicrosecondsPerEvent, double BrokerCpuMicrosecondsPerEvent)> LatencyAsync(int rate, int seconds)
     {
         var count = Math.Max(1, rate * seconds);
         Reset(count);
+        var cpu = CpuMeter.Start();
         _sentAt = new long[count];
         _latencies = new double[count];
         var interval = Stopwatch.Frequency / (double)rate;
@@ -186,10 +187,11 @@ internal sealed class SameWorkReference : IAsyncDisposable
 
         await Task.WhenAll(inFlight);
         await _reached.Task.WaitAsync(LoadGenerator.Patience);
+        var (process, broker) = cpu.PerEvent(count);
         await _publisher.QueuePurgeAsync(ReactionsQueue);
         var latencies = _latencies;
         _sentAt = [];
-        return LatencySummary.Of(latencies);
+        return (LatencySummary.Of(latencies), process, broker);
     }
 
     public async ValueTask DisposeAsync()
