@@ -3,7 +3,7 @@ using EventReactor.Messaging;
 
 namespace EventReactor.EndToEnd;
 
-/// <summary>Learns of each event the reactor published, once the broker confirmed it (see <see cref="CountingPublisher"/>).</summary>
+/// <summary>Learns of each event a decorated host (the reactor, a simulated minion) published, once the broker confirmed it (see <see cref="CountingPublisher"/>).</summary>
 internal interface IReactionObserver
 {
     /// <summary>Whether it wants events now: while not, the publisher does not read them for it.</summary>

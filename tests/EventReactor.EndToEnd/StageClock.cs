@@ -8,9 +8,9 @@ namespace EventReactor.EndToEnd;
 
 /// <summary>
 /// Splits reaction latency into stages while it is on (the latency phases only: it makes the reactor start a span per
-/// event): when the minion's broker confirmed each container event (as the minion's decorated publishers report it),
-/// and when the reactor began consuming it (its <c>event</c> span, found by <c>messaging.message.id</c>), besides the
-/// stored and fired times the <see cref="FiredCounter"/> keeps.
+/// event): when a minion's outbox handed each container event to the broker and when the broker confirmed it (as the
+/// minion's decorated publishers report both), and when the reactor began consuming it (its <c>event</c> span, found
+/// by <c>messaging.message.id</c>), besides the stored and fired times the <see cref="FiredCounter"/> keeps.
 /// </summary>
 internal sealed class StageClock : IReactionObserver, IDisposable
 {
