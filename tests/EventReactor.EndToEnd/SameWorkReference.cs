@@ -121,27 +121,7 @@ internal sealed class SameWorkReference : IAsyncDisposable
         long maxDepth;
         await using (var depth = await QueueDepthSampler.StartAsync(_settings, EventsQueue))
         {
-            var interval = Stopwatch.Frequency / (double)rate;
-            var started = Stopwatch.GetTimestamp();
-            var inFlight = new List<Task>(Window);
-            for (var i = 0; i < count; i++)
-            {
-                var wait = started + (long)(i * interval) - Stopwatch.GetTimestamp();
-                if (wait > 0)
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(wait / (double)Stopwatch.Frequency));
-                }
-
-                inFlight.Add(PublishEventAsync());
-                if (inFlight.Count == Window)
-                {
-                    await Task.WhenAll(inFlight);
-                    inFlight.Clear();
-                }
-            }
-
-            await Task.WhenAll(inFlight);
-            offered = count / Stopwatch.GetElapsedTime(started).TotalSeconds;
+            offered = count / await PublishPacedAsync(rate, count, _ => PublishEventAsync());
             keptUp = await Task.WhenAny(_reached.Task, Task.Delay(grace)) == _reached.Task;
             maxDepth = depth.Max;
         }
@@ -164,28 +144,12 @@ internal sealed class SameWorkReference : IAsyncDisposable
         var cpu = CpuMeter.Start();
         _sentAt = new long[count];
         _latencies = new double[count];
-        var interval = Stopwatch.Frequency / (double)rate;
-        var started = Stopwatch.GetTimestamp();
-        var inFlight = new List<Task>(Window);
-        for (var i = 0; i < count; i++)
+        await PublishPacedAsync(rate, count, i =>
         {
-            var wait = started + (long)(i * interval) - Stopwatch.GetTimestamp();
-            if (wait > 0)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(wait / (double)Stopwatch.Frequency));
-            }
-
             var properties = new BasicProperties { Persistent = true, ContentType = "application/json", MessageId = i.ToString(CultureInfo.InvariantCulture) };
             _sentAt[i] = Stopwatch.GetTimestamp();
-            inFlight.Add(_publisher.BasicPublishAsync(string.Empty, QuorumEventsQueue, mandatory: false, properties, _body).AsTask());
-            if (inFlight.Count == Window)
-            {
-                await Task.WhenAll(inFlight);
-                inFlight.Clear();
-            }
-        }
-
-        await Task.WhenAll(inFlight);
+            return _publisher.BasicPublishAsync(string.Empty, QuorumEventsQueue, mandatory: false, properties, _body).AsTask();
+        });
         await _reached.Task.WaitAsync(LoadGenerator.Patience);
         var (process, broker) = cpu.PerEvent(count);
         await _publisher.QueuePurgeAsync(ReactionsQueue);
@@ -203,6 +167,35 @@ internal sealed class SameWorkReference : IAsyncDisposable
         await _reactions.DisposeAsync();
         await _publisher.DisposeAsync();
         await _connection.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Calls <paramref name="publish"/> for events 0 to <paramref name="count"/> - 1 at a steady <paramref name="rate"/>,
+    /// confirms awaited <see cref="Window"/> at a time; returns the seconds it took, the last confirm included.
+    /// </summary>
+    private static async Task<double> PublishPacedAsync(int rate, int count, Func<int, Task> publish)
+    {
+        var interval = Stopwatch.Frequency / (double)rate;
+        var started = Stopwatch.GetTimestamp();
+        var inFlight = new List<Task>(Window);
+        for (var i = 0; i < count; i++)
+        {
+            var wait = started + (long)(i * interval) - Stopwatch.GetTimestamp();
+            if (wait > 0)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(wait / (double)Stopwatch.Frequency));
+            }
+
+            inFlight.Add(publish(i));
+            if (inFlight.Count == Window)
+            {
+                await Task.WhenAll(inFlight);
+                inFlight.Clear();
+            }
+        }
+
+        await Task.WhenAll(inFlight);
+        return Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 
     private Task PublishEventAsync() => _publisher.BasicPublishAsync(string.Empty, EventsQueue, mandatory: false, _properties, _body).AsTask();
