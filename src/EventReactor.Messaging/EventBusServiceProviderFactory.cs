@@ -18,6 +18,10 @@ internal sealed class EventBusServiceProviderFactory(bool inMemory, ServiceProvi
         var rabbitEndpoints = services.Where(d => d.ServiceType == typeof(RabbitMqEndpointsPart) && !d.IsKeyedService).Select(d => (RabbitMqEndpointsPart)d.ImplementationInstance!).ToList();
         services.AddMassTransit(bus =>
         {
+            // MassTransit would report its configuration to masstransit.io a few minutes after start: lab hosts are often
+            // offline (a warning in every log) and nothing should leave them unasked; the report's HTTP and TLS stack
+            // also added about 8 MB to each minion's RSS (the soak's step at minute 5, docs/performance.md).
+            bus.DisableUsageTelemetry();
             foreach (var part in parts)
             {
                 part.Registration(bus);
