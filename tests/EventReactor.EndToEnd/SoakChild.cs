@@ -98,7 +98,7 @@ internal sealed class SoakChild : IDisposable
         }
 
         Console.Error.WriteLine($"  [{_name}] {line}");
-        foreach (var prefix in new[] { SoakReactorProcess.Ready, SoakMinionProcess.OutboxPrefix, SoakMinionProcess.DonePrefix })
+        foreach (var prefix in new[] { SoakReactorProcess.Ready, SoakMinionProcess.OutboxPrefix, SoakMinionProcess.HeapPrefix, SoakMinionProcess.DonePrefix })
         {
             if (line.StartsWith(prefix, StringComparison.Ordinal))
             {

@@ -6,12 +6,14 @@ namespace EventReactor.EndToEnd;
 /// <summary>
 /// One soak minion, in a process of its own: plays its share of the rate (container <c>die</c> events, every tenth
 /// labelled to start the rule chain) for the soak's minutes, writes each event's id to <c>played.log</c>, says its
-/// outbox depth every 10 s (<c>outbox N</c>) and, once the outbox is empty, how many it played (<c>done N</c>).
+/// outbox depth and the memory its managed heap holds every 10 s (<c>outbox N</c>, <c>heap MB</c>: what of its RSS is
+/// the runtime's heap) and, once the outbox is empty, how many it played (<c>done N</c>).
 /// </summary>
 internal static class SoakMinionProcess
 {
     public const string PlayedFile = "played.log";
     public const string OutboxPrefix = "outbox ";
+    public const string HeapPrefix = "heap ";
     public const string DonePrefix = "done ";
 
     public static async Task<int> RunAsync(BenchSettings settings)
@@ -64,6 +66,7 @@ internal static class SoakMinionProcess
             while (!stop.IsCancellationRequested)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{OutboxPrefix}{minion.OutboxDepth}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{HeapPrefix}{GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0:F1}"));
                 await Task.Delay(TimeSpan.FromSeconds(10), stop);
             }
         }

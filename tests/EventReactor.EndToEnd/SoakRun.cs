@@ -58,7 +58,7 @@ internal static class SoakRun
                     minionRss.Add(ResidentMemory.Megabytes(minions[0].Pid));
                     var others = string.Join(" / ", minions.Skip(1).Select(m => ResidentMemory.Megabytes(m.Pid).ToString("F1", CultureInfo.InvariantCulture)));
                     var outboxes = string.Join(" / ", minions.Select(m => m.Last(SoakMinionProcess.OutboxPrefix) ?? "?"));
-                    Console.WriteLine($"minute {minute}: reactor RSS {reactorRss[^1]:F1} MB, minion {RuleFile.MinionId(0)} RSS {minionRss[^1]:F1} MB (others {others}), reactor queue {await ReadQueueAsync(settings)} (max so far {depth.Max}), minion outboxes {outboxes}, reactor outbox {reactor.Last(SoakReactorProcess.OutboxPrefix) ?? "?"}, load {LoadAverage.Read()}");
+                    Console.WriteLine($"minute {minute}: reactor RSS {reactorRss[^1]:F1} MB, minion {RuleFile.MinionId(0)} RSS {minionRss[^1]:F1} MB (its managed heap {minions[0].Last(SoakMinionProcess.HeapPrefix) ?? "?"} MB; others {others}), reactor queue {await ReadQueueAsync(settings)} (max so far {depth.Max}), minion outboxes {outboxes}, reactor outbox {reactor.Last(SoakReactorProcess.OutboxPrefix) ?? "?"}, load {LoadAverage.Read()}");
                 }
 
                 foreach (var minion in minions)
