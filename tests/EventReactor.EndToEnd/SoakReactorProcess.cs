@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using EventReactor.Reactor.Outbox;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,7 @@ namespace EventReactor.EndToEnd;
 /// <summary>
 /// The soak's reactor, in a process of its own: the real reactor with the chained rules, logging every reaction to
 /// <c>reactions.log</c> in its folder; says <c>ready</c> once started, its outbox's depth every 10 s, and stops when its
-/// standard input closes.
+/// standard input closes and its outbox is empty (at most 30 s later; the soak waits a minute for it to exit).
 /// </summary>
 internal static class SoakReactorProcess
 {
@@ -23,7 +24,8 @@ internal static class SoakReactorProcess
         await MinionEnrollment.EnrollAsync(reactor, Enumerable.Range(0, settings.Minions).Select(RuleFile.MinionId));
         Console.WriteLine(Ready);
         using var reporting = new CancellationTokenSource();
-        var reporter = ReportOutboxAsync(reactor.Services.GetRequiredService<IReactorOutbox>(), reporting.Token);
+        var outbox = reactor.Services.GetRequiredService<IReactorOutbox>();
+        var reporter = ReportOutboxAsync(outbox, reporting.Token);
         while (await Console.In.ReadLineAsync() is not null)
         {
             // Nothing to do until the soak closes standard input.
@@ -31,6 +33,15 @@ internal static class SoakReactorProcess
 
         await reporting.CancelAsync();
         await reporter;
+
+        // The queue is empty by now, but a reaction still in the outbox (fired, not yet evaluated or published) is not
+        // in the log yet and would count as missing.
+        var deadline = Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 30);
+        while (await outbox.CountAsync(CancellationToken.None) > 0 && Stopwatch.GetTimestamp() < deadline)
+        {
+            await Task.Delay(200);
+        }
+
         await reactor.StopAsync();
         await reactor.DisposeAsync();
         return 0;
