@@ -1,4 +1,5 @@
 using System.Globalization;
+using EventReactor.Reactor;
 
 namespace EventReactor.EndToEnd;
 
@@ -19,8 +20,12 @@ internal sealed record BenchSettings(
     int SoakMinutes,
     int SoakRate,
     string Folder,
-    int Index)
+    int Index,
+    int Partitions)
 {
+    // The reactor under test reads EVENTREACTOR__ variables; the harness counts the partition queues the same way.
+    private const string PartitionsVariable = "EVENTREACTOR__Reactor__Partitions";
+
     public static BenchSettings Parse(IReadOnlyList<string> args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -66,10 +71,16 @@ internal sealed record BenchSettings(
             Int("minutes", 10),
             Int("rate", 1000),
             values.GetValueOrDefault("folder", string.Empty),
-            Int("index", 0));
+            Int("index", 0),
+            ParsePartitions(Environment.GetEnvironmentVariable(PartitionsVariable)));
     }
 
     public string BusUrl => $"rabbitmq://guest:guest@{Host}:{Port}/{Uri.EscapeDataString(VirtualHost)}";
+
+    private static int ParsePartitions(string? text) =>
+        text is null ? ReactorOptions.DefaultPartitions
+        : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= ReactorOptions.MaxPartitions ? value
+        : throw new ArgumentException($"{PartitionsVariable} '{text}' must be a whole number from 1 to {ReactorOptions.MaxPartitions}");
 
     private static int[] ParseRates(string text) =>
         [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(rate =>

@@ -1,5 +1,4 @@
 using EventReactor.Messaging;
-using EventReactor.Reactor;
 using RabbitMQ.Client;
 
 namespace EventReactor.EndToEnd;
@@ -23,7 +22,7 @@ internal sealed class QueueDepthSampler : IAsyncDisposable
     public long Max => Interlocked.Read(ref _max);
 
     /// <summary>Samples the reactor's partition queues.</summary>
-    public static Task<QueueDepthSampler> StartAsync(BenchSettings settings) => StartAsync(settings, ReactorQueues);
+    public static Task<QueueDepthSampler> StartAsync(BenchSettings settings) => StartAsync(settings, ReactorQueues(settings));
 
     /// <summary>Samples the given queues, summed.</summary>
     public static async Task<QueueDepthSampler> StartAsync(BenchSettings settings, params string[] queues)
@@ -34,9 +33,9 @@ internal sealed class QueueDepthSampler : IAsyncDisposable
     }
 
     /// <summary>The reactor's queues' depth now: every partition queue's, summed (one passive declare each).</summary>
-    public static Task<uint> ReadAsync(IChannel channel) => ReadAsync(channel, ReactorQueues);
+    public static Task<uint> ReadAsync(IChannel channel, BenchSettings settings) => ReadAsync(channel, ReactorQueues(settings));
 
-    private static string[] ReactorQueues => [.. Enumerable.Range(0, ReactorOptions.DefaultPartitions).Select(EventBusNames.PartitionQueue)];
+    private static string[] ReactorQueues(BenchSettings settings) => [.. Enumerable.Range(0, settings.Partitions).Select(EventBusNames.PartitionQueue)];
 
     private static async Task<uint> ReadAsync(IChannel channel, string[] queues)
     {

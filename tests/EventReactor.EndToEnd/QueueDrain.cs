@@ -13,7 +13,7 @@ internal static class QueueDrain
         await using var connection = await BrokerConnections.OpenAsync(settings, "bench-drain");
         await using var channel = await connection.CreateChannelAsync();
         var started = Stopwatch.GetTimestamp();
-        while (await QueueDepthSampler.ReadAsync(channel) > 0 && Stopwatch.GetElapsedTime(started) < timeout)
+        while (await QueueDepthSampler.ReadAsync(channel, settings) > 0 && Stopwatch.GetElapsedTime(started) < timeout)
         {
             await Task.Delay(100);
         }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using EventReactor.Reactor;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -22,7 +21,7 @@ internal static class ScaleRun
     {
         var cli = Environment.GetEnvironmentVariable("EVENTREACTOR_CLI") ?? throw new InvalidOperationException("EVENTREACTOR_CLI must name eventreactor.dll (deploy/perf/scale.sh sets it)");
         var server = Environment.GetEnvironmentVariable("SCALE_POSTGRES") ?? "postgres://eventreactor:eventreactor@localhost:5432/eventreactor";
-        Console.WriteLine($"events={settings.Events} warmup={settings.WarmupEvents} minions={settings.Minions} partitions={ReactorOptions.DefaultPartitions}");
+        Console.WriteLine($"events={settings.Events} warmup={settings.WarmupEvents} minions={settings.Minions} partitions={settings.Partitions}");
         Console.WriteLine($"load_average_before={LoadAverage.Read()}");
         var results = new Dictionary<string, ScaleResult>(StringComparer.Ordinal);
         foreach (var (name, reactors, postgres) in new[] { ("sqlite_1", 1, false), ("postgres_1", 1, true), ("postgres_2", 2, true), ("postgres_3", 3, true) })
@@ -67,7 +66,7 @@ internal static class ScaleRun
 
             for (var i = 0; i < count; i++)
             {
-                reactors.Add(await ScaleReactor.StartAsync(cli, rules, Path.Combine(folder.FullName, $"data{i}"), FreePort(), settings.BusUrl, state, ReactorOptions.DefaultPartitions));
+                reactors.Add(await ScaleReactor.StartAsync(cli, rules, Path.Combine(folder.FullName, $"data{i}"), FreePort(), settings.BusUrl, state, settings.Partitions));
             }
 
             Func<Task<long>> done = state is null ? () => SqliteDoneAsync(Path.Combine(folder.FullName, "data0", "reactor.db")) : () => PostgresDoneAsync(state);

@@ -108,7 +108,7 @@ internal static class SoakRun
     {
         await using var connection = await BrokerConnections.OpenAsync(settings, "bench-soak-queue");
         await using var channel = await connection.CreateChannelAsync();
-        return await QueueDepthSampler.ReadAsync(channel);
+        return await QueueDepthSampler.ReadAsync(channel, settings);
     }
 
     // The reactor declares its queue once its bus has started; events published before that would be lost.
